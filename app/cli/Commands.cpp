@@ -1,0 +1,532 @@
+#include "Commands.hpp"
+
+#include "Alerts.hpp"
+#include "Demo.hpp"
+#include "Errors.hpp"
+#include "JsonOut.hpp"
+#include "Migrations.hpp"
+#include "Paths.hpp"
+#include "Store.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+namespace alliance::cli {
+namespace {
+
+// Every value arrives as text and is validated by the core, so a bad value exits 3 with the
+// field named; CLI11 only decides the shape of the command line (exit 2).
+struct Args {
+    std::string db;
+    bool json = false;
+    std::string name, role = "counselor", supervisor;
+    std::string code, counselor, displayName, start, cadence = "7";
+    std::string date, waiSr, srs, bgt, rater = "client", note, duration;
+    std::string session, kind, salience = "3", noticedBy = "counselor", category;
+    std::vector<std::string> markers, strategies, steps;
+    std::string id, due, outcome;
+    std::string instrument, items, comparator = "<";
+    std::string clients = "24", seed = "1", today;
+    std::string rule = "rr1", sd, reliability, z, window, asOf;
+    std::string reason, snoozeDays;
+    std::string tension, intensity, resolution;
+    std::string services, contact, rupture, referral, nextSteps;
+    bool policyReviewed = false, dialogueHeld = false, supervisorInvited = false;
+};
+
+std::optional<std::string> given(const std::string& value)
+{
+    return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+
+std::optional<Date> optDate(const std::string& value, const std::string& field)
+{
+    return value.empty() ? std::nullopt : std::optional<Date>(parseIsoDate(value, field));
+}
+
+Date dateOr(const std::string& value, const std::string& field)
+{
+    return value.empty() ? today() : parseIsoDate(value, field);
+}
+
+Id parseId(const std::string& field, const std::string& text)
+{
+    return parseWholeNumber(field, text, 1, 999999999);
+}
+
+double parseNumber(const std::string& field, const std::string& text)
+{
+    std::size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size())
+        throw ValidationError(field, "not a number: " + quoteForError(text));
+    return value;
+}
+
+void print(const json& document)
+{
+    std::cout << document.dump() << '\n';
+}
+
+// ---- commands ----------------------------------------------------------------------------
+
+void clientList(Store& store, const Args& a)
+{
+    const auto clients = store.clients(given(a.counselor));
+    if (a.json) {
+        json list = json::array();
+        for (const auto& c : clients)
+            list.push_back(clientJson(c));
+        print(list);
+        return;
+    }
+    std::printf("%-12s %-20s %-12s %8s  %s\n", "CODE", "COUNSELOR", "STATUS", "SESSIONS", "LAST SESSION");
+    for (const auto& c : clients)
+        std::printf("%-12s %-20s %-12s %8d  %s\n", c.client.code.c_str(), c.client.counselorName.c_str(),
+                    c.client.status.c_str(), c.sessionCount,
+                    c.lastSessionDate ? toIso(*c.lastSessionDate).c_str() : "-");
+}
+
+void sessionLog(Store& store, const Args& a)
+{
+    NewRating rating;
+    rating.clientCode = a.code;
+    rating.date = parseIsoDate(a.date, "--date");
+    const int chosen = !a.waiSr.empty() + !a.srs.empty() + !a.bgt.empty();
+    if (chosen != 1)
+        throw CLI::ValidationError("session log", "give exactly one of --wai-sr, --srs or --bgt");
+    rating.instrument = !a.waiSr.empty() ? Instrument::WaiSr : !a.srs.empty() ? Instrument::Srs : Instrument::Bgt;
+    rating.itemTenths = parseItems(rating.instrument, !a.waiSr.empty() ? a.waiSr : !a.srs.empty() ? a.srs : a.bgt);
+    rating.rater = a.rater;
+    rating.note = given(a.note);
+    if (!a.duration.empty())
+        rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
+    const LoggedRating logged = store.logRating(rating);
+    const Score s = score(rating.instrument, rating.itemTenths);
+    std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for " << a.code
+              << ", session " << logged.sessionNumber << " on " << toIso(rating.date) << ": total "
+              << scoreValue(rating.instrument, s.totalTenths).dump() << " (bond "
+              << scoreValue(rating.instrument, s.bondTenths).dump() << ", goal "
+              << scoreValue(rating.instrument, s.goalTenths).dump() << ", task "
+              << scoreValue(rating.instrument, s.taskTenths).dump() << ")\n";
+}
+
+void ruptureFlag(Store& store, const Args& a)
+{
+    NewRupture r;
+    r.clientCode = a.code;
+    r.sessionNumber = parseWholeNumber("--session", a.session, 1, 100000);
+    r.kind = a.kind;
+    r.markers = a.markers;
+    r.salience = parseWholeNumber("--salience", a.salience, 1, 5);
+    r.noticedBy = a.noticedBy;
+    r.category = given(a.category);
+    r.note = given(a.note);
+    std::cout << store.flagRupture(r) << '\n';
+}
+
+void repairPlan(Store& store, const Args& a)
+{
+    NewRepairPlan plan;
+    plan.ruptureId = parseId("RUPTURE_ID", a.id);
+    plan.strategies = a.strategies;
+    plan.steps = a.steps;
+    plan.dueDate = optDate(a.due, "--due");
+    plan.note = given(a.note);
+    std::cout << store.planRepair(plan) << '\n';
+}
+
+void repairClose(Store& store, const Args& a)
+{
+    const Id plan = parseId("PLAN_ID", a.id);
+    std::optional<int> followUp;
+    if (!a.session.empty())
+        followUp = parseWholeNumber("--session", a.session, 1, 100000);
+    store.closeRepair(plan, a.outcome, followUp);
+    std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
+}
+
+void listCatalogue(Store& store, const std::string& kind, bool asJson)
+{
+    const auto entries = store.catalogue(kind);
+    if (asJson) {
+        json list = json::array();
+        for (const auto& e : entries)
+            list.push_back({{"slug", e.slug}, {"label", e.label}, {"group", e.group}});
+        print(list);
+        return;
+    }
+    for (const auto& e : entries)
+        std::cout << e.slug << '\t' << e.label << '\t' << e.group << '\n';
+}
+
+void showClient(Store& store, const Args& a)
+{
+    const ClientDetail d = store.clientDetail(a.code);
+    if (a.json) {
+        print(clientDetailJson(d));
+        return;
+    }
+    std::cout << "Client " << d.client.code << " (" << d.client.status << "), counselor " << d.client.counselorName
+              << ", since " << toIso(d.client.startDate) << ", every " << d.client.cadenceDays << " days\n";
+    std::cout << "\nSessions:\n";
+    for (const auto& s : d.sessions) {
+        std::cout << "  " << s.number << "  " << toIso(s.date);
+        for (const auto& r : s.ratings)
+            std::cout << "  " << spec(r.score.instrument).slug << "/" << r.rater << " "
+                      << scoreValue(r.score.instrument, r.score.totalTenths).dump();
+        std::cout << '\n';
+    }
+    std::cout << "\nRuptures:" << (d.ruptures.empty() ? " none\n" : "\n");
+    for (const auto& r : d.ruptures) {
+        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", " << r.kind << ", salience "
+                  << r.salience << ", noticed by " << r.noticedBy;
+        for (const auto& m : r.markers)
+            std::cout << (&m == &r.markers.front() ? "; markers: " : ", ") << m;
+        std::cout << '\n';
+    }
+    std::cout << "\nRepair plans:" << (d.plans.empty() ? " none\n" : "\n");
+    for (const auto& p : d.plans) {
+        std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << p.status;
+        if (p.outcome)
+            std::cout << " (" << *p.outcome << ")";
+        if (p.dueDate)
+            std::cout << ", due " << toIso(*p.dueDate);
+        for (const auto& s : p.strategies)
+            std::cout << (&s == &p.strategies.front() ? "; strategies: " : ", ") << s;
+        std::cout << '\n';
+    }
+}
+
+void scoreCommand(const Args& a)
+{
+    const Instrument instrument = instrumentFromSlug(a.instrument);
+    requireOneOf("--comparator", a.comparator, {"<", "<="});
+    const Score s = score(instrument, parseItems(instrument, a.items));
+    print(scoreJson(s, a.comparator == "<" ? Comparator::Less : Comparator::LessOrEqual));
+}
+
+void trajectory(Store& store, const Args& a)
+{
+    TrajectoryRequest request;
+    request.rule = ruleFromSlug(a.rule);
+    if (!a.instrument.empty())
+        request.instrument = instrumentFromSlug(a.instrument);
+    request.rater = a.rater;
+    request.asOf = dateOr(a.asOf, "--as-of");
+    if (!a.sd.empty()) request.sd = parseNumber("--sd", a.sd);
+    if (!a.reliability.empty()) request.reliability = parseNumber("--reliability", a.reliability);
+    if (!a.z.empty()) request.z = parseNumber("--z", a.z);
+    if (!a.window.empty()) request.window = parseWholeNumber("--window", a.window, 1, 20);
+    const ClientDetail detail = store.clientDetail(a.code);
+    const TrajectoryReport report = buildTrajectory(detail, request, [&store](Instrument i, const std::string& d) {
+        return store.analysisParams(i, d);
+    });
+    if (a.json) {
+        print(trajectoryJson(report));
+        return;
+    }
+    std::cout << "Client " << report.clientCode << ", " << spec(report.instrument).slug << " rated by the "
+              << report.rater << ", " << report.points.size() << " sessions\n"
+              << describeRule(report.rule, report.params) << "\n\n";
+    for (std::size_t k = 0; k < report.points.size(); ++k)
+        std::cout << "  " << report.points[k].sessionNumber << "  " << toIso(report.points[k].date) << "  "
+                  << scoreValue(report.instrument, report.points[k].score.totalTenths).dump() << "  "
+                  << phaseSlug(report.total.phases[k]) << '\n';
+    std::cout << "\nEpisodes:" << (report.total.episodes.empty() ? " none\n" : "\n");
+    for (const auto& e : report.total.episodes)
+        std::cout << "  onset session " << report.sessionAt(e.onset) << ", " << statusSlug(e.status) << '\n';
+    std::cout << "Pattern: " << patternSlug(report.pattern) << '\n';
+    for (const auto& f : report.flags)
+        std::cout << "! " << f.reason << "\n    -> " << f.suggestion << '\n';
+}
+
+void alerts(Store& store, const Args& a)
+{
+    const auto list = activeAlerts(store, given(a.counselor), dateOr(a.asOf, "--as-of"));
+    if (a.json) {
+        json out = json::array();
+        for (const auto& alert : list)
+            out.push_back(alertJson(alert));
+        print(out);
+        return;
+    }
+    if (list.empty())
+        std::cout << "No open alerts.\n";
+    for (const auto& alert : list)
+        std::cout << alert.id << "\n  " << alert.flag.reason << "\n  -> " << alert.flag.suggestion << '\n';
+}
+
+void alertAck(Store& store, const Args& a)
+{
+    std::optional<int> snooze;
+    if (!a.snoozeDays.empty())
+        snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
+    acknowledgeAlert(store, a.id, a.reason, snooze, dateOr(a.asOf, "--as-of"));
+    std::cout << "Acknowledged " << a.id << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "") << '\n';
+}
+
+void sessionReport(Store& store, const Args& a)
+{
+    requireOneOf("--tension", a.tension, {"yes", "no"});
+    PostSessionReport report;
+    report.tension = a.tension == "yes";
+    if (!a.intensity.empty()) report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
+    if (!a.resolution.empty()) report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
+    store.recordPostSessionReport(a.code, parseWholeNumber("--session", a.session, 1, 100000), report);
+    std::cout << "Recorded the client's post-session report\n";
+}
+
+void transitionPlan(Store& store, const Args& a)
+{
+    NewTransitionPlan plan;
+    plan.clientCode = a.code;
+    if (!a.rupture.empty())
+        plan.ruptureId = parseId("--rupture", a.rupture);
+    plan.referralAgency = given(a.referral);
+    plan.nextSteps = given(a.nextSteps);
+    plan.policyReviewed = a.policyReviewed;
+    plan.dialogueHeld = a.dialogueHeld;
+    plan.supervisorInvited = a.supervisorInvited;
+    std::cout << store.planTransition(plan) << '\n';
+}
+
+// ---- the command line ------------------------------------------------------------------------
+
+using Action = std::function<void(Args&)>;
+
+struct Parser {
+    CLI::App app{"Alliance Tracker: the working alliance, session by session", "alliance"};
+    Args args;
+    Action action;
+
+    CLI::App* command(CLI::App* parent, const std::string& name, const std::string& help, Action run)
+    {
+        CLI::App* sub = parent->add_subcommand(name, help);
+        sub->callback([this, run] { action = run; });
+        return sub;
+    }
+    void repeatable(CLI::App* sub, const std::string& name, std::vector<std::string>& into, const std::string& help)
+    {
+        sub->add_option(name, into, help)->allow_extra_args(false)->type_size(1);
+    }
+};
+
+std::function<std::unique_ptr<Store>(OpenMode)> storeOpener(const Args& a)
+{
+    return [&a](OpenMode mode) {
+        return std::make_unique<Store>(a.db.empty() ? defaultDatabasePath() : a.db, mode);
+    };
+}
+
+void build(Parser& p)
+{
+    Args& a = p.args;
+    CLI::App& app = p.app;
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.add_option("--db", a.db, "database file (default: $ALLIANCE_DB, else the user's data directory)");
+    const auto open = storeOpener(a);
+    const auto withStore = [open](void (*f)(Store&, const Args&)) {
+        return [open, f](Args& args) {
+            auto store = open(OpenMode::MustExist);
+            f(*store, args);
+        };
+    };
+
+    p.command(&app, "init", "create the database (or upgrade it) and print where it is", [open](Args& args) {
+        auto store = open(OpenMode::CreateIfMissing);
+        std::cout << "Database ready at " << (args.db.empty() ? defaultDatabasePath() : args.db)
+                  << " (schema version " << schemaVersion(store->connection()) << ")\n";
+    });
+
+    CLI::App* counselor = app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
+    CLI::App* counselorAdd = p.command(counselor, "add", "add a counselor", withStore([](Store& s, const Args& x) {
+        const Id id = s.addCounselor(x.name, x.role, given(x.supervisor));
+        std::cout << "Added counselor " << id << '\n';
+    }));
+    counselorAdd->add_option("NAME", a.name, "full name")->required();
+    counselorAdd->add_option("--role", a.role, "counselor | supervisor | admin");
+    counselorAdd->add_option("--supervisor", a.supervisor, "the supervisor's name");
+
+    CLI::App* client = app.add_subcommand("client", "clients")->require_subcommand(1);
+    CLI::App* clientAdd = p.command(client, "add", "add a client", withStore([](Store& s, const Args& x) {
+        NewClient c;
+        c.code = x.code;
+        c.counselorName = x.counselor;
+        c.displayName = given(x.displayName);
+        c.startDate = optDate(x.start, "--start");
+        c.cadenceDays = parseWholeNumber("--cadence-days", x.cadence, 1, 365);
+        s.addClient(c);
+        std::cout << "Added client " << x.code << '\n';
+    }));
+    clientAdd->add_option("CODE", a.code, "pseudonymous client code, unique")->required();
+    clientAdd->add_option("--counselor", a.counselor, "the counselor's name")->required();
+    clientAdd->add_option("--name", a.displayName, "optional display name");
+    clientAdd->add_option("--start", a.start, "start date YYYY-MM-DD (default: today)");
+    clientAdd->add_option("--cadence-days", a.cadence, "planned days between sessions (default 7)");
+    CLI::App* clientListCmd = p.command(client, "list", "list clients", withStore(clientList));
+    clientListCmd->add_option("--counselor", a.counselor, "only this counselor's clients");
+    clientListCmd->add_flag("--json", a.json, "print JSON");
+
+    CLI::App* session = app.add_subcommand("session", "sessions and ratings")->require_subcommand(1);
+    CLI::App* log = p.command(session, "log", "log a session's rating", withStore(sessionLog));
+    log->add_option("CLIENT", a.code, "client code")->required();
+    log->add_option("--date", a.date, "session date YYYY-MM-DD")->required();
+    log->add_option("--wai-sr", a.waiSr, "12 items, 1..5");
+    log->add_option("--srs", a.srs, "relationship, goals, approach, overall: 0.0..10.0");
+    log->add_option("--bgt", a.bgt, "bond, goal, task: 0.0..10.0");
+    log->add_option("--rater", a.rater, "client | counselor | observer (default client)");
+    log->add_option("--note", a.note, "session note");
+    log->add_option("--duration", a.duration, "minutes");
+    CLI::App* report = p.command(session, "report", "record the client's post-session report",
+                                 withStore(sessionReport));
+    report->add_option("CLIENT", a.code)->required();
+    report->add_option("--session", a.session)->required();
+    report->add_option("--tension", a.tension, "yes | no")->required();
+    report->add_option("--intensity", a.intensity, "1..5, with tension");
+    report->add_option("--resolution", a.resolution, "1..5, with tension");
+
+    CLI::App* rupture = app.add_subcommand("rupture", "ruptures")->require_subcommand(1);
+    CLI::App* flag = p.command(rupture, "flag", "flag a rupture; prints its id", withStore(ruptureFlag));
+    flag->add_option("CLIENT", a.code)->required();
+    flag->add_option("--session", a.session, "session number")->required();
+    flag->add_option("--kind", a.kind, "withdrawal | confrontation")->required();
+    p.repeatable(flag, "--marker", a.markers, "marker slug (repeatable)");
+    flag->add_option("--salience", a.salience, "1..5 (default 3)");
+    flag->add_option("--noticed-by", a.noticedBy, "client-score | counselor | client-report | supervisor");
+    flag->add_option("--category", a.category, "challenge category slug");
+    flag->add_option("--note", a.note);
+    p.command(rupture, "markers", "list rupture markers", withStore([](Store& s, const Args& x) {
+        listCatalogue(s, "marker", x.json);
+    }))->add_flag("--json", a.json);
+    p.command(rupture, "categories", "list challenge categories", withStore([](Store& s, const Args& x) {
+        listCatalogue(s, "category", x.json);
+    }))->add_flag("--json", a.json);
+
+    CLI::App* repair = app.add_subcommand("repair", "repair plans")->require_subcommand(1);
+    CLI::App* plan = p.command(repair, "plan", "plan a repair; prints its id", withStore(repairPlan));
+    plan->add_option("RUPTURE_ID", a.id)->required();
+    p.repeatable(plan, "--strategy", a.strategies, "strategy slug (repeatable)");
+    p.repeatable(plan, "--step", a.steps, "a step in your own words (repeatable)");
+    plan->add_option("--due", a.due, "due date YYYY-MM-DD");
+    plan->add_option("--note", a.note);
+    CLI::App* close = p.command(repair, "close", "close a repair plan", withStore(repairClose));
+    close->add_option("PLAN_ID", a.id)->required();
+    close->add_option("--outcome", a.outcome, "resolved | partly | unresolved | transferred")->required();
+    close->add_option("--session", a.session, "follow-up session number");
+    p.command(repair, "strategies", "list repair strategies", withStore([](Store& s, const Args& x) {
+        listCatalogue(s, "strategy", x.json);
+    }))->add_flag("--json", a.json);
+    CLI::App* transition = p.command(repair, "transition", "when repair is not possible: plan the transition",
+                                     withStore(transitionPlan));
+    transition->add_option("CLIENT", a.code)->required();
+    transition->add_option("--rupture", a.rupture, "the rupture id");
+    transition->add_option("--referral", a.referral, "referral agency name");
+    transition->add_option("--next-steps", a.nextSteps, "next steps agreed with the client");
+    transition->add_flag("--policy-reviewed", a.policyReviewed);
+    transition->add_flag("--dialogue-held", a.dialogueHeld);
+    transition->add_flag("--supervisor-invited", a.supervisorInvited);
+
+    CLI::App* referral = app.add_subcommand("referral", "the agency's referral list")->require_subcommand(1);
+    CLI::App* referralAdd = p.command(referral, "add", "add a referral agency", withStore([](Store& s, const Args& x) {
+        std::cout << s.addReferralAgency({0, x.name, given(x.services), given(x.contact)}) << '\n';
+    }));
+    referralAdd->add_option("NAME", a.name)->required();
+    referralAdd->add_option("--services", a.services);
+    referralAdd->add_option("--contact", a.contact);
+    p.command(referral, "list", "list referral agencies", withStore([](Store& s, const Args&) {
+        for (const auto& r : s.referralAgencies())
+            std::cout << r.name << '\t' << r.services.value_or("") << '\t' << r.contact.value_or("") << '\n';
+    }));
+
+    CLI::App* show = p.command(&app, "show", "a client's sessions, scores, ruptures and plans", withStore(showClient));
+    show->add_option("CLIENT", a.code)->required();
+    show->add_flag("--json", a.json);
+
+    CLI::App* scoreCmd = p.command(&app, "score", "score items without a database; prints JSON",
+                                   [](Args& x) { scoreCommand(x); });
+    scoreCmd->add_option("--instrument", a.instrument, "wai-sr | srs | bgt")->required();
+    scoreCmd->add_option("--items", a.items, "comma-separated item values")->required();
+    scoreCmd->add_option("--comparator", a.comparator, "SRS cutoff comparison: < (default) or <=");
+
+    CLI::App* demo = p.command(&app, "demo", "fill a new database with a synthetic caseload", [open](Args& x) {
+        auto store = open(OpenMode::CreateIfMissing);
+        DemoOptions options;
+        options.clients = parseWholeNumber("--clients", x.clients, 1, 2000);
+        options.seed = static_cast<std::uint32_t>(parseWholeNumber("--seed", x.seed, 0, 999999999));
+        options.today = optDate(x.today, "--today");
+        const DemoSummary s = fillDemo(*store, options);
+        std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, " << s.sessions
+                  << " sessions, " << s.ruptures << " ruptures flagged\n";
+    });
+    demo->add_option("--clients", a.clients, "how many clients (default 24)");
+    demo->add_option("--seed", a.seed, "random seed (default 1)");
+    demo->add_option("--today", a.today, "the demo's today YYYY-MM-DD (default: today)");
+
+    CLI::App* traj = p.command(&app, "trajectory", "developments, breaches and repairs of a client", withStore(trajectory));
+    traj->add_option("CLIENT", a.code)->required();
+    traj->add_option("--instrument", a.instrument, "wai-sr | srs | bgt (default: the most rated)");
+    traj->add_option("--rater", a.rater, "client (default) | counselor | observer");
+    traj->add_option("--rule", a.rule, "rr1 (default) | v1 | v2 | sudden-loss");
+    traj->add_option("--sd", a.sd, "override the stored SD");
+    traj->add_option("--reliability", a.reliability, "override the stored reliability");
+    traj->add_option("--z", a.z, "override z (default 1.96)");
+    traj->add_option("--window", a.window, "override the repair window in sessions");
+    traj->add_option("--as-of", a.asOf, "date for drift and due dates (default: today)");
+    traj->add_flag("--json", a.json);
+
+    CLI::App* alertsCmd = p.command(&app, "alerts", "the alerts worklist", withStore(alerts));
+    alertsCmd->add_option("--counselor", a.counselor);
+    alertsCmd->add_option("--as-of", a.asOf);
+    alertsCmd->add_flag("--json", a.json);
+    CLI::App* alert = app.add_subcommand("alert", "act on an alert")->require_subcommand(1);
+    CLI::App* ack = p.command(alert, "ack", "acknowledge or snooze an alert", withStore(alertAck));
+    ack->add_option("ID", a.id)->required();
+    ack->add_option("--reason", a.reason, "what was done or why")->required();
+    ack->add_option("--snooze-days", a.snoozeDays, "hide for N days, 1..365");
+    ack->add_option("--as-of", a.asOf);
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+    Parser parser;
+    build(parser);
+    try {
+        parser.app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return parser.app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return parser.app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "alliance: " << e.what() << "\nRun 'alliance --help' for usage.\n";
+        return Usage;
+    }
+    try {
+        if (parser.action)
+            parser.action(parser.args);
+        return Ok;
+    } catch (const CLI::ValidationError& e) {
+        std::cerr << "alliance: " << e.what() << "\n";
+        return Usage;
+    } catch (const ValidationError& e) {
+        std::cerr << "alliance: invalid input: " << e.what() << "\n";
+        return InvalidInput;
+    } catch (const NotFound& e) {
+        std::cerr << "alliance: not found: " << e.what() << "\n";
+        return NotFoundCode;
+    } catch (const std::exception& e) {
+        std::cerr << "alliance: error: " << e.what() << "\n";
+        return Failure;
+    }
+}
+
+} // namespace alliance::cli

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace alliance::cli {
+
+// Exit status: 0 ok, 2 usage, 3 invalid input, 4 not found, 1 anything else.
+enum ExitCode { Ok = 0, Failure = 1, Usage = 2, InvalidInput = 3, NotFoundCode = 4 };
+
+int run(int argc, char** argv);
+
+} // namespace alliance::cli

@@ -1,0 +1,251 @@
+#include "JsonOut.hpp"
+
+#include <cmath>
+
+namespace alliance::cli {
+namespace {
+
+template <class T>
+json orNull(const std::optional<T>& value)
+{
+    return value ? json(*value) : json(nullptr);
+}
+
+json dateOrNull(const std::optional<Date>& date)
+{
+    return date ? json(toIso(*date)) : json(nullptr);
+}
+
+double rounded(double value, int decimals = 6)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(value * scale) / scale;
+}
+
+json paramsJson(const AnalysisParams& p)
+{
+    json j = {{"sd", p.sd},
+              {"reliability", p.reliability},
+              {"z", p.z},
+              {"window", p.window},
+              {"s_diff", rounded(p.standardErrorOfDifference())},
+              {"rc", rounded(p.reliableChange())},
+              {"confirmed", p.confirmed},
+              {"source", p.source}};
+    j["cutoff"] = orNull(p.cutoff);
+    j["comparator"] = p.comparator == Comparator::Less ? "<" : "<=";
+    return j;
+}
+
+json episodesJson(const TrajectoryReport& report, const SeriesAnalysis& analysis)
+{
+    const auto session = [&](const std::optional<int>& position) {
+        return position ? json(report.sessionAt(*position)) : json(nullptr);
+    };
+    json list = json::array();
+    for (const Episode& e : analysis.episodes)
+        list.push_back({{"onset", report.sessionAt(e.onset)},
+                        {"baseline", e.baseline},
+                        {"lowest", e.lowest},
+                        {"status", statusSlug(e.status)},
+                        {"repaired_at", session(e.repairedAt)},
+                        {"closed_at", session(e.closedAt)}});
+    return list;
+}
+
+json trendJson(const std::optional<LinearTrend>& trend)
+{
+    return trend ? json(rounded(trend->slope)) : json(nullptr);
+}
+
+} // namespace
+
+json scoreValue(Instrument instrument, int tenths)
+{
+    if (spec(instrument).wholeNumberItems)
+        return tenths / 10;
+    return tenthsToDouble(tenths);
+}
+
+json scoreJson(const Score& score, Comparator comparator)
+{
+    const Instrument i = score.instrument;
+    const InstrumentSpec& s = spec(i);
+    json items = json::array();
+    for (int v : score.itemTenths)
+        items.push_back(scoreValue(i, v));
+    json j = {{"instrument", s.slug},
+              {"total", scoreValue(i, score.totalTenths)},
+              {"bond", scoreValue(i, score.bondTenths)},
+              {"goal", scoreValue(i, score.goalTenths)},
+              {"task", scoreValue(i, score.taskTenths)},
+              {"items", items},
+              {"mean",
+               {{"total", rounded(score.mean(std::nullopt))},
+                {"bond", rounded(score.mean(Dimension::Bond))},
+                {"goal", rounded(score.mean(Dimension::Goal))},
+                {"task", rounded(score.mean(Dimension::Task))}}},
+              {"lowest_item", s.itemLabels[static_cast<std::size_t>(score.lowestItem)]}};
+    if (score.overallTenths)
+        j["overall"] = scoreValue(i, *score.overallTenths);
+    if (auto below = score.belowCutoff(comparator)) {
+        j["below_cutoff"] = *below;
+        j["cutoff"] = tenthsToDouble(*s.cutoffTenths);
+        j["comparator"] = comparator == Comparator::Less ? "<" : "<=";
+    }
+    return j;
+}
+
+json clientJson(const ClientSummary& summary)
+{
+    const Client& c = summary.client;
+    return {{"code", c.code},
+            {"display_name", orNull(c.displayName)},
+            {"counselor", c.counselorName},
+            {"start_date", toIso(c.startDate)},
+            {"cadence_days", c.cadenceDays},
+            {"status", c.status},
+            {"sessions", summary.sessionCount},
+            {"last_session", dateOrNull(summary.lastSessionDate)}};
+}
+
+json clientDetailJson(const ClientDetail& detail)
+{
+    json sessions = json::array();
+    for (const auto& s : detail.sessions) {
+        json ratings = json::array();
+        for (const auto& r : s.ratings) {
+            json rating = scoreJson(r.score);
+            rating["rater"] = r.rater;
+            ratings.push_back(rating);
+        }
+        json session = {{"number", s.number},
+                        {"date", toIso(s.date)},
+                        {"duration_minutes", orNull(s.durationMinutes)},
+                        {"note", orNull(s.note)},
+                        {"ratings", ratings}};
+        if (s.report)
+            session["post_session_report"] = {{"tension", s.report->tension},
+                                              {"intensity", orNull(s.report->intensity)},
+                                              {"resolution", orNull(s.report->resolution)}};
+        sessions.push_back(session);
+    }
+    json ruptures = json::array();
+    for (const auto& r : detail.ruptures)
+        ruptures.push_back({{"id", r.id},
+                            {"session", r.sessionNumber},
+                            {"date", toIso(r.sessionDate)},
+                            {"kind", r.kind},
+                            {"markers", r.markers},
+                            {"salience", r.salience},
+                            {"noticed_by", r.noticedBy},
+                            {"category", orNull(r.category)},
+                            {"note", orNull(r.note)}});
+    json plans = json::array();
+    for (const auto& p : detail.plans) {
+        json steps = json::array();
+        for (const auto& step : p.steps)
+            steps.push_back({{"position", step.position}, {"text", step.text}, {"done", step.done}});
+        plans.push_back({{"id", p.id},
+                         {"rupture", p.ruptureId},
+                         {"created_on", toIso(p.createdOn)},
+                         {"due", dateOrNull(p.dueDate)},
+                         {"status", p.status},
+                         {"outcome", orNull(p.outcome)},
+                         {"follow_up_session", orNull(p.followUpSessionNumber)},
+                         {"closed_on", dateOrNull(p.closedOn)},
+                         {"note", orNull(p.note)},
+                         {"strategies", p.strategies},
+                         {"steps", steps}});
+    }
+    json transitions = json::array();
+    for (const auto& t : detail.transitions)
+        transitions.push_back({{"id", t.id},
+                               {"rupture", orNull(t.ruptureId)},
+                               {"created_on", toIso(t.createdOn)},
+                               {"policy_reviewed", t.policyReviewed},
+                               {"dialogue_held", t.dialogueHeld},
+                               {"supervisor_invited", t.supervisorInvited},
+                               {"referral_agency", orNull(t.referralAgency)},
+                               {"next_steps", orNull(t.nextSteps)}});
+    json client = clientJson({detail.client, static_cast<int>(detail.sessions.size()),
+                              detail.sessions.empty() ? std::nullopt
+                                                      : std::optional<Date>(detail.sessions.back().date)});
+    return {{"client", client},
+            {"sessions", sessions},
+            {"ruptures", ruptures},
+            {"repair_plans", plans},
+            {"transition_plans", transitions}};
+}
+
+json trajectoryJson(const TrajectoryReport& report)
+{
+    const Instrument i = report.instrument;
+    json sessions = json::array();
+    for (std::size_t k = 0; k < report.points.size(); ++k) {
+        const SeriesPoint& p = report.points[k];
+        json below = nullptr;
+        if (report.params.cutoff) {
+            const double total = tenthsToDouble(p.score.totalTenths);
+            below = report.params.comparator == Comparator::Less ? total < *report.params.cutoff
+                                                                 : total <= *report.params.cutoff;
+        }
+        const auto& rci = report.total.rci[k];
+        sessions.push_back({{"number", p.sessionNumber},
+                            {"date", toIso(p.date)},
+                            {"total", scoreValue(i, p.score.totalTenths)},
+                            {"bond", scoreValue(i, p.score.bondTenths)},
+                            {"goal", scoreValue(i, p.score.goalTenths)},
+                            {"task", scoreValue(i, p.score.taskTenths)},
+                            {"rci", rci ? json(rounded(*rci)) : json(nullptr)},
+                            {"phase", phaseSlug(report.total.phases[k])},
+                            {"below_cutoff", below}});
+    }
+    json dimensions = json::object();
+    for (const auto& [dimension, result] : report.dimensions) {
+        json phases = json::array();
+        for (Phase phase : result.analysis.phases)
+            phases.push_back(phaseSlug(phase));
+        dimensions[dimensionSlug(dimension)] = {{"params", paramsJson(result.params)},
+                                                {"episodes", episodesJson(report, result.analysis)},
+                                                {"phases", phases}};
+    }
+    json flags = json::array();
+    for (const Flag& f : report.flags)
+        flags.push_back({{"kind", f.kind},
+                         {"session", orNull(f.sessionNumber)},
+                         {"reason", f.reason},
+                         {"suggestion", f.suggestion},
+                         {"rule", f.rule},
+                         {"severity", f.severity}});
+    return {{"client", report.clientCode},
+            {"instrument", spec(i).slug},
+            {"rater", report.rater},
+            {"rule", ruleSlug(report.rule)},
+            {"rule_description", describeRule(report.rule, report.params)},
+            {"params", paramsJson(report.params)},
+            {"sessions", sessions},
+            {"episodes", episodesJson(report, report.total)},
+            {"dimensions", dimensions},
+            {"trend",
+             {{"slope", trendJson(report.trend)},
+              {"intercept", report.trend ? json(rounded(report.trend->intercept)) : json(nullptr)},
+              {"recent_slope", trendJson(report.recentTrend)},
+              {"pattern", patternSlug(report.pattern)}}},
+            {"flags", flags}};
+}
+
+json alertJson(const Alert& alert)
+{
+    return {{"id", alert.id},
+            {"client", alert.clientCode},
+            {"counselor", alert.counselorName},
+            {"kind", alert.flag.kind},
+            {"session", orNull(alert.flag.sessionNumber)},
+            {"severity", alert.flag.severity},
+            {"reason", alert.flag.reason},
+            {"suggestion", alert.flag.suggestion},
+            {"rule", alert.flag.rule}};
+}
+
+} // namespace alliance::cli

@@ -1,0 +1,21 @@
+#pragma once
+// JSON documents of the CLI's public contract.
+#include "Alerts.hpp"
+#include "Model.hpp"
+#include "TrajectoryReport.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace alliance::cli {
+
+using nlohmann::json;
+
+// A score in the instrument's own units: whole numbers for WAI-SR, one decimal otherwise.
+json scoreValue(Instrument instrument, int tenths);
+json scoreJson(const Score& score, Comparator comparator = Comparator::Less);
+json clientJson(const ClientSummary& summary);
+json clientDetailJson(const ClientDetail& detail);
+json trajectoryJson(const TrajectoryReport& report);
+json alertJson(const Alert& alert);
+
+} // namespace alliance::cli

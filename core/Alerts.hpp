@@ -1,0 +1,35 @@
+#pragma once
+// The counselor's alerts worklist: the flags of each client's default trajectory (RR-1, client
+// as rater, most-rated instrument), less those acknowledged or snoozed whose evidence is unchanged.
+#include "Store.hpp"
+#include "TrajectoryReport.hpp"
+
+namespace alliance {
+
+struct Alert {
+    std::string id;  // "<client code>/<kind>/<anchor>": stable while the evidence stands
+    std::string clientCode;
+    std::string counselorName;
+    Flag flag;
+};
+
+std::string alertId(const std::string& clientCode, const Flag& flag);
+
+// True when an acknowledgement hides this alert on `asOf`: same evidence (fingerprint) and, for
+// a snooze, before its end.
+bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::string, AlertAck>& acks,
+                  const Date& asOf);
+
+// Alerts of active clients of one counselor (or all), most severe first, then by client code.
+std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName,
+                                const Date& asOf);
+
+// Acknowledges an active alert with a reason, optionally snoozed for `snoozeDays` (1..365).
+// Throws NotFound when no such alert is active, ValidationError for a bad reason or snooze.
+void acknowledgeAlert(Store& store, const std::string& id, const std::string& reason,
+                      std::optional<int> snoozeDays, const Date& asOf);
+
+// The default trajectory request and the store-backed parameters, shared by every front door.
+TrajectoryReport defaultTrajectory(Store& store, const ClientDetail& detail, const Date& asOf);
+
+} // namespace alliance

@@ -1,0 +1,165 @@
+#include "Demo.hpp"
+
+#include "Errors.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <random>
+
+namespace alliance {
+namespace {
+
+enum class Story { Steady, Growing, Repaired, Unrepaired, Pending, Drifting, Ceiling, HighLowHigh };
+constexpr std::array<Story, 8> stories = {Story::Repaired, Story::Steady,   Story::Unrepaired, Story::Growing,
+                                          Story::Ceiling,  Story::Pending,  Story::Drifting,   Story::HighLowHigh};
+
+class Random {
+public:
+    explicit Random(std::uint32_t seed) : engine_(seed) {}
+    // Uniform integer in [low, high]; mapped by hand so every platform gives the same caseload.
+    int between(int low, int high)
+    {
+        return low + static_cast<int>(engine_() % static_cast<std::uint32_t>(high - low + 1));
+    }
+    double unit() { return static_cast<double>(engine_()) / 4294967296.0; }
+    double noise(double spread) { return (unit() + unit() + unit() - 1.5) * spread; }
+
+private:
+    std::mt19937 engine_;
+};
+
+// The story's level (0..1 of the scale) at session i of n.
+double level(Story story, int i, int n, int breakAt)
+{
+    const double progress = n > 1 ? static_cast<double>(i) / (n - 1) : 0.0;
+    switch (story) {
+    case Story::Steady: return 0.72;
+    case Story::Growing: return 0.50 + 0.35 * progress;
+    case Story::Ceiling: return i >= n - 4 ? 1.0 : 0.88;
+    case Story::Drifting: return 0.66 - 0.10 * progress;
+    case Story::HighLowHigh: return 0.80 - 0.30 * std::sin(3.14159 * progress);
+    case Story::Repaired:
+        if (i == breakAt || i == breakAt + 1) return 0.48;
+        return i > breakAt + 1 ? 0.82 : 0.76;
+    case Story::Unrepaired: return i >= breakAt ? 0.45 : 0.78;
+    case Story::Pending: return i >= breakAt ? 0.46 : 0.80;
+    }
+    return 0.7;
+}
+
+std::vector<int> itemsAt(Instrument instrument, double fraction, Random& random, bool exact)
+{
+    const InstrumentSpec& s = spec(instrument);
+    std::vector<int> items;
+    for (int k = 0; k < s.itemCount(); ++k) {
+        const double jitter = exact ? 0.0 : random.noise(s.wholeNumberItems ? 0.10 : 0.06);
+        const double f = std::clamp(fraction + jitter, 0.0, 1.0);
+        const double tenths = s.itemMinTenths + f * (s.itemMaxTenths - s.itemMinTenths);
+        const int step = s.wholeNumberItems ? 10 : 1;
+        items.push_back(static_cast<int>(std::lround(tenths / step)) * step);
+    }
+    return items;
+}
+
+} // namespace
+
+DemoSummary fillDemo(Store& store, const DemoOptions& options)
+{
+    if (options.clients < 1 || options.clients > 2000)
+        throw ValidationError("--clients", "value " + std::to_string(options.clients) + " out of range 1..2000");
+    if (!store.clients().empty())
+        throw ValidationError("--db", "the database already holds clients; the demo needs a new, empty file");
+
+    const Date now = options.today.value_or(today());
+    Random random(options.seed);
+    DemoSummary summary;
+
+    const auto existing = store.counselors();
+    const auto addOnce = [&](const std::string& name, const std::string& role,
+                             const std::optional<std::string>& supervisor) {
+        const bool known = std::any_of(existing.begin(), existing.end(),
+                                       [&](const Counselor& k) { return k.name == name; });
+        if (!known) {
+            store.addCounselor(name, role, supervisor);
+            ++summary.counselors;
+        }
+    };
+    addOnce("Morgan Ellis", "supervisor", std::nullopt);
+    addOnce("Robin Admin", "admin", std::nullopt);
+    const std::vector<std::string> counselors = {"Alex Rivera", "Sam Okafor", "Jordan Lee"};
+    for (const auto& name : counselors)
+        addOnce(name, "counselor", std::string("Morgan Ellis"));
+    if (store.referralAgencies().empty()) {
+    store.addReferralAgency({0, "Northside Family Counseling", std::string("individual and family counseling"),
+                             std::string("intake line, weekdays")});
+    store.addReferralAgency({0, "Harbor Community Mental Health", std::string("trauma-informed care, sliding scale"),
+                             std::string("front desk")});
+    }
+
+    for (int c = 0; c < options.clients; ++c) {
+        const Story story = stories[static_cast<std::size_t>(c) % stories.size()];
+        char code[16];
+        std::snprintf(code, sizeof code, "C-%03d", c + 1);
+        const int cadence = random.between(0, 3) == 0 ? 14 : 7;
+        const int sessions = story == Story::Ceiling ? random.between(8, 20) : random.between(5, 40);
+        const int breakAt = std::max(2, sessions - random.between(2, 6));
+        const Instrument instrument = c % 5 == 3 ? Instrument::Srs : c % 5 == 4 ? Instrument::Bgt : Instrument::WaiSr;
+        const long quietDays = story == Story::Drifting ? cadence * 5L : random.between(0, cadence);
+        const Date last = now - boost::gregorian::days(quietDays);
+        const Date first = last - boost::gregorian::days(static_cast<long>(cadence) * (sessions - 1));
+
+        NewClient client;
+        client.code = code;
+        client.counselorName = counselors[static_cast<std::size_t>(c) % counselors.size()];
+        client.startDate = first;
+        client.cadenceDays = cadence;
+        store.addClient(client);
+        ++summary.clients;
+
+        for (int i = 0; i < sessions; ++i) {
+            NewRating rating;
+            rating.clientCode = code;
+            rating.date = first + boost::gregorian::days(static_cast<long>(cadence) * i);
+            rating.instrument = instrument;
+            const double target = level(story, i, sessions, breakAt);
+            rating.itemTenths = itemsAt(instrument, target, random, target >= 1.0);
+            rating.durationMinutes = 50;
+            store.logRating(rating);
+            ++summary.sessions;
+            if (c % 3 == 0 && i % 2 == 0) {  // the counselor's own view, for side-by-side
+                rating.rater = "counselor";
+                rating.itemTenths = itemsAt(instrument, std::min(1.0, target + 0.05), random, false);
+                rating.durationMinutes.reset();
+                store.logRating(rating);
+            }
+        }
+
+        if (story == Story::Repaired || story == Story::Unrepaired) {
+            NewRupture rupture;
+            rupture.clientCode = code;
+            rupture.sessionNumber = breakAt + 1;
+            rupture.kind = story == Story::Repaired ? "confrontation" : "withdrawal";
+            rupture.markers = story == Story::Repaired
+                                  ? std::vector<std::string>{"complaint-progress", "rejecting-intervention"}
+                                  : std::vector<std::string>{"minimal-response", "avoidant-storytelling"};
+            rupture.salience = story == Story::Repaired ? 3 : 4;
+            rupture.category = story == Story::Repaired ? "managing-expectations" : "broken-trust";
+            const Id ruptureId = store.flagRupture(rupture);
+            ++summary.ruptures;
+            const Date ruptureDate = first + boost::gregorian::days(static_cast<long>(cadence) * breakAt);
+            NewRepairPlan plan;
+            plan.ruptureId = ruptureId;
+            plan.strategies = {"listen", "validate", "co-create-plan"};
+            plan.steps = {"Ask what felt unhelpful last time", "Agree on one change to the session plan"};
+            plan.createdOn = ruptureDate;
+            plan.dueDate = ruptureDate + boost::gregorian::days(cadence * 2L);
+            const Id planId = store.planRepair(plan);
+            if (story == Story::Repaired && breakAt + 3 <= sessions)
+                store.closeRepair(planId, "resolved", breakAt + 3, ruptureDate + boost::gregorian::days(cadence * 2L));
+        }
+    }
+    return summary;
+}
+
+} // namespace alliance

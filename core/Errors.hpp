@@ -1,0 +1,59 @@
+#pragma once
+// Exceptions the core throws. Callers act on the type: ValidationError -> fix the input,
+// NotFound -> name something that exists, StorageError -> the database itself failed.
+// Messages never contain free text entered about a client (notes, display names).
+#include <stdexcept>
+#include <string>
+
+namespace alliance {
+
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Input that breaks a rule; `field` names the input (e.g. "--date", "item 3").
+class ValidationError : public Error {
+public:
+    ValidationError(std::string field, const std::string& problem)
+        : Error(field + ": " + problem), field_(std::move(field)) {}
+    const std::string& field() const noexcept { return field_; }
+
+private:
+    std::string field_;
+};
+
+// A named record (counselor, client, session, rupture, plan, alert) does not exist.
+class NotFound : public Error {
+public:
+    using Error::Error;
+};
+
+// The database refused or failed; `code` is the SQLite result code.
+class StorageError : public Error {
+public:
+    StorageError(int code, const std::string& what) : Error(what), code_(code) {}
+    int code() const noexcept { return code_; }
+
+private:
+    int code_;
+};
+
+// The database file was written by a newer version of the program.
+class SchemaTooNew : public Error {
+public:
+    SchemaTooNew(int found, int supported)
+        : Error("database schema version " + std::to_string(found) +
+                " is newer than this program supports (" + std::to_string(supported) +
+                "); upgrade Alliance Tracker"),
+          found_(found) {}
+    int found() const noexcept { return found_; }
+
+private:
+    int found_;
+};
+
+// Shortens a user-supplied value for an error message so a pasted note never lands in a log.
+std::string quoteForError(const std::string& value);
+
+} // namespace alliance

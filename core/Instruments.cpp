@@ -1,0 +1,197 @@
+#include "Instruments.hpp"
+
+#include "Errors.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace alliance {
+namespace {
+
+using D = Dimension;
+
+const std::vector<InstrumentSpec>& registry()
+{
+    static const std::vector<InstrumentSpec> specs = {
+        // WAI-SR (Hatcher & Gillaspy 2006): Task 1,2,10,12; Bond 3,5,7,9; Goal 4,6,8,11.
+        {Instrument::WaiSr, "wai-sr", "Working Alliance Inventory - Short Revised", true, 10, 50,
+         {D::Task, D::Task, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Task,
+          D::Goal, D::Task},
+         {"item 1", "item 2", "item 3", "item 4", "item 5", "item 6", "item 7", "item 8", "item 9",
+          "item 10", "item 11", "item 12"},
+         std::nullopt},
+        // SRS v3 (Duncan, Miller et al. 2003): four 0..10 lines; cutoff 36.
+        {Instrument::Srs, "srs", "Session Rating Scale v3", false, 0, 100,
+         {D::Bond, D::Goal, D::Task, D::Overall},
+         {"Relationship", "Goals and topics", "Approach or method", "Overall"}, 360},
+        // The product's own licence-free quick rating.
+        {Instrument::Bgt, "bgt", "Quick bond / goal / task rating", false, 0, 100,
+         {D::Bond, D::Goal, D::Task}, {"Bond", "Goal", "Task"}, std::nullopt},
+    };
+    return specs;
+}
+
+std::string formatTenths(int tenths)
+{
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+
+} // namespace
+
+int InstrumentSpec::dimensionItemCount(Dimension d) const
+{
+    return static_cast<int>(std::count(itemDimension.begin(), itemDimension.end(), d));
+}
+
+const std::vector<Instrument>& allInstruments()
+{
+    static const std::vector<Instrument> all = {Instrument::WaiSr, Instrument::Srs, Instrument::Bgt};
+    return all;
+}
+
+const InstrumentSpec& spec(Instrument instrument)
+{
+    return registry().at(static_cast<std::size_t>(instrument));
+}
+
+Instrument instrumentFromSlug(const std::string& slug)
+{
+    for (const auto& s : registry())
+        if (s.slug == slug)
+            return s.id;
+    throw ValidationError("--instrument", "unknown instrument " + quoteForError(slug) +
+                                              " (expected wai-sr, srs or bgt)");
+}
+
+std::string dimensionSlug(Dimension d)
+{
+    switch (d) {
+    case D::Bond: return "bond";
+    case D::Goal: return "goal";
+    case D::Task: return "task";
+    case D::Overall: return "overall";
+    }
+    return "?";
+}
+
+double tenthsToDouble(int tenths)
+{
+    return tenths / 10.0;
+}
+
+std::vector<int> parseItems(Instrument instrument, const std::string& text)
+{
+    const InstrumentSpec& s = spec(instrument);
+    std::vector<std::string> tokens;
+    std::string current;
+    for (char c : text) {
+        if (c == ',') {
+            tokens.push_back(current);
+            current.clear();
+        } else if (!std::isspace(static_cast<unsigned char>(c))) {
+            current += c;
+        }
+    }
+    tokens.push_back(current);
+    if (static_cast<int>(tokens.size()) != s.itemCount())
+        throw ValidationError("items", s.slug + " needs exactly " + std::to_string(s.itemCount()) +
+                                           " items, got " + std::to_string(tokens.size()));
+    std::vector<int> tenths;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string field = "item " + std::to_string(i + 1);
+        const std::string& tok = tokens[i];
+        if (tok.empty())
+            throw ValidationError(field, "missing value (no prorating: every item is required)");
+        // digits, optionally "." and one digit
+        const auto dot = tok.find('.');
+        const std::string whole = tok.substr(0, dot);
+        const std::string frac = dot == std::string::npos ? "" : tok.substr(dot + 1);
+        const bool digitsOnly = !whole.empty() && whole.size() <= 3 &&
+            std::all_of(whole.begin(), whole.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+            std::all_of(frac.begin(), frac.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (!digitsOnly || (dot != std::string::npos && frac.size() != 1))
+            throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
+        int value = std::stoi(whole) * 10 + (frac.empty() ? 0 : frac[0] - '0');
+        if (s.wholeNumberItems && value % 10 != 0)
+            throw ValidationError(field, "must be a whole number from " +
+                                             std::to_string(s.itemMinTenths / 10) + " to " +
+                                             std::to_string(s.itemMaxTenths / 10) + ", got " + tok);
+        tenths.push_back(value);
+    }
+    score(instrument, tenths);  // range checks, same messages as for any caller
+    return tenths;
+}
+
+Score score(Instrument instrument, const std::vector<int>& itemTenths)
+{
+    const InstrumentSpec& s = spec(instrument);
+    if (static_cast<int>(itemTenths.size()) != s.itemCount())
+        throw ValidationError("items", s.slug + " needs exactly " + std::to_string(s.itemCount()) +
+                                           " items, got " + std::to_string(itemTenths.size()));
+    Score result{instrument, itemTenths, 0, 0, 0, 0, std::nullopt, 0};
+    for (std::size_t i = 0; i < itemTenths.size(); ++i) {
+        const int v = itemTenths[i];
+        const bool wholeOk = !s.wholeNumberItems || v % 10 == 0;
+        if (v < s.itemMinTenths || v > s.itemMaxTenths || !wholeOk) {
+            const std::string shown = s.wholeNumberItems && v % 10 == 0 ? std::to_string(v / 10)
+                                                                        : formatTenths(v);
+            throw ValidationError("item " + std::to_string(i + 1),
+                                  "value " + shown + " out of range " +
+                                      (s.wholeNumberItems ? std::to_string(s.itemMinTenths / 10) + ".." +
+                                                                std::to_string(s.itemMaxTenths / 10)
+                                                          : formatTenths(s.itemMinTenths) + ".." +
+                                                                formatTenths(s.itemMaxTenths)));
+        }
+        result.totalTenths += v;
+        switch (s.itemDimension[i]) {
+        case D::Bond: result.bondTenths += v; break;
+        case D::Goal: result.goalTenths += v; break;
+        case D::Task: result.taskTenths += v; break;
+        case D::Overall: result.overallTenths = result.overallTenths.value_or(0) + v; break;
+        }
+        if (v < itemTenths[static_cast<std::size_t>(result.lowestItem)])
+            result.lowestItem = static_cast<int>(i);
+    }
+    return result;
+}
+
+int Score::dimensionTenths(Dimension d) const
+{
+    switch (d) {
+    case D::Bond: return bondTenths;
+    case D::Goal: return goalTenths;
+    case D::Task: return taskTenths;
+    case D::Overall: return overallTenths.value_or(0);
+    }
+    return 0;
+}
+
+double Score::mean(std::optional<Dimension> d) const
+{
+    const InstrumentSpec& s = spec(instrument);
+    if (!d)
+        return totalTenths / 10.0 / s.itemCount();
+    return dimensionTenths(*d) / 10.0 / s.dimensionItemCount(*d);
+}
+
+std::optional<bool> Score::belowCutoff(Comparator comparator) const
+{
+    const auto cutoff = spec(instrument).cutoffTenths;
+    if (!cutoff)
+        return std::nullopt;
+    return comparator == Comparator::Less ? totalTenths < *cutoff : totalTenths <= *cutoff;
+}
+
+std::string formatItems(Instrument instrument, const std::vector<int>& itemTenths)
+{
+    const bool whole = spec(instrument).wholeNumberItems;
+    std::string out;
+    for (std::size_t i = 0; i < itemTenths.size(); ++i) {
+        if (i)
+            out += ',';
+        out += whole ? std::to_string(itemTenths[i] / 10) : formatTenths(itemTenths[i]);
+    }
+    return out;
+}
+
+} // namespace alliance

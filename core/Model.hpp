@@ -1,0 +1,181 @@
+#pragma once
+// Plain value types of the domain. Slugs ("client", "withdrawal", ...) are validated by the
+// Store before anything is written; these types carry what was stored.
+#include "Dates.hpp"
+#include "Instruments.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alliance {
+
+using Id = std::int64_t;
+
+struct Counselor {
+    Id id = 0;
+    std::string name;
+    std::string role;  // counselor | supervisor | admin
+    std::optional<std::string> supervisorName;
+};
+
+struct Client {
+    Id id = 0;
+    std::string code;  // pseudonymous, unique
+    std::optional<std::string> displayName;
+    std::string counselorName;
+    Date startDate;
+    int cadenceDays = 7;
+    std::string status;  // active | closed | transferred
+};
+
+struct ClientSummary {
+    Client client;
+    int sessionCount = 0;
+    std::optional<Date> lastSessionDate;
+};
+
+struct Rating {
+    Id id = 0;
+    std::string rater;  // client | counselor | observer
+    Score score;
+};
+
+struct PostSessionReport {
+    bool tension = false;
+    std::optional<int> intensity;   // 1..5 when tension
+    std::optional<int> resolution;  // 1..5 when tension
+};
+
+struct SessionRecord {
+    Id id = 0;
+    int number = 0;  // place in the client's date order, from 1
+    Date date;
+    std::optional<int> durationMinutes;
+    std::optional<std::string> note;
+    std::vector<Rating> ratings;
+    std::optional<PostSessionReport> report;
+};
+
+struct Rupture {
+    Id id = 0;
+    int sessionNumber = 0;
+    Date sessionDate;
+    std::string kind;  // withdrawal | confrontation
+    std::vector<std::string> markers;
+    int salience = 3;
+    std::string noticedBy;  // client-score | counselor | client-report | supervisor
+    std::optional<std::string> category;
+    std::optional<std::string> note;
+};
+
+struct RepairStep {
+    int position = 0;
+    std::string text;
+    bool done = false;
+};
+
+struct RepairPlan {
+    Id id = 0;
+    Id ruptureId = 0;
+    Date createdOn;
+    std::optional<Date> dueDate;
+    std::string status;  // planned | in-progress | closed
+    std::optional<std::string> outcome;  // resolved | partly | unresolved | transferred
+    std::optional<int> followUpSessionNumber;
+    std::optional<Date> closedOn;
+    std::optional<std::string> note;
+    std::vector<std::string> strategies;
+    std::vector<RepairStep> steps;
+};
+
+struct ReferralAgency {
+    Id id = 0;
+    std::string name;
+    std::optional<std::string> services;
+    std::optional<std::string> contact;
+};
+
+struct TransitionPlan {
+    Id id = 0;
+    std::optional<Id> ruptureId;
+    Date createdOn;
+    bool policyReviewed = false;
+    bool dialogueHeld = false;
+    bool supervisorInvited = false;
+    std::optional<std::string> referralAgency;
+    std::optional<std::string> nextSteps;
+};
+
+struct ClientDetail {
+    Client client;
+    std::vector<SessionRecord> sessions;  // in date order
+    std::vector<Rupture> ruptures;
+    std::vector<RepairPlan> plans;
+    std::vector<TransitionPlan> transitions;
+};
+
+struct CatalogueEntry {
+    std::string slug;
+    std::string label;
+    std::string group;
+};
+
+// What a write needs.
+struct NewClient {
+    std::string code;
+    std::string counselorName;
+    std::optional<std::string> displayName;
+    std::optional<Date> startDate;  // default: today
+    int cadenceDays = 7;
+};
+
+struct NewRating {
+    std::string clientCode;
+    Date date;
+    Instrument instrument = Instrument::Bgt;
+    std::vector<int> itemTenths;
+    std::string rater = "client";
+    std::optional<std::string> note;
+    std::optional<int> durationMinutes;
+};
+
+struct LoggedRating {
+    int sessionNumber = 0;
+    Id ratingId = 0;
+    bool newSession = false;
+};
+
+struct NewRupture {
+    std::string clientCode;
+    int sessionNumber = 0;
+    std::string kind;
+    std::vector<std::string> markers;
+    int salience = 3;
+    std::string noticedBy = "counselor";
+    std::optional<std::string> category;
+    std::optional<std::string> note;
+};
+
+struct NewRepairPlan {
+    Id ruptureId = 0;
+    std::vector<std::string> strategies;
+    std::vector<std::string> steps;
+    std::optional<Date> dueDate;
+    std::optional<std::string> note;
+    std::optional<Date> createdOn;  // default: today
+};
+
+struct NewTransitionPlan {
+    std::string clientCode;
+    std::optional<Id> ruptureId;
+    bool policyReviewed = false;
+    bool dialogueHeld = false;
+    bool supervisorInvited = false;
+    std::optional<std::string> referralAgency;
+    std::optional<std::string> nextSteps;
+    std::optional<Date> createdOn;
+};
+
+} // namespace alliance

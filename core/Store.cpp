@@ -1,0 +1,348 @@
+#include "Store.hpp"
+
+#include "Errors.hpp"
+#include "Migrations.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <sys/stat.h>
+
+namespace alliance {
+namespace {
+
+constexpr std::size_t maxNameLength = 200;
+constexpr std::size_t maxCodeLength = 64;
+constexpr std::size_t maxNoteLength = 100000;
+
+bool isMemory(const std::string& path)
+{
+    return path == ":memory:" || path.empty();
+}
+
+} // namespace
+
+Store::Store(const std::string& path, OpenMode mode)
+{
+    const std::string target = isMemory(path) ? ":memory:" : path;
+    if (!isMemory(path) && !std::filesystem::exists(path)) {
+        if (mode == OpenMode::MustExist)
+            throw NotFound("no database at " + path + " (run 'alliance init' first)");
+        const auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) {
+            std::error_code ignored;
+            std::filesystem::create_directories(parent, ignored);
+        }
+    }
+    // Health data: the file and its WAL are readable by the owner only.
+    const mode_t previous = ::umask(077);
+    try {
+        connection_ = std::make_unique<sql::Connection>(target, mode == OpenMode::CreateIfMissing);
+        migrate(*connection_);
+    } catch (...) {
+        ::umask(previous);
+        throw;
+    }
+    ::umask(previous);
+}
+
+// ---- counselors -------------------------------------------------------------------------
+
+Id Store::counselorId(const std::string& name, const std::string& field)
+{
+    sql::Statement query(*connection_, "SELECT id FROM counselor WHERE name = ?");
+    query.bind(1, name);
+    if (!query.step())
+        throw NotFound(field + ": no counselor named " + quoteForError(name));
+    return query.int64(0);
+}
+
+Id Store::addCounselor(const std::string& name, const std::string& role,
+                       const std::optional<std::string>& supervisorName)
+{
+    requireText("NAME", name, maxNameLength);
+    requireOneOf("--role", role, {"counselor", "supervisor", "admin"});
+    sql::Transaction transaction(*connection_);
+    std::optional<Id> supervisor;
+    if (supervisorName)
+        supervisor = counselorId(*supervisorName, "--supervisor");
+    sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name = ?");
+    exists.bind(1, name);
+    if (exists.step())
+        throw ValidationError("NAME", "a counselor with that name already exists");
+    sql::Statement insert(*connection_, "INSERT INTO counselor (name, role, supervisor_id) VALUES (?, ?, ?)");
+    insert.bind(1, name).bind(2, role).bind(3, supervisor).run();
+    const Id id = connection_->lastInsertId();
+    transaction.commit();
+    return id;
+}
+
+std::vector<Counselor> Store::counselors()
+{
+    sql::Statement query(*connection_,
+                         "SELECT c.id, c.name, c.role, s.name FROM counselor c "
+                         "LEFT JOIN counselor s ON s.id = c.supervisor_id ORDER BY c.name");
+    std::vector<Counselor> result;
+    while (query.step())
+        result.push_back({query.int64(0), query.text(1), query.text(2), query.optText(3)});
+    return result;
+}
+
+Counselor Store::counselor(const std::string& name)
+{
+    for (auto& c : counselors())
+        if (c.name == name)
+            return c;
+    throw NotFound("no counselor named " + quoteForError(name));
+}
+
+// ---- clients ----------------------------------------------------------------------------
+
+Id Store::clientId(const std::string& code)
+{
+    sql::Statement query(*connection_, "SELECT id FROM client WHERE code = ?");
+    query.bind(1, code);
+    if (!query.step())
+        throw NotFound("no client with code " + quoteForError(code));
+    return query.int64(0);
+}
+
+Id Store::addClient(const NewClient& client)
+{
+    requireText("CODE", client.code, maxCodeLength);
+    for (unsigned char c : client.code)
+        if (c < 0x20 || c == 0x7f)
+            throw ValidationError("CODE", "must not contain control characters");
+    if (client.displayName)
+        requireText("--name", *client.displayName, maxNameLength);
+    if (client.cadenceDays < 1 || client.cadenceDays > 365)
+        throw ValidationError("--cadence-days", "value " + std::to_string(client.cadenceDays) +
+                                                    " out of range 1..365");
+    const Date start = client.startDate.value_or(today());
+    sql::Transaction transaction(*connection_);
+    const Id counselor = counselorId(client.counselorName, "--counselor");
+    sql::Statement exists(*connection_, "SELECT 1 FROM client WHERE code = ?");
+    exists.bind(1, client.code);
+    if (exists.step())
+        throw ValidationError("CODE", "a client with code " + quoteForError(client.code) + " already exists");
+    sql::Statement insert(*connection_,
+                          "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days) "
+                          "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, client.code).bind(2, client.displayName).bind(3, counselor).bind(4, toIso(start));
+    insert.bind(5, client.cadenceDays).run();
+    const Id id = connection_->lastInsertId();
+    transaction.commit();
+    return id;
+}
+
+std::vector<ClientSummary> Store::clients(const std::optional<std::string>& counselorName)
+{
+    std::optional<Id> counselor;
+    if (counselorName)
+        counselor = counselorId(*counselorName, "--counselor");
+    sql::Statement query(*connection_,
+                         "SELECT c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status, "
+                         "       (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
+                         "       (SELECT max(date) FROM session s WHERE s.client_id = c.id) "
+                         "FROM client c JOIN counselor k ON k.id = c.counselor_id "
+                         "WHERE ?1 IS NULL OR c.counselor_id = ?1 ORDER BY c.code");
+    query.bind(1, counselor);
+    std::vector<ClientSummary> result;
+    while (query.step()) {
+        ClientSummary summary;
+        summary.client = {query.int64(0), query.text(1), query.optText(2), query.text(3),
+                          parseIsoDate(query.text(4), "start_date"), query.integer(5), query.text(6)};
+        summary.sessionCount = query.integer(7);
+        if (auto last = query.optText(8))
+            summary.lastSessionDate = parseIsoDate(*last, "date");
+        result.push_back(std::move(summary));
+    }
+    return result;
+}
+
+void Store::setClientStatus(const std::string& code, const std::string& status)
+{
+    requireOneOf("--status", status, {"active", "closed", "transferred"});
+    sql::Transaction transaction(*connection_);
+    const Id id = clientId(code);
+    sql::Statement update(*connection_, "UPDATE client SET status = ? WHERE id = ?");
+    update.bind(1, status).bind(2, id).run();
+    transaction.commit();
+}
+
+// ---- sessions and ratings ---------------------------------------------------------------
+
+Id Store::sessionId(Id client, int sessionNumber, const std::string& field)
+{
+    if (sessionNumber < 1)
+        throw ValidationError(field, "session numbers start at 1");
+    sql::Statement query(*connection_,
+                         "SELECT id FROM session WHERE client_id = ? ORDER BY date LIMIT 1 OFFSET ?");
+    query.bind(1, client).bind(2, sessionNumber - 1);
+    if (!query.step())
+        throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
+    return query.int64(0);
+}
+
+LoggedRating Store::logRating(const NewRating& rating)
+{
+    requireOneOf("--rater", rating.rater, {"client", "counselor", "observer"});
+    const Score scored = score(rating.instrument, rating.itemTenths);
+    if (rating.note)
+        requireText("--note", *rating.note, maxNoteLength);
+    if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
+        throw ValidationError("--duration", "value out of range 1..600 minutes");
+
+    sql::Transaction transaction(*connection_);
+    const Id client = clientId(rating.clientCode);
+    sql::Statement start(*connection_, "SELECT start_date FROM client WHERE id = ?");
+    start.bind(1, client).step();
+    if (rating.date < parseIsoDate(start.text(0), "start_date"))
+        throw ValidationError("--date", toIso(rating.date) + " is before the client's start date " + start.text(0));
+
+    LoggedRating logged;
+    sql::Statement existing(*connection_, "SELECT id, note FROM session WHERE client_id = ? AND date = ?");
+    existing.bind(1, client).bind(2, toIso(rating.date));
+    Id session = 0;
+    if (existing.step()) {
+        session = existing.int64(0);
+        if (rating.note) {
+            // Keep what was written before: a second note on the same session is appended.
+            const auto previous = existing.optText(1);
+            const std::string combined = previous ? *previous + "\n" + *rating.note : *rating.note;
+            sql::Statement update(*connection_, "UPDATE session SET note = ? WHERE id = ?");
+            update.bind(1, combined).bind(2, session).run();
+        }
+    } else {
+        sql::Statement insert(*connection_,
+                              "INSERT INTO session (client_id, date, duration_minutes, note) VALUES (?, ?, ?, ?)");
+        insert.bind(1, client).bind(2, toIso(rating.date)).bind(3, rating.durationMinutes).bind(4, rating.note).run();
+        session = connection_->lastInsertId();
+        logged.newSession = true;
+    }
+
+    const std::string instrumentSlug = spec(rating.instrument).slug;
+    sql::Statement duplicate(*connection_,
+                             "SELECT 1 FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
+    duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
+    if (duplicate.step())
+        throw ValidationError("--rater", "duplicate: the session on " + toIso(rating.date) +
+                                             " already has a " + instrumentSlug + " rating by the " +
+                                             rating.rater);
+
+    sql::Statement insert(*connection_,
+                          "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "
+                          "goal_tenths, task_tenths, overall_tenths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
+    insert.bind(4, formatItems(rating.instrument, scored.itemTenths)).bind(5, scored.totalTenths);
+    insert.bind(6, scored.bondTenths).bind(7, scored.goalTenths).bind(8, scored.taskTenths);
+    insert.bind(9, scored.overallTenths).run();
+    logged.ratingId = connection_->lastInsertId();
+
+    sql::Statement number(*connection_, "SELECT count(*) FROM session WHERE client_id = ? AND date <= ?");
+    number.bind(1, client).bind(2, toIso(rating.date)).step();
+    logged.sessionNumber = number.integer(0);
+    transaction.commit();
+    return logged;
+}
+
+void Store::recordPostSessionReport(const std::string& clientCode, int sessionNumber,
+                                    const PostSessionReport& report)
+{
+    const auto inRange = [](const std::optional<int>& v) { return v && *v >= 1 && *v <= 5; };
+    if (report.tension && !inRange(report.intensity))
+        throw ValidationError("--intensity", "with tension, intensity must be 1..5");
+    if (report.tension && !inRange(report.resolution))
+        throw ValidationError("--resolution", "with tension, resolution must be 1..5");
+    if (!report.tension && (report.intensity || report.resolution))
+        throw ValidationError("--tension", "intensity and resolution are only recorded with tension");
+    sql::Transaction transaction(*connection_);
+    const Id session = sessionId(clientId(clientCode), sessionNumber, "--session");
+    sql::Statement upsert(*connection_,
+                          "INSERT INTO post_session_report (session_id, tension, intensity, resolution) "
+                          "VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET "
+                          "tension = excluded.tension, intensity = excluded.intensity, "
+                          "resolution = excluded.resolution");
+    upsert.bind(1, session).bind(2, report.tension ? 1 : 0).bind(3, report.intensity).bind(4, report.resolution).run();
+    transaction.commit();
+}
+
+// ---- catalogues -------------------------------------------------------------------------
+
+std::vector<CatalogueEntry> Store::catalogue(const std::string& kind)
+{
+    sql::Statement query(*connection_, "SELECT slug, label, grp FROM catalogue WHERE kind = ? ORDER BY position");
+    query.bind(1, kind);
+    std::vector<CatalogueEntry> result;
+    while (query.step())
+        result.push_back({query.text(0), query.text(1), query.text(2)});
+    return result;
+}
+
+void Store::requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,
+                             std::string* group)
+{
+    sql::Statement query(*connection_, "SELECT grp FROM catalogue WHERE kind = ? AND slug = ?");
+    query.bind(1, kind).bind(2, slug);
+    if (!query.step())
+        throw ValidationError(field, "unknown " + kind + " " + quoteForError(slug) +
+                                         " (list them with 'alliance " +
+                                         (kind == "strategy" ? std::string("repair strategies")
+                                                             : "rupture " + kind + (kind == "category" ? "" : "s")) +
+                                         "')");
+    if (group)
+        *group = query.text(0);
+}
+
+// ---- analysis parameters and alert acknowledgements ---------------------------------------
+
+AnalysisParams Store::analysisParams(Instrument instrument, const std::string& dimension)
+{
+    sql::Statement query(*connection_,
+                         "SELECT sd, reliability, z, window_sessions, cutoff, comparator, confirmed, source "
+                         "FROM analysis_param WHERE instrument = ? AND dimension = ?");
+    query.bind(1, spec(instrument).slug).bind(2, dimension);
+    if (!query.step())
+        throw NotFound("no analysis parameters for " + spec(instrument).slug + " " + dimension);
+    AnalysisParams params;
+    params.sd = query.real(0);
+    params.reliability = query.real(1);
+    params.z = query.real(2);
+    params.window = query.integer(3);
+    if (!query.isNull(4))
+        params.cutoff = query.real(4);
+    params.comparator = query.text(5) == "<=" ? Comparator::LessOrEqual : Comparator::Less;
+    params.confirmed = query.integer(6) != 0;
+    params.source = query.text(7);
+    return params;
+}
+
+void Store::acknowledgeAlert(const AlertAck& ack)
+{
+    requireText("--reason", ack.reason, 2000);
+    sql::Transaction transaction(*connection_);
+    sql::Statement upsert(*connection_,
+                          "INSERT INTO alert_ack (alert_key, fingerprint, reason, acked_on, snooze_until) "
+                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (alert_key) DO UPDATE SET "
+                          "fingerprint = excluded.fingerprint, reason = excluded.reason, "
+                          "acked_on = excluded.acked_on, snooze_until = excluded.snooze_until");
+    upsert.bind(1, ack.key).bind(2, ack.fingerprint).bind(3, ack.reason).bind(4, toIso(ack.ackedOn));
+    upsert.bind(5, ack.snoozeUntil ? std::optional<std::string>(toIso(*ack.snoozeUntil)) : std::nullopt).run();
+    transaction.commit();
+}
+
+std::map<std::string, AlertAck> Store::alertAcks()
+{
+    sql::Statement query(*connection_,
+                         "SELECT alert_key, fingerprint, reason, acked_on, snooze_until FROM alert_ack");
+    std::map<std::string, AlertAck> result;
+    while (query.step()) {
+        AlertAck ack{query.text(0), query.text(1), query.text(2), parseIsoDate(query.text(3), "acked_on"),
+                     std::nullopt};
+        if (auto until = query.optText(4))
+            ack.snoozeUntil = parseIsoDate(*until, "snooze_until");
+        result.emplace(ack.key, ack);
+    }
+    return result;
+}
+
+} // namespace alliance

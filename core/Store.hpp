@@ -1,0 +1,79 @@
+#pragma once
+// The store owns the SQLite connection. Every write validates its input first and runs in one
+// BEGIN IMMEDIATE transaction: a rejected write leaves the database as it was.
+#include "Model.hpp"
+#include "Sqlite.hpp"
+#include "Trajectory.hpp"
+#include "Validation.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace alliance {
+
+enum class OpenMode { MustExist, CreateIfMissing };
+
+struct AlertAck {
+    std::string key;
+    std::string fingerprint;
+    std::string reason;
+    Date ackedOn;
+    std::optional<Date> snoozeUntil;
+};
+
+class Store {
+public:
+    // Opens the file (":memory:" for a private in-memory database) and migrates it to the latest
+    // schema. Throws NotFound (MustExist and no file), SchemaTooNew, StorageError.
+    Store(const std::string& path, OpenMode mode);
+
+    Id addCounselor(const std::string& name, const std::string& role,
+                    const std::optional<std::string>& supervisorName);
+    std::vector<Counselor> counselors();
+    Counselor counselor(const std::string& name);
+
+    Id addClient(const NewClient& client);
+    // Clients of one counselor (or all), ordered by code.
+    std::vector<ClientSummary> clients(const std::optional<std::string>& counselorName = {});
+    void setClientStatus(const std::string& code, const std::string& status);
+
+    // Adds the rating to the client's session on that date, creating the session if needed.
+    LoggedRating logRating(const NewRating& rating);
+    void recordPostSessionReport(const std::string& clientCode, int sessionNumber,
+                                 const PostSessionReport& report);
+
+    Id flagRupture(const NewRupture& rupture);
+    Id planRepair(const NewRepairPlan& plan);
+    void closeRepair(Id planId, const std::string& outcome, std::optional<int> followUpSessionNumber,
+                     std::optional<Date> closedOn = {});
+
+    Id addReferralAgency(const ReferralAgency& agency);
+    std::vector<ReferralAgency> referralAgencies();
+    Id planTransition(const NewTransitionPlan& plan);
+
+    // kind: strategy | marker | category
+    std::vector<CatalogueEntry> catalogue(const std::string& kind);
+
+    ClientDetail clientDetail(const std::string& code);
+
+    // Stored analysis parameters for an instrument and dimension ("total", "bond", ...).
+    AnalysisParams analysisParams(Instrument instrument, const std::string& dimension);
+
+    void acknowledgeAlert(const AlertAck& ack);
+    std::map<std::string, AlertAck> alertAcks();
+
+    sql::Connection& connection() { return *connection_; }
+
+private:
+    Id counselorId(const std::string& name, const std::string& field);
+    Id clientId(const std::string& code);
+    Id sessionId(Id clientId, int sessionNumber, const std::string& field);
+    void requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,
+                          std::string* group = nullptr);
+
+    std::unique_ptr<sql::Connection> connection_;
+};
+
+} // namespace alliance

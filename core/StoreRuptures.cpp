@@ -1,0 +1,321 @@
+// Store: ruptures, repair plans, transition plans and the client detail read.
+#include "Errors.hpp"
+#include "Store.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace alliance {
+namespace {
+
+constexpr std::size_t maxNoteLength = 100000;
+constexpr std::size_t maxStepLength = 2000;
+
+std::optional<std::string> isoOrNull(const std::optional<Date>& date)
+{
+    return date ? std::optional<std::string>(toIso(*date)) : std::nullopt;
+}
+
+std::optional<Date> optDate(const std::optional<std::string>& text, const char* column)
+{
+    return text ? std::optional<Date>(parseIsoDate(*text, column)) : std::nullopt;
+}
+
+} // namespace
+
+Id Store::flagRupture(const NewRupture& rupture)
+{
+    requireOneOf("--kind", rupture.kind, {"withdrawal", "confrontation"});
+    requireOneOf("--noticed-by", rupture.noticedBy, {"client-score", "counselor", "client-report", "supervisor"});
+    if (rupture.salience < 1 || rupture.salience > 5)
+        throw ValidationError("--salience", "value " + std::to_string(rupture.salience) + " out of range 1..5");
+    if (rupture.note)
+        requireText("--note", *rupture.note, maxNoteLength);
+    const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
+    if (uniqueMarkers.size() != rupture.markers.size())
+        throw ValidationError("--marker", "the same marker is given twice");
+
+    sql::Transaction transaction(*connection_);
+    for (const auto& marker : rupture.markers) {
+        std::string group;
+        requireCatalogue("marker", marker, "--marker", &group);
+        if (group != rupture.kind)
+            throw ValidationError("--marker", quoteForError(marker) + " is a " + group +
+                                                  " marker, not a " + rupture.kind + " one");
+    }
+    if (rupture.category)
+        requireCatalogue("category", *rupture.category, "--category");
+    const Id session = sessionId(clientId(rupture.clientCode), rupture.sessionNumber, "--session");
+
+    sql::Statement insert(*connection_,
+                          "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
+                          "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, session).bind(2, rupture.kind).bind(3, rupture.salience).bind(4, rupture.noticedBy);
+    insert.bind(5, rupture.category).bind(6, rupture.note).run();
+    const Id id = connection_->lastInsertId();
+    sql::Statement marker(*connection_, "INSERT INTO rupture_marker (rupture_id, marker) VALUES (?, ?)");
+    for (const auto& m : rupture.markers) {
+        marker.bind(1, id).bind(2, m).run();
+        marker.reset();
+    }
+    transaction.commit();
+    return id;
+}
+
+Id Store::planRepair(const NewRepairPlan& plan)
+{
+    if (plan.strategies.empty())
+        throw ValidationError("--strategy", "a repair plan needs at least one strategy");
+    const std::set<std::string> unique(plan.strategies.begin(), plan.strategies.end());
+    if (unique.size() != plan.strategies.size())
+        throw ValidationError("--strategy", "the same strategy is given twice");
+    for (std::size_t i = 0; i < plan.steps.size(); ++i)
+        requireText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength);
+    if (plan.note)
+        requireText("--note", *plan.note, maxNoteLength);
+    const Date created = plan.createdOn.value_or(today());
+    if (plan.dueDate && *plan.dueDate < created)
+        throw ValidationError("--due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
+
+    sql::Transaction transaction(*connection_);
+    for (const auto& s : plan.strategies)
+        requireCatalogue("strategy", s, "--strategy");
+    sql::Statement rupture(*connection_, "SELECT 1 FROM rupture WHERE id = ?");
+    rupture.bind(1, plan.ruptureId);
+    if (!rupture.step())
+        throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
+
+    sql::Statement insert(*connection_,
+                          "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
+    insert.bind(1, plan.ruptureId).bind(2, toIso(created)).bind(3, isoOrNull(plan.dueDate)).bind(4, plan.note).run();
+    const Id id = connection_->lastInsertId();
+    sql::Statement strategy(*connection_, "INSERT INTO repair_plan_strategy (plan_id, strategy) VALUES (?, ?)");
+    for (const auto& s : plan.strategies) {
+        strategy.bind(1, id).bind(2, s).run();
+        strategy.reset();
+    }
+    sql::Statement step(*connection_, "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+        step.bind(1, id).bind(2, static_cast<int>(i + 1)).bind(3, plan.steps[i]).run();
+        step.reset();
+    }
+    transaction.commit();
+    return id;
+}
+
+void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int> followUpSessionNumber,
+                        std::optional<Date> closedOn)
+{
+    requireOneOf("--outcome", outcome, {"resolved", "partly", "unresolved", "transferred"});
+    const Date closed = closedOn.value_or(today());
+    sql::Transaction transaction(*connection_);
+    sql::Statement plan(*connection_,
+                        "SELECT p.status, s.client_id, s.date, p.created_on FROM repair_plan p "
+                        "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
+                        "WHERE p.id = ?");
+    plan.bind(1, planId);
+    if (!plan.step())
+        throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
+    if (plan.text(0) == "closed")
+        throw ValidationError("PLAN_ID", "repair plan " + std::to_string(planId) + " is already closed");
+    if (closed < parseIsoDate(plan.text(3), "created_on"))
+        throw ValidationError("closed on", "before the plan was made");
+    std::optional<Id> followUp;
+    if (followUpSessionNumber) {
+        followUp = sessionId(plan.int64(1), *followUpSessionNumber, "--session");
+        sql::Statement date(*connection_, "SELECT date FROM session WHERE id = ?");
+        date.bind(1, *followUp).step();
+        if (date.text(0) < plan.text(2))
+            throw ValidationError("--session", "the follow-up session is before the rupture's session");
+    }
+    sql::Statement update(*connection_,
+                          "UPDATE repair_plan SET status = 'closed', outcome = ?, follow_up_session_id = ?, "
+                          "closed_on = ? WHERE id = ?");
+    update.bind(1, outcome).bind(2, followUp).bind(3, toIso(closed)).bind(4, planId).run();
+    transaction.commit();
+}
+
+Id Store::addReferralAgency(const ReferralAgency& agency)
+{
+    requireText("NAME", agency.name, 200);
+    if (agency.services)
+        requireText("--services", *agency.services, 2000);
+    if (agency.contact)
+        requireText("--contact", *agency.contact, 2000);
+    sql::Transaction transaction(*connection_);
+    sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
+    exists.bind(1, agency.name);
+    if (exists.step())
+        throw ValidationError("NAME", "that referral agency is already listed");
+    sql::Statement insert(*connection_, "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
+    insert.bind(1, agency.name).bind(2, agency.services).bind(3, agency.contact).run();
+    const Id id = connection_->lastInsertId();
+    transaction.commit();
+    return id;
+}
+
+std::vector<ReferralAgency> Store::referralAgencies()
+{
+    sql::Statement query(*connection_, "SELECT id, name, services, contact FROM referral_agency ORDER BY name");
+    std::vector<ReferralAgency> result;
+    while (query.step())
+        result.push_back({query.int64(0), query.text(1), query.optText(2), query.optText(3)});
+    return result;
+}
+
+Id Store::planTransition(const NewTransitionPlan& plan)
+{
+    if (plan.nextSteps)
+        requireText("--next-steps", *plan.nextSteps, maxNoteLength);
+    sql::Transaction transaction(*connection_);
+    const Id client = clientId(plan.clientCode);
+    if (plan.ruptureId) {
+        sql::Statement rupture(*connection_,
+                               "SELECT 1 FROM rupture r JOIN session s ON s.id = r.session_id "
+                               "WHERE r.id = ? AND s.client_id = ?");
+        rupture.bind(1, *plan.ruptureId).bind(2, client);
+        if (!rupture.step())
+            throw NotFound("--rupture: the client has no rupture with id " + std::to_string(*plan.ruptureId));
+    }
+    std::optional<Id> agency;
+    if (plan.referralAgency) {
+        sql::Statement query(*connection_, "SELECT id FROM referral_agency WHERE name = ?");
+        query.bind(1, *plan.referralAgency);
+        if (!query.step())
+            throw NotFound("--referral: no referral agency named " + quoteForError(*plan.referralAgency));
+        agency = query.int64(0);
+    }
+    sql::Statement insert(*connection_,
+                          "INSERT INTO transition_plan (client_id, rupture_id, created_on, policy_reviewed, "
+                          "dialogue_held, supervisor_invited, referral_agency_id, next_steps) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, client).bind(2, plan.ruptureId).bind(3, toIso(plan.createdOn.value_or(today())));
+    insert.bind(4, plan.policyReviewed ? 1 : 0).bind(5, plan.dialogueHeld ? 1 : 0);
+    insert.bind(6, plan.supervisorInvited ? 1 : 0).bind(7, agency).bind(8, plan.nextSteps).run();
+    const Id id = connection_->lastInsertId();
+    transaction.commit();
+    return id;
+}
+
+ClientDetail Store::clientDetail(const std::string& code)
+{
+    // One read transaction so the snapshot is consistent.
+    sql::ReadTransaction snapshot(*connection_);
+
+    ClientDetail detail;
+    const Id id = clientId(code);
+    {
+        sql::Statement query(*connection_,
+                             "SELECT c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status "
+                             "FROM client c JOIN counselor k ON k.id = c.counselor_id WHERE c.id = ?");
+        query.bind(1, id).step();
+        detail.client = {id, query.text(0), query.optText(1), query.text(2),
+                         parseIsoDate(query.text(3), "start_date"), query.integer(4), query.text(5)};
+    }
+    std::map<Id, std::size_t> sessionIndex;
+    {
+        sql::Statement query(*connection_,
+                             "SELECT s.id, s.date, s.duration_minutes, s.note, p.tension, p.intensity, p.resolution "
+                             "FROM session s LEFT JOIN post_session_report p ON p.session_id = s.id "
+                             "WHERE s.client_id = ? ORDER BY s.date");
+        query.bind(1, id);
+        while (query.step()) {
+            SessionRecord s;
+            s.id = query.int64(0);
+            s.number = static_cast<int>(detail.sessions.size()) + 1;
+            s.date = parseIsoDate(query.text(1), "date");
+            s.durationMinutes = query.optInt(2);
+            s.note = query.optText(3);
+            if (!query.isNull(4))
+                s.report = PostSessionReport{query.integer(4) != 0, query.optInt(5), query.optInt(6)};
+            sessionIndex[s.id] = detail.sessions.size();
+            detail.sessions.push_back(std::move(s));
+        }
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT r.id, r.session_id, r.instrument, r.rater, r.items, r.total_tenths, "
+                             "r.bond_tenths, r.goal_tenths, r.task_tenths, r.overall_tenths "
+                             "FROM rating r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
+                             "ORDER BY r.instrument, r.rater");
+        query.bind(1, id);
+        while (query.step()) {
+            const Instrument instrument = instrumentFromSlug(query.text(2));
+            Rating rating{query.int64(0), query.text(3), score(instrument, parseItems(instrument, query.text(4)))};
+            detail.sessions[sessionIndex.at(query.int64(1))].ratings.push_back(std::move(rating));
+        }
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, r.note "
+                             "FROM rupture r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
+                             "ORDER BY s.date, r.id");
+        query.bind(1, id);
+        sql::Statement markers(*connection_,
+                               "SELECT m.marker FROM rupture_marker m JOIN catalogue c "
+                               "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? ORDER BY c.position");
+        while (query.step()) {
+            const SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
+            Rupture r{query.int64(0), session.number, session.date, query.text(2), {}, query.integer(3),
+                      query.text(4), query.optText(5), query.optText(6)};
+            markers.bind(1, r.id);
+            while (markers.step())
+                r.markers.push_back(markers.text(0));
+            markers.reset();
+            detail.ruptures.push_back(std::move(r));
+        }
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT p.id, p.rupture_id, p.created_on, p.due_date, p.status, p.outcome, "
+                             "p.follow_up_session_id, p.closed_on, p.note FROM repair_plan p "
+                             "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
+                             "WHERE s.client_id = ? ORDER BY p.id");
+        query.bind(1, id);
+        sql::Statement strategies(*connection_,
+                                  "SELECT ps.strategy FROM repair_plan_strategy ps JOIN catalogue c "
+                                  "ON c.kind = 'strategy' AND c.slug = ps.strategy WHERE ps.plan_id = ? "
+                                  "ORDER BY c.position");
+        sql::Statement steps(*connection_,
+                             "SELECT position, text, done FROM repair_plan_step WHERE plan_id = ? ORDER BY position");
+        while (query.step()) {
+            RepairPlan plan;
+            plan.id = query.int64(0);
+            plan.ruptureId = query.int64(1);
+            plan.createdOn = parseIsoDate(query.text(2), "created_on");
+            plan.dueDate = optDate(query.optText(3), "due_date");
+            plan.status = query.text(4);
+            plan.outcome = query.optText(5);
+            if (!query.isNull(6))
+                plan.followUpSessionNumber = detail.sessions[sessionIndex.at(query.int64(6))].number;
+            plan.closedOn = optDate(query.optText(7), "closed_on");
+            plan.note = query.optText(8);
+            strategies.bind(1, plan.id);
+            while (strategies.step())
+                plan.strategies.push_back(strategies.text(0));
+            strategies.reset();
+            steps.bind(1, plan.id);
+            while (steps.step())
+                plan.steps.push_back({steps.integer(0), steps.text(1), steps.integer(2) != 0});
+            steps.reset();
+            detail.plans.push_back(std::move(plan));
+        }
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT t.id, t.rupture_id, t.created_on, t.policy_reviewed, t.dialogue_held, "
+                             "t.supervisor_invited, a.name, t.next_steps FROM transition_plan t "
+                             "LEFT JOIN referral_agency a ON a.id = t.referral_agency_id "
+                             "WHERE t.client_id = ? ORDER BY t.id");
+        query.bind(1, id);
+        while (query.step())
+            detail.transitions.push_back({query.int64(0),
+                                          query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
+                                          parseIsoDate(query.text(2), "created_on"), query.integer(3) != 0,
+                                          query.integer(4) != 0, query.integer(5) != 0, query.optText(6),
+                                          query.optText(7)});
+    }
+    return detail;
+}
+
+} // namespace alliance

@@ -1,0 +1,79 @@
+#pragma once
+// A client's trajectory: the chosen series (instrument x rater), breach/repair analysis of the
+// total and of bond, goal and task, the trend and pattern, and the flags a counselor acts on.
+#include "Model.hpp"
+#include "Trajectory.hpp"
+
+#include <functional>
+#include <map>
+
+namespace alliance {
+
+struct TrajectoryRequest {
+    Rule rule = Rule::RR1;
+    std::optional<Instrument> instrument;  // default: the one the client has most ratings of
+    std::string rater = "client";
+    Date asOf;
+    // Overrides of the stored parameters (applied to the total series).
+    std::optional<double> sd;
+    std::optional<double> reliability;
+    std::optional<double> z;
+    std::optional<int> window;
+    int recentSessions = 4;       // for the recent slope
+    double driftFactor = 2.0;     // drifting when days since last session > factor x cadence
+    int ceilingRun = 3;
+};
+
+struct SeriesPoint {
+    int sessionNumber = 0;
+    Date date;
+    Score score;
+};
+
+struct DimensionResult {
+    AnalysisParams params;
+    SeriesAnalysis analysis;
+};
+
+struct Flag {
+    std::string kind;  // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
+                       // rupture-without-plan, plan-overdue, raters-disagree
+    std::string anchor;       // what it is about: "s4" session 4, "r12" rupture 12, "p3" plan 3, "last"
+    std::optional<int> sessionNumber;
+    std::string reason;       // plain words; never client free text
+    std::string suggestion;   // the next step, from the repair model and the training deck
+    std::string rule;         // the rule and parameters that produced it
+    std::string fingerprint;  // changes when something new happens
+    int severity = 1;         // 3 high, 2 medium, 1 low
+};
+
+struct TrajectoryReport {
+    std::string clientCode;
+    Instrument instrument = Instrument::Bgt;
+    std::string rater;
+    Rule rule = Rule::RR1;
+    AnalysisParams params;
+    std::vector<SeriesPoint> points;
+    SeriesAnalysis total;
+    std::map<Dimension, DimensionResult> dimensions;  // bond, goal, task
+    std::optional<LinearTrend> trend;
+    std::optional<LinearTrend> recentTrend;
+    Pattern pattern = Pattern::Insufficient;
+    std::vector<Flag> flags;
+
+    // Episode positions are places in `points`; this maps one to its session number.
+    int sessionAt(int position) const { return points.at(static_cast<std::size_t>(position - 1)).sessionNumber; }
+};
+
+using ParamsLookup = std::function<AnalysisParams(Instrument, const std::string& dimension)>;
+
+// Pure: everything comes from the detail and the parameter lookup. Throws ValidationError for
+// an invalid request (rater, overridden parameters).
+TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryRequest& request,
+                                 const ParamsLookup& paramsFor);
+
+// "RR-1: a drop larger than RC 4.38 (SD 5, r 0.90, z 1.96) opens a breach; repaired when the
+// baseline is regained within 3 sessions" -- the rule in plain words.
+std::string describeRule(Rule rule, const AnalysisParams& params);
+
+} // namespace alliance
