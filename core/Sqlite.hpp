@@ -53,6 +53,7 @@ public:
     void run();    // steps once, expecting no row
     void reset();  // reuse with new bindings
 
+    int columnCount() const;
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
     int integer(int column) const { return static_cast<int>(int64(column)); }

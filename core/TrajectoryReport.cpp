@@ -222,10 +222,14 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
     report.rule = request.rule;
     report.instrument = request.instrument.value_or(mostRatedInstrument(detail, request.rater));
     report.params = paramsFor(report.instrument, "total");
-    if (request.sd) report.params.sd = *request.sd;
-    if (request.reliability) report.params.reliability = *request.reliability;
-    if (request.z) report.params.z = *request.z;
-    if (request.window) report.params.window = *request.window;
+    std::string overridden;
+    const auto note = [&overridden](const char* name) { overridden += (overridden.empty() ? "" : ", ") + std::string(name); };
+    if (request.sd) { report.params.sd = *request.sd; note("SD"); }
+    if (request.reliability) { report.params.reliability = *request.reliability; note("reliability"); }
+    if (request.z) { report.params.z = *request.z; note("z"); }
+    if (request.window) { report.params.window = *request.window; note("window"); }
+    if (!overridden.empty())
+        report.params.source = "Overridden for this analysis: " + overridden + ". Stored source: " + report.params.source;
     validate(report.params);
 
     for (const auto& session : detail.sessions)

@@ -37,6 +37,12 @@ json paramsJson(const AnalysisParams& p)
     return j;
 }
 
+// A score held as a double, in the instrument's units (47, not 47.0, for WAI-SR).
+json seriesValue(Instrument instrument, double value)
+{
+    return scoreValue(instrument, static_cast<int>(std::lround(value * 10)));
+}
+
 json episodesJson(const TrajectoryReport& report, const SeriesAnalysis& analysis)
 {
     const auto session = [&](const std::optional<int>& position) {
@@ -45,8 +51,8 @@ json episodesJson(const TrajectoryReport& report, const SeriesAnalysis& analysis
     json list = json::array();
     for (const Episode& e : analysis.episodes)
         list.push_back({{"onset", report.sessionAt(e.onset)},
-                        {"baseline", e.baseline},
-                        {"lowest", e.lowest},
+                        {"baseline", seriesValue(report.instrument, e.baseline)},
+                        {"lowest", seriesValue(report.instrument, e.lowest)},
                         {"status", statusSlug(e.status)},
                         {"repaired_at", session(e.repairedAt)},
                         {"closed_at", session(e.closedAt)}});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine (as root), builds, makes a demo database and shows the product on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+cmake --preset dev
+cmake --build --preset dev
+bin=build/dev/app
+demo_db=build/dev/demo.db
+rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm"
+"$bin/cli/alliance" --db "$demo_db" demo --clients 24
+echo
+echo "== Alerts for Alex Rivera =="
+"$bin/cli/alliance" --db "$demo_db" alerts --counselor "Alex Rivera" | head -n 12
+echo
+echo "== A client whose alliance broke and was not repaired =="
+"$bin/cli/alliance" --db "$demo_db" trajectory C-003
+if [ -x "$bin/gui/alliance-tracker" ]; then
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    exec "$bin/gui/alliance-tracker" --db "$demo_db"
+  fi
+  shots=build/dev/screenshots
+  QT_QPA_PLATFORM=offscreen "$bin/gui/alliance-tracker" --db "$demo_db" --screenshots "$shots"
+  echo
+  echo "No display here: the app's pages were rendered to $(realpath "$shots")/*.png"
+fi
+echo
+echo "Try more: $bin/cli/alliance --db $demo_db --help"

@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# The `alliance` command line contract: outputs, JSON, exit codes, and that rejected input
+# leaves the database file byte-for-byte unchanged.
+# usage: cli_test.sh PATH/TO/alliance EXPECTED_DIR
+set -u
+ALLIANCE=$1
+EXPECTED=$2
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export HOME="$WORK/home"
+unset ALLIANCE_DB XDG_DATA_HOME
+mkdir -p "$HOME"
+DB="$WORK/t.db"
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# run CMD...: sets $out, $err, $rc
+run() {
+    out=$("$ALLIANCE" "$@" 2>"$WORK/stderr"); rc=$?
+    err=$(cat "$WORK/stderr")
+}
+expect_rc() { # expected-rc description
+    if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, expected $1 (stderr: $err)"; fi
+}
+expect_out() { # expected-stdout description
+    if [ "$out" = "$1" ]; then ok; else bad "$2: got [$out] expected [$1]"; fi
+}
+expect_contains() { # haystack needle description
+    case "$1" in *"$2"*) ok ;; *) bad "$3: [$2] not in [$1]" ;; esac
+}
+expect_not_contains() {
+    case "$1" in *"$2"*) bad "$3: [$2] found in [$1]" ;; *) ok ;; esac
+}
+# rejected CODE FIELD ARGS...: exit CODE, stderr names FIELD, database bytes unchanged
+rejected() {
+    local code=$1 field=$2; shift 2
+    local before after
+    before=$(sha256sum "$DB" | cut -d' ' -f1)
+    run --db "$DB" "$@"
+    after=$(sha256sum "$DB" | cut -d' ' -f1)
+    expect_rc "$code" "rejects: $*"
+    expect_contains "$err" "$field" "error names $field for: $*"
+    if [ "$before" = "$after" ] && [ ! -e "$DB-wal" ]; then ok; else bad "database changed by rejected: $*"; fi
+}
+WAI() { # items for a WAI-SR total (12 items of 1..5)
+    local total=$1 items="" rest i add
+    rest=$((total - 12))
+    for i in $(seq 12); do
+        add=$(( rest > 4 ? 4 : rest )); rest=$((rest - add))
+        items="$items${items:+,}$((1 + add))"
+    done
+    echo "$items"
+}
+
+# ---- score: no database ----------------------------------------------------------------
+run score --instrument wai-sr --items 4,3,5,4,5,3,4,4,5,3,4,4
+expect_rc 0 "score wai-sr"
+expect_out '{"bond":19,"goal":15,"instrument":"wai-sr","items":[4,3,5,4,5,3,4,4,5,3,4,4],"lowest_item":"item 2","mean":{"bond":4.75,"goal":3.75,"task":3.5,"total":4.0},"task":14,"total":48}' "score wai-sr json"
+run score --instrument srs --items 8.5,7.0,9.5,8.0
+expect_contains "$out" '"below_cutoff":true' "srs 33 below cutoff"
+expect_contains "$out" '"total":33.0' "srs total"
+expect_contains "$out" '"overall":8.0' "srs overall"
+expect_contains "$out" '"lowest_item":"Goals and topics"' "srs lowest item"
+run score --instrument srs --items 9.2,8.7,9.0,9.1
+expect_contains "$out" '"below_cutoff":false' "srs 36.0 not below with <"
+expect_contains "$out" '"total":36.0' "srs 36.0 exact"
+run score --instrument srs --items 9.2,8.7,9.0,9.1 --comparator '<='
+expect_contains "$out" '"below_cutoff":true' "srs 36.0 flagged with <="
+for items in 0,3,5,4,5,3,4,4,5,3,4,4 6,3,5,4,5,3,4,4,5,3,4,4 3.5,3,5,4,5,3,4,4,5,3,4,4; do
+    run score --instrument wai-sr --items "$items"
+    expect_rc 3 "score rejects $items"; expect_contains "$err" "item 1" "score names item 1 for $items"
+done
+run score --instrument wai-sr --items 4,3,5,4,,3,4,4,5,3,4,4
+expect_rc 3 "missing item"; expect_contains "$err" "item 5" "missing item named"
+run score --instrument wai-sr --items 4,3,5,4,5,3,4,4,5,3,4
+expect_rc 3 "11 items"; expect_contains "$err" "exactly 12" "11 items message"
+run score --instrument wai-sr --items 4,3,5,4,5,3,4,4,5,3,4,4,4
+expect_rc 3 "13 items"
+run score --instrument phq9 --items 1
+expect_rc 3 "unknown instrument"; expect_contains "$err" "--instrument" "unknown instrument named"
+
+# ---- usage errors: exit 2 --------------------------------------------------------------
+run; expect_rc 2 "no command"
+run --db "$DB" client; expect_rc 2 "client without subcommand"
+run --db "$DB" score --instrument srs; expect_rc 2 "missing --items"
+run --db "$DB" client list --bogus; expect_rc 2 "unknown option"
+run --help; expect_rc 0 "help"; expect_contains "$out" "trajectory" "help lists commands"
+
+# ---- a missing database is not created by ordinary commands -------------------------------
+run --db "$WORK/none.db" client list
+expect_rc 4 "missing database"; expect_contains "$err" "alliance init" "missing database hint"
+[ ! -e "$WORK/none.db" ] && ok || bad "client list created a database"
+
+# ---- init, counselors, clients ----------------------------------------------------------
+run --db "$DB" init; expect_rc 0 "init"; expect_contains "$out" "schema version" "init reports version"
+[ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB"), expected 600"
+run --db "$DB" counselor add "Morgan Ellis" --role supervisor; expect_rc 0 "add supervisor"
+run --db "$DB" counselor add "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 0 "add counselor"
+HOSTILE="O'Brien \"Bobby\"; '; DROP TABLE client; --"
+run --db "$DB" counselor add "$HOSTILE"; expect_rc 0 "add hostile counselor name"
+run --db "$DB" client add C-001 --counselor "Alex Rivera" --start 2026-01-01 --cadence-days 7
+expect_rc 0 "add client"
+run --db "$DB" client add "C-'; DROP TABLE session; --" --counselor "$HOSTILE" --name "Zoë 😀 \"Z\"" --start 2026-01-01
+expect_rc 0 "add hostile client"
+
+rejected 3 "--role" counselor add "Kim" --role boss
+rejected 4 "--supervisor" counselor add "Kim" --supervisor "Nobody"
+rejected 3 "NAME" counselor add "Alex Rivera"
+rejected 3 "CODE" client add C-001 --counselor "Alex Rivera"
+rejected 4 "--counselor" client add C-002 --counselor "Nobody"
+rejected 3 "--start" client add C-002 --counselor "Alex Rivera" --start 2026-02-30
+rejected 3 "--cadence-days" client add C-002 --counselor "Alex Rivera" --cadence-days 0
+rejected 3 "--cadence-days" client add C-002 --counselor "Alex Rivera" --cadence-days seven
+
+run --db "$DB" client list --json
+expect_rc 0 "client list json"
+expect_contains "$out" '{"cadence_days":7,"code":"C-001","counselor":"Alex Rivera","display_name":null,"last_session":null,"sessions":0,"start_date":"2026-01-01","status":"active"}' "client list json entry"
+expect_contains "$out" '"code":"C-'"'"'; DROP TABLE session; --"' "hostile code listed exactly"
+expect_contains "$out" '"display_name":"Zoë 😀 \"Z\""' "emoji and quotes returned exactly"
+run --db "$DB" client list --counselor "Morgan Ellis" --json
+expect_out "[]" "supervisor has no clients"
+
+# ---- sessions: the worked RR-1 series ------------------------------------------------------
+day=5
+for total in 44 46 47 41 45 48 42 43 44 45; do
+    date=$(date -d "2026-01-05 + $(( (day - 5) )) days" +%F)
+    run --db "$DB" session log C-001 --date "$date" --wai-sr "$(WAI $total)"
+    expect_rc 0 "log $total on $date"
+    day=$((day + 7))
+done
+expect_contains "$out" "session 10" "session number derived"
+expect_contains "$out" "total 45" "total printed"
+
+for bad_date in 2026-02-30 2026-13-01 yesterday ""; do
+    rejected 3 "--date" session log C-001 --date "$bad_date" --bgt 5,5,5
+done
+rejected 3 "item 3" session log C-001 --date 2026-04-01 --bgt 5,5,10.5
+rejected 3 "item 12" session log C-001 --date 2026-04-01 --wai-sr 4,3,5,4,5,3,4,4,5,3,4,3.5
+rejected 3 "items" session log C-001 --date 2026-04-01 --srs 8,8,8
+rejected 3 "--rater" session log C-001 --date 2026-04-01 --bgt 5,5,5 --rater aunt
+rejected 3 "duplicate" session log C-001 --date 2026-01-05 --wai-sr "$(WAI 44)" --note "must not be kept"
+rejected 4 "C-404" session log C-404 --date 2026-04-01 --bgt 5,5,5
+rejected 2 "exactly one" session log C-001 --date 2026-04-01 --bgt 5,5,5 --srs 5,5,5,5
+rejected 2 "exactly one" session log C-001 --date 2026-04-01
+
+LONG=$(head -c 10000 /dev/zero | tr '\0' 'n')
+NOTE="it's \"fine\"; '; DROP TABLE rating; -- 😀 $LONG"
+run --db "$DB" session log C-001 --date 2026-01-05 --bgt 7.5,8,9 --rater counselor --note "$NOTE"
+expect_rc 0 "log counselor rating on existing session"
+expect_contains "$out" "session 1" "added to session 1"
+run --db "$DB" show C-001 --json
+expect_contains "$out" "\"note\":\"it's \\\"fine\\\"; '; DROP TABLE rating; -- 😀 $LONG\"" "10,000-character note returned exactly"
+expect_not_contains "$err" "fine" "nothing about the note on stderr"
+
+# ---- trajectory ------------------------------------------------------------------------
+run --db "$DB" trajectory C-001 --sd 5.0 --reliability 0.90 --window 3 --as-of 2026-03-20 --json
+expect_rc 0 "trajectory json"
+echo "$out" > "$WORK/trajectory.json"
+# One line per JSON field, so a difference reads as a short diff.
+if diff -u <(tr ',' '\n' < "$EXPECTED/trajectory-worked.json") <(tr ',' '\n' < "$WORK/trajectory.json") >&2; then ok; else bad "trajectory JSON differs from tests/cli/expected/trajectory-worked.json"; fi
+expect_contains "$out" '"episodes":[{"baseline":47,"closed_at":6,"lowest":41,"onset":4,"repaired_at":6,"status":"repaired"},{"baseline":48,"closed_at":10,"lowest":42,"onset":7,"repaired_at":null,"status":"unrepaired"}]' "worked RR-1 episodes"
+expect_contains "$out" '"rc":4.382693' "rc in params"
+run --db "$DB" trajectory C-001 --rule v1 --json --as-of 2026-03-20
+expect_contains "$out" '"rule":"v1"' "v1 rule"
+expect_contains "$out" '"onset":4' "v1 finds the V at 4"
+run --db "$DB" trajectory C-001 --rule v2 --json --as-of 2026-03-20
+expect_contains "$out" '"episodes":[],"flags"' "v2 finds none"
+rejected 3 "--rule" trajectory C-001 --rule v3 --json
+rejected 3 "--sd" trajectory C-001 --sd -1 --json
+rejected 3 "--reliability" trajectory C-001 --reliability 1.5 --json
+rejected 3 "--as-of" trajectory C-001 --as-of 2026-02-30 --json
+rejected 4 "C-404" trajectory C-404 --json
+run --db "$DB" trajectory C-001 --sd 5 --reliability 0.9 --as-of 2026-03-10
+expect_contains "$out" "RR-1" "text trajectory names the rule"
+
+# ---- ruptures and repairs --------------------------------------------------------------
+run --db "$DB" rupture flag C-001 --session 7 --kind withdrawal --marker minimal-response --marker denial \
+    --salience 4 --noticed-by client-score --category broken-trust --note "Went quiet after the homework review"
+expect_rc 0 "flag rupture"; expect_out "1" "rupture id printed"
+rejected 3 "--kind" rupture flag C-001 --session 7 --kind sulking
+rejected 3 "--marker" rupture flag C-001 --session 7 --kind withdrawal --marker complaint-therapist
+rejected 3 "--salience" rupture flag C-001 --session 7 --kind withdrawal --salience 9
+rejected 3 "--category" rupture flag C-001 --session 7 --kind withdrawal --category gossip
+rejected 4 "--session" rupture flag C-001 --session 99 --kind withdrawal
+run --db "$DB" repair plan 1 --strategy validate --strategy co-create-plan --step "Ask what felt unhelpful" --due 2027-01-15
+expect_rc 0 "plan repair"; expect_out "1" "plan id printed"
+rejected 3 "--strategy" repair plan 1 --strategy wishful-thinking
+rejected 3 "--strategy" repair plan 1
+rejected 4 "RUPTURE_ID" repair plan 9 --strategy validate
+rejected 3 "--due" repair plan 1 --strategy validate --due 2026-13-01
+rejected 3 "--outcome" repair close 1 --outcome fixed
+run --db "$DB" repair close 1 --outcome partly --session 9
+expect_rc 0 "close repair"
+rejected 3 "already closed" repair close 1 --outcome resolved
+run --db "$DB" show C-001 --json
+expect_contains "$out" '"markers":["denial","minimal-response"]' "markers stored"
+expect_contains "$out" '"follow_up_session":9' "follow-up session stored"
+expect_contains "$out" '"outcome":"partly"' "outcome stored"
+expect_contains "$out" '"strategies":["validate","co-create-plan"]' "strategies stored"
+run --db "$DB" repair strategies
+expect_contains "$out" "explore-pattern" "strategy catalogue"
+expect_contains "$out" "clarify-misunderstanding" "immediate strategies"
+run --db "$DB" rupture markers; expect_contains "$out" "avoidant-storytelling" "marker catalogue"
+run --db "$DB" rupture categories; expect_contains "$out" "broken-trust" "category catalogue"
+run --db "$DB" show C-001
+expect_contains "$out" "Ruptures:" "text show"
+expect_not_contains "$out$err" "Went quiet" "text show does not print rupture notes"
+
+# ---- alerts ----------------------------------------------------------------------------
+run --db "$DB" alerts --as-of 2026-03-20 --json
+expect_rc 0 "alerts json"
+expect_not_contains "$out" '"id":"C-001/drift/last"' "no drift 11 days after the last session"
+run --db "$DB" alerts --as-of 2026-06-01 --json
+expect_contains "$out" '"id":"C-001/drift/last"' "drift alert listed 12 weeks later"
+rejected 3 "--snooze-days" alert ack "C-001/drift/last" --reason "x" --snooze-days 0 --as-of 2026-06-01
+rejected 3 "--reason" alert ack "C-001/drift/last" --reason "" --as-of 2026-06-01
+rejected 4 "ID" alert ack "C-001/unrepaired/s1" --reason "x" --as-of 2026-06-01
+run --db "$DB" alert ack "C-001/drift/last" --reason "Called; client returns next week" --snooze-days 14 --as-of 2026-06-01
+expect_rc 0 "snooze alert"
+run --db "$DB" alerts --as-of 2026-06-14 --json
+expect_not_contains "$out" '"id":"C-001/drift/last"' "snoozed alert hidden"
+run --db "$DB" alerts --as-of 2026-06-15 --json
+expect_contains "$out" '"id":"C-001/drift/last"' "snoozed alert back when the snooze ends"
+
+# ---- default database location -----------------------------------------------------------
+run init
+expect_rc 0 "init at default location"
+[ -f "$HOME/.local/share/alliance-tracker/alliance.db" ] && ok || bad "default database not in the XDG data dir"
+XDG_DATA_HOME="$WORK/xdg" run init
+[ -f "$WORK/xdg/alliance-tracker/alliance.db" ] && ok || bad "XDG_DATA_HOME not honoured"
+ALLIANCE_DB="$WORK/env.db" run init
+[ -f "$WORK/env.db" ] && ok || bad "\$ALLIANCE_DB not honoured"
+
+# ---- demo, newer schema, not a database -----------------------------------------------------
+run --db "$WORK/demo.db" demo --clients 16 --seed 3 --today 2026-11-27
+expect_rc 0 "demo"; expect_contains "$out" "16 clients" "demo summary"
+run --db "$WORK/demo.db" demo --clients 16
+expect_rc 3 "demo refuses a database with clients"
+run --db "$WORK/demo.db" alerts --as-of 2026-11-27 --counselor "Alex Rivera" --json
+expect_contains "$out" '"kind":"unrepaired"' "demo has unrepaired breaches"
+sqlite3 "$WORK/demo.db" "PRAGMA user_version = 99"
+run --db "$WORK/demo.db" client list
+expect_rc 1 "newer schema refused"; expect_contains "$err" "newer" "newer schema message"
+echo "not a database" > "$WORK/text.db"
+run --db "$WORK/text.db" client list
+expect_rc 1 "not a database refused"
+[ "$(cat "$WORK/text.db")" = "not a database" ] && ok || bad "text file was changed"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" = 0 ]

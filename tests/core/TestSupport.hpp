@@ -1,0 +1,60 @@
+#pragma once
+// Helpers shared by the core tests.
+#include "Sqlite.hpp"
+#include "Store.hpp"
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+namespace alliance::test {
+
+// Every row of every table, in a stable order: equal dumps mean nothing was changed.
+inline std::string dumpAll(Store& store)
+{
+    std::string out;
+    sql::Statement tables(store.connection(),
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        out += "# " + table + "\n";
+        // Table names come from sqlite_schema, not from input.
+        sql::Statement rows(store.connection(), "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        while (rows.step()) {
+            for (int c = 0; c < rows.columnCount(); ++c)
+                out += (rows.isNull(c) ? std::string("NULL") : rows.text(c)) + "|";
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+class TempDir {
+public:
+    TempDir()
+    {
+        std::random_device seed;
+        path_ = std::filesystem::temp_directory_path() / ("alliance-test-" + std::to_string(seed()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir() { std::filesystem::remove_all(path_); }
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// A store with one counselor and one client ("C-001", started 2026-01-01).
+inline void addCounselorAndClient(Store& store, const std::string& code = "C-001")
+{
+    if (store.counselors().empty())
+        store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+    NewClient client;
+    client.code = code;
+    client.counselorName = "Alex Rivera";
+    client.startDate = Date(2026, 1, 1);
+    store.addClient(client);
+}
+
+} // namespace alliance::test
