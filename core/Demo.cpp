@@ -43,7 +43,7 @@ double level(Story story, int i, int n, int breakAt)
         if (i == breakAt || i == breakAt + 1) return 0.48;
         return i > breakAt + 1 ? 0.82 : 0.76;
     case Story::Unrepaired: return i >= breakAt ? 0.45 : 0.78;
-    case Story::Pending: return i >= breakAt ? 0.46 : 0.80;
+    case Story::Pending: return i >= breakAt ? 0.50 : 0.80;
     }
     return 0.7;
 }
@@ -53,7 +53,7 @@ std::vector<int> itemsAt(Instrument instrument, double fraction, Random& random,
     const InstrumentSpec& s = spec(instrument);
     std::vector<int> items;
     for (int k = 0; k < s.itemCount(); ++k) {
-        const double jitter = exact ? 0.0 : random.noise(s.wholeNumberItems ? 0.10 : 0.06);
+        const double jitter = exact ? 0.0 : random.noise(s.wholeNumberItems ? 0.30 : 0.08);
         const double f = std::clamp(fraction + jitter, 0.0, 1.0);
         const double tenths = s.itemMinTenths + f * (s.itemMaxTenths - s.itemMinTenths);
         const int step = s.wholeNumberItems ? 10 : 1;
@@ -102,8 +102,15 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
         char code[16];
         std::snprintf(code, sizeof code, "C-%03d", c + 1);
         const int cadence = random.between(0, 3) == 0 ? 14 : 7;
-        const int sessions = story == Story::Ceiling ? random.between(8, 20) : random.between(5, 40);
-        const int breakAt = std::max(2, sessions - random.between(2, 6));
+        const bool ruptured = story == Story::Repaired || story == Story::Unrepaired;
+        const int sessions = story == Story::Ceiling ? random.between(8, 20)
+                             : ruptured               ? random.between(9, 40)
+                                                      : random.between(5, 40);
+        // Where the alliance breaks: early enough for an unrepaired breach to close (window 3)
+        // and a repaired one to recover; at the very end for a breach still pending.
+        const int breakAt = story == Story::Pending ? sessions - 1
+                            : ruptured              ? sessions - 5 - random.between(0, 3)
+                                                    : sessions / 2;
         const Instrument instrument = c % 5 == 3 ? Instrument::Srs : c % 5 == 4 ? Instrument::Bgt : Instrument::WaiSr;
         const long quietDays = story == Story::Drifting ? cadence * 5L : random.between(0, cadence);
         const Date last = now - boost::gregorian::days(quietDays);
@@ -122,7 +129,8 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             rating.clientCode = code;
             rating.date = first + boost::gregorian::days(static_cast<long>(cadence) * i);
             rating.instrument = instrument;
-            const double target = level(story, i, sessions, breakAt);
+            const double wobble = story == Story::Ceiling ? 0.0 : random.noise(0.05);
+            const double target = std::min(1.0, level(story, i, sessions, breakAt) + wobble);
             rating.itemTenths = itemsAt(instrument, target, random, target >= 1.0);
             rating.durationMinutes = 50;
             store.logRating(rating);
