@@ -1,0 +1,78 @@
+#include "AlertsModel.hpp"
+
+#include "QtConvert.hpp"
+
+#include <QJSEngine>
+
+namespace alliance::gui {
+namespace {
+AlertsModel* instance_ = nullptr;
+}
+
+AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
+{
+    connect(&backend_, &Backend::dataChanged, this, &AlertsModel::refresh);
+    connect(&backend_, &Backend::storeChanged, this, &AlertsModel::refresh);
+    connect(&backend_, &Backend::currentCounselorChanged, this, &AlertsModel::refresh);
+    connect(&backend_, &Backend::asOfChanged, this, &AlertsModel::refresh);
+}
+
+AlertsModel* AlertsModel::create(QQmlEngine*, QJSEngine*)
+{
+    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
+    return instance_;
+}
+
+void AlertsModel::setInstance(AlertsModel* instance)
+{
+    instance_ = instance;
+}
+
+void AlertsModel::refresh()
+{
+    std::vector<Alert> alerts;
+    if (Store* store = backend_.store()) {
+        try {
+            alerts = activeAlerts(*store, optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
+        } catch (const std::exception& e) {
+            emit backend_.errorOccurred(QString(), toQt(e.what()));
+        }
+    }
+    beginResetModel();
+    alerts_ = std::move(alerts);
+    endResetModel();
+    emit countChanged();
+}
+
+int AlertsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(alerts_.size());
+}
+
+QVariant AlertsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Alert& a = alerts_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case AlertIdRole: return toQt(a.id);
+    case ClientCodeRole: return toQt(a.clientCode);
+    case KindRole: return toQt(a.flag.kind);
+    case ReasonRole: return toQt(a.flag.reason);
+    case SuggestionRole: return toQt(a.flag.suggestion);
+    case RuleRole: return toQt(a.flag.rule);
+    case SeverityRole: return a.flag.severity;
+    case SessionRole: return a.flag.sessionNumber.value_or(0);
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> AlertsModel::roleNames() const
+{
+    return {{AlertIdRole, "alertId"}, {ClientCodeRole, "clientCode"}, {KindRole, "kind"},
+            {ReasonRole, "reason"},   {SuggestionRole, "suggestion"}, {RuleRole, "rule"},
+            {SeverityRole, "severity"}, {SessionRole, "session"}};
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,39 @@
+#pragma once
+// The counselor's alerts worklist, most severe first.
+#include "Backend.hpp"
+#include "Alerts.hpp"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace alliance::gui {
+
+class AlertsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    enum Role { AlertIdRole = Qt::UserRole + 1, ClientCodeRole, KindRole, ReasonRole, SuggestionRole, RuleRole,
+                SeverityRole, SessionRole };
+    Q_ENUM(Role)
+
+    explicit AlertsModel(Backend& backend, QObject* parent = nullptr);
+    static AlertsModel* create(QQmlEngine*, QJSEngine*);
+    static void setInstance(AlertsModel* instance);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Q_INVOKABLE void refresh();
+
+signals:
+    void countChanged();
+
+private:
+    Backend& backend_;
+    std::vector<Alert> alerts_;
+};
+
+} // namespace alliance::gui

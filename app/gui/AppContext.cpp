@@ -1,0 +1,71 @@
+#include "AppContext.hpp"
+
+#include "Demo.hpp"
+#include "Errors.hpp"
+#include "Paths.hpp"
+#include "QtConvert.hpp"
+
+#include <QFileInfo>
+#include <sqlite3.h>
+
+namespace alliance::gui {
+
+AppContext::AppContext(const StartupOptions& options)
+{
+    std::unique_ptr<Store> store;
+    QString path;
+    QString error;
+    QString errorKind;
+    std::function<std::unique_ptr<Store>()> factory;
+    const Date asOf = options.asOf.isValid() ? fromQDate(options.asOf) : today();
+    try {
+        if (options.demo) {
+            path = QStringLiteral(":memory: (demo)");
+            store = std::make_unique<Store>(":memory:", OpenMode::CreateIfMissing);
+            fillDemo(*store, {options.demoClients, 1, asOf});
+        } else {
+            path = options.databasePath.isEmpty() ? toQt(defaultDatabasePath()) : options.databasePath;
+            if (QFileInfo::exists(path)) {
+                store = std::make_unique<Store>(toStd(path), OpenMode::MustExist);
+            } else {
+                const std::string target = toStd(path);
+                factory = [target] { return std::make_unique<Store>(target, OpenMode::CreateIfMissing); };
+            }
+        }
+    } catch (const SchemaTooNew& e) {
+        error = toQt(e.what());
+        errorKind = QStringLiteral("newer");
+    } catch (const StorageError& e) {
+        error = toQt(e.what());
+        const int primary = e.code() & 0xff;
+        errorKind = primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? QStringLiteral("locked")
+                                                                       : QStringLiteral("unreadable");
+    } catch (const std::exception& e) {
+        error = toQt(e.what());
+        errorKind = QStringLiteral("unreadable");
+    }
+    backend_ = std::make_unique<Backend>(std::move(store), path, error, errorKind);
+    backend_->setAsOf(toQDate(asOf));
+    backend_->setItemTextDirectory(options.itemTextDirectory);
+    if (factory)
+        backend_->setStoreFactory(factory);
+    caseload_ = std::make_unique<CaseloadModel>(*backend_);
+    client_ = std::make_unique<ClientModel>(*backend_);
+    alerts_ = std::make_unique<AlertsModel>(*backend_);
+    Backend::setInstance(backend_.get());
+    CaseloadModel::setInstance(caseload_.get());
+    ClientModel::setInstance(client_.get());
+    AlertsModel::setInstance(alerts_.get());
+    caseload_->refresh();
+    alerts_->refresh();
+}
+
+AppContext::~AppContext()
+{
+    Backend::setInstance(nullptr);
+    CaseloadModel::setInstance(nullptr);
+    ClientModel::setInstance(nullptr);
+    AlertsModel::setInstance(nullptr);
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,40 @@
+#pragma once
+// The composition root shared by the GUI's main() and the QML tests: opens the store (or records
+// why it could not), builds the facade and the models, and hands them to QML as singletons.
+#include "AlertsModel.hpp"
+#include "Backend.hpp"
+#include "CaseloadModel.hpp"
+#include "ClientModel.hpp"
+
+#include <QDate>
+#include <QString>
+#include <memory>
+
+namespace alliance::gui {
+
+struct StartupOptions {
+    QString databasePath;   // empty: $ALLIANCE_DB or the XDG data directory
+    bool demo = false;      // a fresh demo caseload in memory; nothing touches the disk
+    int demoClients = 24;
+    QDate asOf;             // "today" for drift and due dates; default: the real today
+    QString itemTextDirectory;
+};
+
+class AppContext {
+public:
+    explicit AppContext(const StartupOptions& options);
+    ~AppContext();
+
+    Backend& backend() { return *backend_; }
+    CaseloadModel& caseload() { return *caseload_; }
+    ClientModel& client() { return *client_; }
+    AlertsModel& alerts() { return *alerts_; }
+
+private:
+    std::unique_ptr<Backend> backend_;
+    std::unique_ptr<CaseloadModel> caseload_;
+    std::unique_ptr<ClientModel> client_;
+    std::unique_ptr<AlertsModel> alerts_;
+};
+
+} // namespace alliance::gui

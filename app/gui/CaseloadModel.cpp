@@ -1,0 +1,209 @@
+#include "CaseloadModel.hpp"
+
+#include "Alerts.hpp"
+#include "QtConvert.hpp"
+
+#include <QJSEngine>
+#include <algorithm>
+
+namespace alliance::gui {
+namespace {
+
+CaseloadModel* instance_ = nullptr;
+
+QString formatScore(Instrument instrument, int tenths)
+{
+    return spec(instrument).wholeNumberItems ? QString::number(tenths / 10) : QString::number(tenths / 10.0, 'f', 1);
+}
+
+} // namespace
+
+CaseloadModel::CaseloadModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
+{
+    connect(&backend_, &Backend::dataChanged, this, &CaseloadModel::refresh);
+    connect(&backend_, &Backend::storeChanged, this, &CaseloadModel::refresh);
+    connect(&backend_, &Backend::currentCounselorChanged, this, &CaseloadModel::refresh);
+    connect(&backend_, &Backend::asOfChanged, this, &CaseloadModel::refresh);
+}
+
+CaseloadModel* CaseloadModel::create(QQmlEngine*, QJSEngine*)
+{
+    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
+    return instance_;
+}
+
+void CaseloadModel::setInstance(CaseloadModel* instance)
+{
+    instance_ = instance;
+}
+
+QString CaseloadModel::chipLabel(const QString& chip)
+{
+    static const QHash<QString, QString> labels = {
+        {QStringLiteral("breach-open"), QStringLiteral("Breach open")},
+        {QStringLiteral("repair-pending"), QStringLiteral("Repair pending")},
+        {QStringLiteral("unrepaired"), QStringLiteral("Unrepaired")},
+        {QStringLiteral("drifting"), QStringLiteral("Drifting")},
+        {QStringLiteral("below-cutoff"), QStringLiteral("Below cutoff")},
+        {QStringLiteral("ceiling"), QStringLiteral("At the ceiling")},
+    };
+    return labels.value(chip, chip);
+}
+
+void CaseloadModel::refresh()
+{
+    std::vector<Row> rows;
+    if (Store* store = backend_.store()) {
+        const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
+        const Date asOf = fromQDate(backend_.asOf());
+        for (const auto& summary : store->clients(counselor)) {
+            const ClientDetail detail = store->clientDetail(summary.client.code);
+            const TrajectoryReport report = defaultTrajectory(*store, detail, asOf);
+            Row row;
+            row.code = toQt(summary.client.code);
+            row.displayName = toQt(summary.client.displayName.value_or(""));
+            row.counselor = toQt(summary.client.counselorName);
+            row.status = toQt(summary.client.status);
+            row.sessionCount = summary.sessionCount;
+            if (summary.lastSessionDate) {
+                row.lastSession = toQt(toIso(*summary.lastSessionDate));
+                row.daysSinceLastSession = static_cast<int>(daysBetween(*summary.lastSessionDate, asOf));
+            }
+            row.instrument = toQt(spec(report.instrument).slug);
+            const InstrumentSpec& s = spec(report.instrument);
+            const double range = s.totalMaxTenths() - s.totalMinTenths();
+            const std::size_t first = report.points.size() > 12 ? report.points.size() - 12 : 0;
+            for (std::size_t k = first; k < report.points.size(); ++k)
+                row.sparkline << (report.points[k].score.totalTenths - s.totalMinTenths()) / range;
+            if (!report.points.empty())
+                row.latestScore = formatScore(report.instrument, report.points.back().score.totalTenths);
+            for (const Flag& f : report.flags) {
+                QString chip;
+                if (f.kind == "breach-pending") chip = QStringLiteral("breach-open");
+                else if (f.kind == "unrepaired") chip = QStringLiteral("unrepaired");
+                else if (f.kind == "drift") chip = QStringLiteral("drifting");
+                else if (f.kind == "below-cutoff") chip = QStringLiteral("below-cutoff");
+                else if (f.kind == "ceiling") chip = QStringLiteral("ceiling");
+                if (!chip.isEmpty() && !row.chips.contains(chip))
+                    row.chips << chip;
+                row.attention += f.severity;
+            }
+            const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
+                                              [](const RepairPlan& p) { return p.status != "closed"; });
+            if (openPlan)
+                row.chips << QStringLiteral("repair-pending");
+            rows.push_back(std::move(row));
+        }
+    }
+    beginResetModel();
+    all_ = std::move(rows);
+    visible_.clear();
+    applyFilter();
+    endResetModel();
+    emit countChanged();
+}
+
+void CaseloadModel::applyFilter()
+{
+    visible_.clear();
+    const QString needle = searchText_.trimmed();
+    for (const Row& row : all_) {
+        if (!needle.isEmpty() && !row.code.contains(needle, Qt::CaseInsensitive) &&
+            !row.displayName.contains(needle, Qt::CaseInsensitive))
+            continue;
+        if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_))
+            continue;
+        visible_.push_back(&row);
+    }
+    const auto byCode = [](const Row* a, const Row* b) { return a->code < b->code; };
+    if (sortKey_ == QLatin1String("code")) {
+        std::stable_sort(visible_.begin(), visible_.end(), byCode);
+    } else if (sortKey_ == QLatin1String("last-session")) {
+        std::stable_sort(visible_.begin(), visible_.end(),
+                         [](const Row* a, const Row* b) { return a->daysSinceLastSession > b->daysSinceLastSession; });
+    } else {
+        std::stable_sort(visible_.begin(), visible_.end(),
+                         [](const Row* a, const Row* b) { return a->attention > b->attention; });
+    }
+}
+
+void CaseloadModel::setSearchText(const QString& text)
+{
+    if (text == searchText_)
+        return;
+    searchText_ = text;
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+    emit filterChanged();
+    emit countChanged();
+}
+
+void CaseloadModel::setChipFilter(const QString& chip)
+{
+    if (chip == chipFilter_)
+        return;
+    chipFilter_ = chip;
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+    emit filterChanged();
+    emit countChanged();
+}
+
+void CaseloadModel::setSortKey(const QString& key)
+{
+    if (key == sortKey_)
+        return;
+    sortKey_ = key;
+    beginResetModel();
+    applyFilter();
+    endResetModel();
+    emit filterChanged();
+}
+
+int CaseloadModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(visible_.size());
+}
+
+QVariant CaseloadModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = *visible_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case CodeRole: return row.code;
+    case DisplayNameRole: return row.displayName;
+    case CounselorRole: return row.counselor;
+    case StatusRole: return row.status;
+    case SessionCountRole: return row.sessionCount;
+    case LastSessionRole: return row.lastSession;
+    case DaysSinceLastSessionRole: return row.daysSinceLastSession;
+    case LatestScoreRole: return row.latestScore;
+    case InstrumentRole: return row.instrument;
+    case SparklineRole: return row.sparkline;
+    case ChipsRole: return row.chips;
+    case AttentionRole: return row.attention;
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> CaseloadModel::roleNames() const
+{
+    return {{CodeRole, "code"},
+            {DisplayNameRole, "displayName"},
+            {CounselorRole, "counselor"},
+            {StatusRole, "status"},
+            {SessionCountRole, "sessionCount"},
+            {LastSessionRole, "lastSession"},
+            {DaysSinceLastSessionRole, "daysSinceLastSession"},
+            {LatestScoreRole, "latestScore"},
+            {InstrumentRole, "instrument"},
+            {SparklineRole, "sparkline"},
+            {ChipsRole, "chips"},
+            {AttentionRole, "attention"}};
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,324 @@
+#include "ClientModel.hpp"
+
+#include "Alerts.hpp"
+#include "QtConvert.hpp"
+
+#include <QJSEngine>
+#include <QPointF>
+#include <QXYSeries>
+#include <algorithm>
+#include <set>
+
+namespace alliance::gui {
+namespace {
+
+ClientModel* instance_ = nullptr;
+
+QString plural(int n, const char* word)
+{
+    return QString::number(n) + QLatin1Char(' ') + QLatin1String(word) + (n == 1 ? "" : "s");
+}
+
+} // namespace
+
+ClientModel::ClientModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
+{
+    connect(&backend_, &Backend::dataChanged, this, &ClientModel::refresh);
+    connect(&backend_, &Backend::asOfChanged, this, &ClientModel::refresh);
+}
+
+ClientModel* ClientModel::create(QQmlEngine*, QJSEngine*)
+{
+    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
+    return instance_;
+}
+
+void ClientModel::setInstance(ClientModel* instance)
+{
+    instance_ = instance;
+}
+
+void ClientModel::setClientCode(const QString& code)
+{
+    if (code == clientCode_)
+        return;
+    clientCode_ = code;
+    instrument_.reset();
+    rater_ = QStringLiteral("client");
+    emit clientChanged();
+    refresh();
+}
+
+QString ClientModel::instrument() const
+{
+    return toQt(spec(report_.instrument).slug);
+}
+
+void ClientModel::setInstrument(const QString& slug)
+{
+    try {
+        instrument_ = instrumentFromSlug(toStd(slug));
+    } catch (const std::exception&) {
+        return;
+    }
+    refresh();
+}
+
+void ClientModel::setRater(const QString& rater)
+{
+    if (rater == rater_)
+        return;
+    rater_ = rater;
+    refresh();
+}
+
+void ClientModel::refresh()
+{
+    beginResetModel();
+    detail_ = {};
+    report_ = {};
+    instruments_.clear();
+    raters_.clear();
+    client_.clear();
+    ruptures_.clear();
+    plans_.clear();
+    Store* store = backend_.store();
+    if (store && !clientCode_.isEmpty()) {
+        try {
+            detail_ = store->clientDetail(toStd(clientCode_));
+            std::set<Instrument> usedInstruments;
+            std::set<std::string> usedRaters;
+            for (const auto& s : detail_.sessions)
+                for (const auto& r : s.ratings) {
+                    usedInstruments.insert(r.score.instrument);
+                    usedRaters.insert(r.rater);
+                }
+            for (Instrument i : usedInstruments)
+                instruments_ << toQt(spec(i).slug);
+            for (const char* r : {"client", "counselor", "observer"})
+                if (usedRaters.count(r))
+                    raters_ << QLatin1String(r);
+            TrajectoryRequest request;
+            request.instrument = instrument_;
+            request.rater = toStd(rater_);
+            request.asOf = fromQDate(backend_.asOf());
+            report_ = buildTrajectory(detail_, request, [store](Instrument i, const std::string& d) {
+                return store->analysisParams(i, d);
+            });
+            const Client& c = detail_.client;
+            client_ = {{QStringLiteral("code"), toQt(c.code)},
+                       {QStringLiteral("displayName"), toQt(c.displayName.value_or(""))},
+                       {QStringLiteral("counselor"), toQt(c.counselorName)},
+                       {QStringLiteral("status"), toQt(c.status)},
+                       {QStringLiteral("startDate"), toQt(toIso(c.startDate))},
+                       {QStringLiteral("cadenceDays"), c.cadenceDays}};
+            for (const auto& r : detail_.ruptures) {
+                QStringList markers;
+                for (const auto& m : r.markers)
+                    markers << toQt(m);
+                ruptures_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(r.id)},
+                                         {QStringLiteral("session"), r.sessionNumber},
+                                         {QStringLiteral("date"), toQt(toIso(r.sessionDate))},
+                                         {QStringLiteral("kind"), toQt(r.kind)},
+                                         {QStringLiteral("markers"), markers},
+                                         {QStringLiteral("salience"), r.salience},
+                                         {QStringLiteral("noticedBy"), toQt(r.noticedBy)},
+                                         {QStringLiteral("category"), toQt(r.category.value_or(""))},
+                                         {QStringLiteral("note"), toQt(r.note.value_or(""))}};
+            }
+            for (const auto& p : detail_.plans) {
+                QStringList strategies;
+                for (const auto& s : p.strategies)
+                    strategies << toQt(s);
+                QStringList steps;
+                for (const auto& s : p.steps)
+                    steps << toQt(s.text);
+                plans_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(p.id)},
+                                      {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
+                                      {QStringLiteral("status"), toQt(p.status)},
+                                      {QStringLiteral("outcome"), toQt(p.outcome.value_or(""))},
+                                      {QStringLiteral("due"), p.dueDate ? toQt(toIso(*p.dueDate)) : QString()},
+                                      {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
+                                      {QStringLiteral("strategies"), strategies},
+                                      {QStringLiteral("steps"), steps}};
+            }
+        } catch (const std::exception& e) {
+            emit backend_.errorOccurred(QString(), toQt(e.what()));
+            detail_ = {};
+            report_ = {};
+        }
+    }
+    endResetModel();
+    emit trajectoryChanged();
+}
+
+int ClientModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(report_.points.size());
+}
+
+QVariant ClientModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const auto k = static_cast<std::size_t>(index.row());
+    const SeriesPoint& p = report_.points[k];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NumberRole: return p.sessionNumber;
+    case DateRole: return toQt(toIso(p.date));
+    case TotalRole: return valueAt(k, QStringLiteral("total"));
+    case BondRole: return valueAt(k, QStringLiteral("bond"));
+    case GoalRole: return valueAt(k, QStringLiteral("goal"));
+    case TaskRole: return valueAt(k, QStringLiteral("task"));
+    case PhaseRole: return toQt(phaseSlug(report_.total.phases[k]));
+    case RciRole: return report_.total.rci[k] ? QVariant(*report_.total.rci[k]) : QVariant();
+    case BelowCutoffRole: return report_.params.cutoff && valueAt(k, QStringLiteral("total")) < *report_.params.cutoff;
+    case RuptureCountRole:
+        return static_cast<int>(std::count_if(detail_.ruptures.begin(), detail_.ruptures.end(),
+                                              [&](const Rupture& r) { return r.sessionNumber == p.sessionNumber; }));
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> ClientModel::roleNames() const
+{
+    return {{NumberRole, "number"},   {DateRole, "date"},   {TotalRole, "total"},
+            {BondRole, "bond"},       {GoalRole, "goal"},   {TaskRole, "task"},
+            {PhaseRole, "phase"},     {RciRole, "rci"},     {BelowCutoffRole, "belowCutoff"},
+            {RuptureCountRole, "ruptureCount"}};
+}
+
+double ClientModel::valueAt(std::size_t k, const QString& which) const
+{
+    const Score& s = report_.points[k].score;
+    int tenths = s.totalTenths;
+    if (which == QLatin1String("bond")) tenths = s.bondTenths;
+    else if (which == QLatin1String("goal")) tenths = s.goalTenths;
+    else if (which == QLatin1String("task")) tenths = s.taskTenths;
+    return tenthsToDouble(tenths);
+}
+
+QString ClientModel::ruleText() const
+{
+    return report_.points.empty() ? QString() : toQt(describeRule(report_.rule, report_.params));
+}
+
+QString ClientModel::summaryText() const
+{
+    if (report_.points.empty())
+        return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
+    int repaired = 0, unrepaired = 0, pending = 0;
+    for (const auto& e : report_.total.episodes) {
+        if (e.status == EpisodeStatus::Repaired) ++repaired;
+        else if (e.status == EpisodeStatus::Unrepaired) ++unrepaired;
+        else ++pending;
+    }
+    QString text = plural(static_cast<int>(report_.points.size()), "session") + QStringLiteral(", ");
+    if (report_.total.episodes.empty())
+        text += QStringLiteral("no breach");
+    else
+        text += plural(static_cast<int>(report_.total.episodes.size()), "breach").replace("breachs", "breaches") +
+                QStringLiteral(": %1 repaired, %2 unrepaired, %3 pending").arg(repaired).arg(unrepaired).arg(pending);
+    text += QStringLiteral(". Pattern: ") + toQt(patternSlug(report_.pattern));
+    if (report_.trend)
+        text += QStringLiteral(", trend %1%2 per session")
+                    .arg(report_.trend->slope >= 0 ? "+" : "")
+                    .arg(report_.trend->slope, 0, 'f', 2);
+    return text + QLatin1Char('.');
+}
+
+QVariantList ClientModel::episodes() const
+{
+    QVariantList list;
+    for (const auto& e : report_.total.episodes) {
+        const int onset = report_.sessionAt(e.onset);
+        const int end = e.closedAt ? report_.sessionAt(*e.closedAt) : report_.points.back().sessionNumber;
+        list << QVariantMap{{QStringLiteral("onset"), onset},
+                            {QStringLiteral("end"), end},
+                            {QStringLiteral("status"), toQt(statusSlug(e.status))},
+                            {QStringLiteral("baseline"), e.baseline},
+                            {QStringLiteral("lowest"), e.lowest},
+                            {QStringLiteral("repairedAt"), e.repairedAt ? report_.sessionAt(*e.repairedAt) : 0}};
+    }
+    return list;
+}
+
+QVariantList ClientModel::flags() const
+{
+    QVariantList list;
+    for (const auto& f : report_.flags)
+        list << QVariantMap{{QStringLiteral("kind"), toQt(f.kind)},
+                            {QStringLiteral("id"), toQt(alertId(report_.clientCode, f))},
+                            {QStringLiteral("session"), f.sessionNumber.value_or(0)},
+                            {QStringLiteral("reason"), toQt(f.reason)},
+                            {QStringLiteral("suggestion"), toQt(f.suggestion)},
+                            {QStringLiteral("rule"), toQt(f.rule)},
+                            {QStringLiteral("severity"), f.severity}};
+    return list;
+}
+
+double ClientModel::axisMin() const
+{
+    return tenthsToDouble(spec(report_.instrument).totalMinTenths());
+}
+
+double ClientModel::axisMax() const
+{
+    return tenthsToDouble(spec(report_.instrument).totalMaxTenths());
+}
+
+double ClientModel::dimensionAxisMax() const
+{
+    const InstrumentSpec& s = spec(report_.instrument);
+    return tenthsToDouble(s.itemMaxTenths * std::max(1, s.dimensionItemCount(Dimension::Bond)));
+}
+
+double ClientModel::cutoff() const
+{
+    return report_.params.cutoff.value_or(-1.0);
+}
+
+int ClientModel::lastSessionNumber() const
+{
+    return report_.points.empty() ? 0 : report_.points.back().sessionNumber;
+}
+
+void ClientModel::fillSeries(QObject* series, const QString& which) const
+{
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy)
+        return;
+    QList<QPointF> points;
+    points.reserve(static_cast<qsizetype>(report_.points.size()));
+    for (std::size_t k = 0; k < report_.points.size(); ++k)
+        points.append(QPointF(report_.points[k].sessionNumber, valueAt(k, which)));
+    xy->replace(points);
+}
+
+void ClientModel::fillPhase(QObject* series, const QString& phase) const
+{
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy)
+        return;
+    QList<QPointF> points;
+    for (std::size_t k = 0; k < report_.points.size(); ++k)
+        if (toQt(phaseSlug(report_.total.phases[k])) == phase)
+            points.append(QPointF(report_.points[k].sessionNumber, valueAt(k, QStringLiteral("total"))));
+    xy->replace(points);
+}
+
+void ClientModel::fillRuptures(QObject* series) const
+{
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy)
+        return;
+    QList<QPointF> points;
+    for (const auto& r : detail_.ruptures)
+        for (std::size_t k = 0; k < report_.points.size(); ++k)
+            if (report_.points[k].sessionNumber == r.sessionNumber)
+                points.append(QPointF(r.sessionNumber, valueAt(k, QStringLiteral("total"))));
+    xy->replace(points);
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,110 @@
+#pragma once
+// One client's page: the sessions of the chosen series (instrument x rater) as rows, and the
+// trajectory around them -- episodes, ruptures, plans, flags, the rule in plain words -- plus
+// chart filling from C++ (QXYSeries::replace, never a JavaScript append loop).
+#include "Backend.hpp"
+#include "TrajectoryReport.hpp"
+
+#include <QAbstractListModel>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace alliance::gui {
+
+class ClientModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString clientCode READ clientCode WRITE setClientCode NOTIFY clientChanged)
+    Q_PROPERTY(QString instrument READ instrument WRITE setInstrument NOTIFY trajectoryChanged)
+    Q_PROPERTY(QString rater READ rater WRITE setRater NOTIFY trajectoryChanged)
+    Q_PROPERTY(QStringList instruments READ instruments NOTIFY trajectoryChanged)
+    Q_PROPERTY(QStringList raters READ raters NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantMap client READ client NOTIFY trajectoryChanged)
+    Q_PROPERTY(QString ruleText READ ruleText NOTIFY trajectoryChanged)
+    Q_PROPERTY(QString summaryText READ summaryText NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantList episodes READ episodes NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantList ruptures READ ruptures NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantList plans READ plans NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantList flags READ flags NOTIFY trajectoryChanged)
+    Q_PROPERTY(double axisMin READ axisMin NOTIFY trajectoryChanged)
+    Q_PROPERTY(double axisMax READ axisMax NOTIFY trajectoryChanged)
+    Q_PROPERTY(double dimensionAxisMax READ dimensionAxisMax NOTIFY trajectoryChanged)
+    Q_PROPERTY(double cutoff READ cutoff NOTIFY trajectoryChanged)
+    Q_PROPERTY(int lastSessionNumber READ lastSessionNumber NOTIFY trajectoryChanged)
+    Q_PROPERTY(int allSessionCount READ allSessionCount NOTIFY trajectoryChanged)
+
+public:
+    enum Role {
+        NumberRole = Qt::UserRole + 1,
+        DateRole,
+        TotalRole,
+        BondRole,
+        GoalRole,
+        TaskRole,
+        PhaseRole,
+        RciRole,
+        BelowCutoffRole,
+        RuptureCountRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ClientModel(Backend& backend, QObject* parent = nullptr);
+    static ClientModel* create(QQmlEngine*, QJSEngine*);
+    static void setInstance(ClientModel* instance);
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString clientCode() const { return clientCode_; }
+    void setClientCode(const QString& code);
+    QString instrument() const;
+    void setInstrument(const QString& slug);
+    QString rater() const { return rater_; }
+    void setRater(const QString& rater);
+    QStringList instruments() const { return instruments_; }
+    QStringList raters() const { return raters_; }
+    QVariantMap client() const { return client_; }
+    QString ruleText() const;
+    QString summaryText() const;
+    QVariantList episodes() const;
+    QVariantList ruptures() const { return ruptures_; }
+    QVariantList plans() const { return plans_; }
+    QVariantList flags() const;
+    double axisMin() const;
+    double axisMax() const;
+    double dimensionAxisMax() const;
+    double cutoff() const;  // -1 when the instrument has none
+    int lastSessionNumber() const;
+    int allSessionCount() const { return static_cast<int>(detail_.sessions.size()); }
+
+    // Fills a QtCharts XY series with one line: "total", "bond", "goal", "task"; x = session number.
+    Q_INVOKABLE void fillSeries(QObject* series, const QString& which) const;
+    // Fills an XY series with points at the sessions in `phase` ("breach" / "repair").
+    Q_INVOKABLE void fillPhase(QObject* series, const QString& phase) const;
+    // Fills a scatter series with the sessions where ruptures were flagged (on the total line).
+    Q_INVOKABLE void fillRuptures(QObject* series) const;
+    Q_INVOKABLE void refresh();
+
+signals:
+    void clientChanged();
+    void trajectoryChanged();
+
+private:
+    double valueAt(std::size_t k, const QString& which) const;
+
+    Backend& backend_;
+    QString clientCode_;
+    std::optional<Instrument> instrument_;
+    QString rater_ = QStringLiteral("client");
+    ClientDetail detail_;
+    TrajectoryReport report_;
+    QStringList instruments_;
+    QStringList raters_;
+    QVariantMap client_;
+    QVariantList ruptures_;
+    QVariantList plans_;
+};
+
+} // namespace alliance::gui

@@ -1,0 +1,39 @@
+#pragma once
+// The one place where core values meet Qt types.
+#include "Dates.hpp"
+
+#include <QDate>
+#include <QString>
+#include <optional>
+#include <string>
+
+namespace alliance::gui {
+
+inline std::string toStd(const QString& text)
+{
+    return text.toStdString();
+}
+
+inline QString toQt(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+inline QDate toQDate(const Date& date)
+{
+    return QDate(date.year(), date.month(), date.day());
+}
+
+inline Date fromQDate(const QDate& date)
+{
+    return Date(static_cast<unsigned short>(date.year()), static_cast<unsigned short>(date.month()),
+                static_cast<unsigned short>(date.day()));
+}
+
+// Empty text -> nullopt; anything else is kept exactly (validated by the core).
+inline std::optional<std::string> optionalText(const QString& text)
+{
+    return text.trimmed().isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
+}
+
+} // namespace alliance::gui

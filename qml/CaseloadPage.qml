@@ -1,0 +1,100 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Alliance
+
+// The counselor's clients: latest score, trend, status chips; search, filter and sort.
+Page {
+    id: root
+
+    signal clientChosen(string code)
+
+    objectName: "caseload"
+    background: Rectangle { color: Theme.background }
+    Component.onCompleted: list.forceActiveFocus()
+
+    Shortcut {
+        sequence: StandardKey.Find
+        onActivated: search.forceActiveFocus()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Caseload")
+                font.pixelSize: Theme.titleFontSize
+                font.bold: true
+                color: Theme.text
+            }
+            Label {
+                text: qsTr("%1 of %2 clients").arg(CaseloadModel.count).arg(CaseloadModel.totalCount)
+                color: Theme.mutedText
+            }
+            Item { Layout.fillWidth: true }
+            TextField {
+                id: search
+                Layout.preferredWidth: 260
+                placeholderText: qsTr("Search code or name (Ctrl+F)")
+                text: CaseloadModel.searchText
+                Accessible.name: qsTr("Search clients by code or name")
+                onTextEdited: CaseloadModel.searchText = text
+                Keys.onDownPressed: list.forceActiveFocus()
+            }
+            ComboBox {
+                id: filterBox
+                readonly property var chips: ["", "breach-open", "unrepaired", "repair-pending", "drifting", "below-cutoff", "ceiling"]
+                Layout.preferredWidth: 190
+                model: [qsTr("All clients"), qsTr("Breach open"), qsTr("Unrepaired"), qsTr("Repair pending"),
+                        qsTr("Drifting"), qsTr("Below cutoff"), qsTr("At the ceiling")]
+                currentIndex: Math.max(0, chips.indexOf(CaseloadModel.chipFilter))
+                Accessible.name: qsTr("Show only clients with this status")
+                onActivated: index => CaseloadModel.chipFilter = chips[index]
+            }
+            ComboBox {
+                readonly property var keys: ["attention", "code", "last-session"]
+                Layout.preferredWidth: 210
+                model: [qsTr("Sort: needs attention"), qsTr("Sort: client code"), qsTr("Sort: longest since seen")]
+                currentIndex: Math.max(0, keys.indexOf(CaseloadModel.sortKey))
+                Accessible.name: qsTr("Sort clients")
+                onActivated: index => CaseloadModel.sortKey = keys[index]
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            border.color: Theme.border
+            radius: Theme.radius
+
+            ListView {
+                id: list
+                anchors.fill: parent
+                anchors.margins: 1
+                clip: true
+                model: CaseloadModel
+                keyNavigationEnabled: true
+                highlightMoveDuration: 0
+                activeFocusOnTab: true
+                Accessible.role: Accessible.List
+                Accessible.name: qsTr("Clients")
+                ScrollBar.vertical: ScrollBar {}
+                delegate: CaseloadDelegate {
+                    width: ListView.view.width
+                    onChosen: code => root.clientChosen(code)
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: list.count === 0
+                    text: CaseloadModel.totalCount === 0 ? qsTr("No clients yet.") : qsTr("No client matches the search and filter.")
+                    color: Theme.mutedText
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,225 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Alliance
+
+// One client: the trajectory chart, what needs attention, ruptures and repair plans, sessions.
+Page {
+    id: root
+
+    property int focusSession: 0
+
+    function openLogDialog(): bool {
+        logDialog.open()
+        return logDialog.opened || logDialog.visible
+    }
+    function startHandOver(): bool {
+        StackView.view.push(ratingPage)
+        return StackView.view.currentItem.objectName === "clientRating"
+    }
+    function openRuptureDialog(session: int): bool {
+        ruptureDialog.sessionNumber = session > 0 ? session : (root.focusSession > 0 ? root.focusSession : ClientModel.lastSessionNumber)
+        ruptureDialog.open()
+        return ruptureDialog.visible
+    }
+    // Opens the editor for a rupture's plan; 0 = the most recent rupture.
+    function openRepairEditor(ruptureId: int): bool {
+        const ruptures = ClientModel.ruptures
+        if (ruptures.length === 0)
+            return false
+        repairEditor.ruptureId = ruptureId > 0 ? ruptureId : ruptures[ruptures.length - 1].id
+        repairEditor.open()
+        return repairEditor.visible
+    }
+    function openTransitionDialog(): bool {
+        const ruptures = ClientModel.ruptures
+        transitionDialog.ruptureId = ruptures.length ? ruptures[ruptures.length - 1].id : 0
+        transitionDialog.open()
+        return transitionDialog.visible
+    }
+    function closeDialogs() {
+        logDialog.close()
+        ruptureDialog.close()
+        repairEditor.close()
+        transitionDialog.close()
+    }
+    function planFor(ruptureId: int): var {
+        for (const p of ClientModel.plans)
+            if (p.rupture === ruptureId)
+                return p
+        return null
+    }
+
+    objectName: "client"
+    title: ClientModel.client.code || ""
+    background: Rectangle { color: Theme.background }
+
+    Shortcut { sequence: "Ctrl+L"; onActivated: root.openLogDialog() }
+    Shortcut { sequence: "Ctrl+H"; onActivated: root.startHandOver() }
+    Shortcut { sequence: "Ctrl+R"; onActivated: root.openRuptureDialog(0) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.padding
+        spacing: Theme.spacing
+
+        RowLayout {
+            spacing: Theme.spacing
+            Button {
+                text: qsTr("Back")
+                Accessible.name: qsTr("Back to the caseload")
+                onClicked: root.StackView.view.pop()
+            }
+            Label {
+                text: ClientModel.client.code || ""
+                font.pixelSize: Theme.titleFontSize
+                font.bold: true
+                color: Theme.text
+            }
+            Label {
+                text: qsTr("%1 · counselor %2 · every %3 days · %4").arg(ClientModel.client.displayName || qsTr("no display name"))
+                      .arg(ClientModel.client.counselor).arg(ClientModel.client.cadenceDays).arg(ClientModel.client.status)
+                color: Theme.mutedText
+            }
+            Item { Layout.fillWidth: true }
+            ComboBox {
+                model: ClientModel.instruments
+                currentIndex: ClientModel.instruments.indexOf(ClientModel.instrument)
+                Accessible.name: qsTr("Instrument")
+                onActivated: index => ClientModel.instrument = ClientModel.instruments[index]
+            }
+            ComboBox {
+                model: ClientModel.raters
+                currentIndex: ClientModel.raters.indexOf(ClientModel.rater)
+                Accessible.name: qsTr("Rated by")
+                onActivated: index => ClientModel.rater = ClientModel.raters[index]
+            }
+            AccentButton {
+                text: qsTr("Log session")
+                Accessible.name: qsTr("Log a session (Ctrl+L)")
+                onClicked: root.openLogDialog()
+            }
+            Button {
+                text: qsTr("Client rates")
+                Accessible.name: qsTr("Hand the screen to the client to rate (Ctrl+H)")
+                onClicked: root.startHandOver()
+            }
+            Button {
+                text: qsTr("Flag rupture")
+                Accessible.name: qsTr("Flag a rupture (Ctrl+R)")
+                onClicked: root.openRuptureDialog(0)
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            text: ClientModel.summaryText
+            color: Theme.text
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Label {
+            Layout.fillWidth: true
+            text: ClientModel.ruleText
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFontSize
+            wrapMode: Text.Wrap
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: Theme.padding
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: Theme.spacing
+
+                TrajectoryChart {
+                    id: chart
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 300
+                    showTotal: totalBox.checked
+                    showBond: bondBox.checked
+                    showGoal: goalBox.checked
+                    showTask: taskBox.checked
+                }
+                RowLayout {
+                    Label { text: qsTr("Show:"); color: Theme.mutedText }
+                    CheckBox { id: totalBox; text: qsTr("Total"); checked: true; Accessible.name: qsTr("Show the total line") }
+                    CheckBox { id: bondBox; text: qsTr("Bond"); Accessible.name: qsTr("Show the bond line") }
+                    CheckBox { id: goalBox; text: qsTr("Goal"); Accessible.name: qsTr("Show the goal line") }
+                    CheckBox { id: taskBox; text: qsTr("Task"); Accessible.name: qsTr("Show the task line") }
+                }
+                RupturePanel {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 190
+                    onPlanRequested: id => root.openRepairEditor(id)
+                    onTransitionRequested: root.openTransitionDialog()
+                }
+            }
+
+            ColumnLayout {
+                Layout.preferredWidth: 330
+                Layout.maximumWidth: 330
+                Layout.fillHeight: true
+                spacing: Theme.spacing
+
+                Label { text: qsTr("Needs attention"); font.bold: true; color: Theme.text }
+                ListView {
+                    id: flagList
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.min(contentHeight, 220)
+                    clip: true
+                    model: ClientModel.flags
+                    spacing: 4
+                    activeFocusOnTab: true
+                    Accessible.name: qsTr("What needs attention")
+                    delegate: Rectangle {
+                        id: flagItem
+                        required property var modelData
+                        width: ListView.view.width
+                        height: flagColumn.implicitHeight + 8
+                        color: Theme.surface
+                        border.color: modelData.severity >= 3 ? Theme.breach : Theme.border
+                        radius: Theme.radius
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: modelData.reason + ". " + modelData.suggestion
+                        Column {
+                            id: flagColumn
+                            x: 6; y: 4
+                            width: parent.width - 12
+                            Label { width: parent.width; text: flagItem.modelData.reason; color: Theme.text; wrapMode: Text.Wrap; font.bold: true }
+                            Label { width: parent.width; text: flagItem.modelData.suggestion; color: Theme.mutedText; wrapMode: Text.Wrap; font.pixelSize: Theme.smallFontSize }
+                        }
+                    }
+                    Label {
+                        visible: flagList.count === 0
+                        text: qsTr("Nothing flagged.")
+                        color: Theme.mutedText
+                    }
+                }
+                Label { text: qsTr("Sessions"); font.bold: true; color: Theme.text }
+                SessionList {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    focusSession: root.focusSession
+                    onFlagRequested: session => root.openRuptureDialog(session)
+                }
+            }
+        }
+    }
+
+    SessionLogDialog { id: logDialog; clientCode: ClientModel.client.code || "" }
+    RuptureFlagDialog { id: ruptureDialog; clientCode: ClientModel.client.code || "" }
+    RepairPlanEditor { id: repairEditor; plan: root.planFor(repairEditor.ruptureId) }
+    TransitionPlanDialog { id: transitionDialog; clientCode: ClientModel.client.code || "" }
+
+    Component {
+        id: ratingPage
+        ClientRatingPage { clientCode: ClientModel.client.code || "" }
+    }
+}

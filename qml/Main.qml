@@ -1,0 +1,198 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Alliance
+
+ApplicationWindow {
+    id: root
+
+    property string currentPage: "caseload"
+    readonly property bool handedOver: stack.currentItem !== null && stack.currentItem.objectName === "clientRating"
+
+    // Shows a page by name (used by --self-test and --screenshots, and by the shortcuts).
+    function showPage(name: string): bool {
+        if (Backend.startupError !== "" || Backend.needsFirstRun)
+            return stack.depth > 0
+        Theme.mode = name === "dark" ? "dark" : name === "contrast" ? "contrast" : "light"
+        closeDialogs()
+        switch (name) {
+        case "caseload":
+            stack.pop(null)
+            return stack.currentItem.objectName === "caseload"
+        case "alerts":
+            openAlerts()
+            return stack.currentItem.objectName === "alerts"
+        case "client":
+        case "dark":
+        case "contrast":
+            return openClient(firstClientWith("unrepaired"), 0)
+        case "log":
+            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openLogDialog()
+        case "rating":
+            openClient(firstClientWith("unrepaired"), 0)
+            return stack.currentItem.startHandOver()
+        case "rupture":
+            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openRuptureDialog(0)
+        case "repair":
+            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openRepairEditor(0)
+        case "transition":
+            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openTransitionDialog()
+        }
+        return false
+    }
+    function firstClientWith(chip: string): string {
+        for (let i = 0; i < CaseloadModel.count; ++i) {
+            const chips = CaseloadModel.data(CaseloadModel.index(i, 0), CaseloadModel.ChipsRole)
+            if (chips.indexOf(chip) >= 0)
+                return CaseloadModel.data(CaseloadModel.index(i, 0), CaseloadModel.CodeRole)
+        }
+        return CaseloadModel.count > 0 ? CaseloadModel.data(CaseloadModel.index(0, 0), CaseloadModel.CodeRole) : ""
+    }
+    function openClient(code: string, session: int): bool {
+        if (code === "")
+            return false
+        stack.pop(null)
+        ClientModel.clientCode = code
+        stack.push(clientPage, { focusSession: session })
+        return stack.currentItem.objectName === "client"
+    }
+    function openAlerts() {
+        stack.pop(null)
+        stack.push(alertsPage)
+    }
+    function closeDialogs() {
+        if (stack.currentItem && stack.currentItem.closeDialogs)
+            stack.currentItem.closeDialogs()
+    }
+
+    width: 1280
+    height: 800
+    minimumWidth: 1024
+    minimumHeight: 700
+    visible: true
+    title: qsTr("Alliance Tracker")
+    color: Theme.background
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: Theme.surfaceAlt
+    palette.text: Theme.text
+    palette.button: Theme.surfaceAlt
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.onAccent
+    palette.placeholderText: Theme.mutedText
+    palette.mid: Theme.border
+    palette.dark: Theme.accent
+    palette.brightText: Theme.onAccent
+    palette.light: Theme.surface
+    palette.toolTipBase: Theme.surface
+    palette.toolTipText: Theme.text
+
+    header: ToolBar {
+        visible: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.padding
+            anchors.rightMargin: Theme.padding
+            spacing: Theme.spacing
+
+            Label {
+                text: qsTr("Alliance Tracker")
+                font.pixelSize: Theme.titleFontSize
+                font.bold: true
+                color: Theme.text
+            }
+            ToolButton {
+                text: qsTr("Caseload")
+                checked: stack.currentItem !== null && stack.currentItem.objectName === "caseload"
+                Accessible.name: qsTr("Caseload (Ctrl+1)")
+                onClicked: stack.pop(null)
+            }
+            ToolButton {
+                text: qsTr("Alerts (%1)").arg(AlertsModel.count)
+                checked: stack.currentItem !== null && stack.currentItem.objectName === "alerts"
+                Accessible.name: qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
+                onClicked: root.openAlerts()
+            }
+            Item { Layout.fillWidth: true }
+            Label { text: qsTr("Counselor"); color: Theme.mutedText }
+            ComboBox {
+                id: counselorBox
+                model: [qsTr("All counselors")].concat(Backend.counselorNames)
+                currentIndex: Math.max(0, Backend.counselorNames.indexOf(Backend.currentCounselor) + 1)
+                implicitWidth: 200
+                Accessible.name: qsTr("Show the caseload of")
+                onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
+            }
+            ComboBox {
+                model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]
+                currentIndex: ["light", "dark", "contrast"].indexOf(Theme.mode)
+                Accessible.name: qsTr("Colour theme")
+                onActivated: index => Theme.mode = ["light", "dark", "contrast"][index]
+            }
+        }
+    }
+
+    footer: ErrorBanner {
+        id: banner
+    }
+
+    Shortcut {
+        sequence: "Ctrl+1"
+        enabled: !root.handedOver
+        onActivated: stack.pop(null)
+    }
+    Shortcut {
+        sequence: "Ctrl+2"
+        enabled: !root.handedOver
+        onActivated: root.openAlerts()
+    }
+    Shortcut {
+        sequences: [StandardKey.Back]
+        enabled: !root.handedOver && stack.depth > 1
+        onActivated: stack.pop()
+    }
+
+    Connections {
+        target: Backend
+        function onErrorOccurred(field: string, message: string) {
+            banner.show(message)
+        }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: Backend.startupError !== "" ? errorPage : Backend.needsFirstRun ? firstRunPage : caseloadPage
+    }
+
+    Component {
+        id: caseloadPage
+        CaseloadPage {
+            onClientChosen: code => root.openClient(code, 0)
+        }
+    }
+    Component {
+        id: clientPage
+        ClientPage {}
+    }
+    Component {
+        id: alertsPage
+        AlertsPage {
+            onClientChosen: (code, session) => root.openClient(code, session)
+        }
+    }
+    Component {
+        id: errorPage
+        ErrorPage {}
+    }
+    Component {
+        id: firstRunPage
+        FirstRunPage {
+            onDone: stack.replace(caseloadPage)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Alliance
+
+// Flagged ruptures with their repair plans, and the way to plan or close a repair.
+Rectangle {
+    id: root
+
+    signal planRequested(int ruptureId)
+    signal transitionRequested
+
+    function planFor(ruptureId: int): var {
+        for (const p of ClientModel.plans)
+            if (p.rupture === ruptureId)
+                return p
+        return null
+    }
+
+    color: Theme.surface
+    border.color: Theme.border
+    radius: Theme.radius
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: 4
+
+        RowLayout {
+            Label { text: qsTr("Ruptures and repairs"); font.bold: true; color: Theme.text; Layout.fillWidth: true }
+            Button {
+                text: qsTr("Repair not possible…")
+                Accessible.name: qsTr("When repair is not possible: plan the transition with the client")
+                onClicked: root.transitionRequested()
+            }
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: ClientModel.ruptures
+            spacing: 4
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Ruptures")
+            ScrollBar.vertical: ScrollBar {}
+            delegate: RowLayout {
+                id: item
+                required property var modelData
+                readonly property var plan: root.planFor(modelData.id)
+                width: ListView.view.width - 12
+                spacing: Theme.spacing
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    text: qsTr("#%1 · session %2 · %3, salience %4%5").arg(item.modelData.id).arg(item.modelData.session)
+                          .arg(item.modelData.kind).arg(item.modelData.salience)
+                          .arg(item.modelData.markers.length ? " · " + item.modelData.markers.join(", ") : "")
+                }
+                Label {
+                    color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning
+                    font.bold: true
+                    text: item.plan === null ? qsTr("no plan")
+                        : item.plan.status === "closed" ? qsTr("closed: %1").arg(item.plan.outcome)
+                        : item.plan.due !== "" ? qsTr("plan due %1").arg(item.plan.due) : qsTr("plan open")
+                }
+                Button {
+                    text: item.plan === null ? qsTr("Plan repair") : item.plan.status === "closed" ? qsTr("View plan") : qsTr("Follow up")
+                    Accessible.name: text + " " + qsTr("for rupture %1").arg(item.modelData.id)
+                    onClicked: root.planRequested(item.modelData.id)
+                }
+            }
+            Label {
+                visible: list.count === 0
+                text: qsTr("No rupture flagged. Flag one from a session or with Ctrl+R.")
+                color: Theme.mutedText
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Alliance
+
+// Log a session's rating by keyboard in seconds: date (today), instrument, items, note, Enter.
+// Typing "4,3,5,..." into the first item fills them all.
+Dialog {
+    id: root
+
+    property string clientCode: ""
+    property var info: Backend.instrumentInfo(instrumentBox.currentText)
+    property var values: []
+    readonly property var preview: Backend.scorePreview(instrumentBox.currentText, values)
+
+    function reset() {
+        const v = []
+        for (let i = 0; i < info.itemCount; ++i)
+            v.push("")
+        values = v
+    }
+    function setValue(index: int, text: string) {
+        const parts = text.split(",")
+        const v = values.slice()
+        if (parts.length > 1) {
+            for (let i = 0; i < parts.length && index + i < v.length; ++i)
+                v[index + i] = parts[i].trim()
+        } else {
+            v[index] = text.trim()
+        }
+        values = v
+    }
+    function save() {
+        const result = Backend.logSession(clientCode, dateField.text, instrumentBox.currentText, values,
+                                          raterBox.currentText, noteField.text)
+        if (result.ok) {
+            noteField.text = ""
+            reset()
+            close()
+        }
+    }
+
+    title: qsTr("Log a session for %1").arg(clientCode)
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: 720
+    padding: Theme.padding
+    focus: true
+    onAboutToShow: {
+        dateField.text = Qt.formatDate(Backend.asOf, "yyyy-MM-dd")
+        const current = instrumentBox.model.indexOf(ClientModel.instrument)
+        instrumentBox.currentIndex = Math.max(0, current)
+        reset()
+        dateField.forceActiveFocus()
+    }
+    onInfoChanged: reset()
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        GridLayout {
+            columns: 6
+            columnSpacing: Theme.spacing
+            Label { text: qsTr("Date"); color: Theme.text }
+            TextField {
+                id: dateField
+                Layout.preferredWidth: 120
+                inputMask: "9999-99-99"
+                Accessible.name: qsTr("Session date, year-month-day")
+                KeyNavigation.tab: instrumentBox
+            }
+            Label { text: qsTr("Instrument"); color: Theme.text }
+            ComboBox {
+                id: instrumentBox
+                model: ["wai-sr", "srs", "bgt"]
+                Accessible.name: qsTr("Instrument")
+            }
+            Label { text: qsTr("Rated by"); color: Theme.text }
+            ComboBox {
+                id: raterBox
+                model: ["client", "counselor", "observer"]
+                Accessible.name: qsTr("Rated by")
+            }
+        }
+
+        Label {
+            text: root.info.name + " · " + qsTr("items %1 to %2").arg(root.info.min).arg(root.info.max)
+            color: Theme.mutedText
+        }
+        GridLayout {
+            columns: root.info.itemCount > 4 ? 6 : 4
+            columnSpacing: Theme.spacing
+            rowSpacing: 2
+            Repeater {
+                model: root.info.itemCount
+                ColumnLayout {
+                    id: cell
+                    required property int index
+                    readonly property string error: root.values[index] === undefined || root.values[index] === ""
+                                                    ? "" : Backend.checkItem(instrumentBox.currentText, index, root.values[index])
+                    spacing: 0
+                    Label {
+                        text: root.info.labels[cell.index] + " · " + root.info.dimensions[cell.index]
+                        color: Theme.mutedText
+                        font.pixelSize: Theme.smallFontSize
+                    }
+                    TextField {
+                        Layout.preferredWidth: 100
+                        text: root.values[cell.index] || ""
+                        Accessible.name: qsTr("%1, %2").arg(root.info.labels[cell.index]).arg(root.info.dimensions[cell.index])
+                        Accessible.description: cell.error
+                        color: cell.error === "" ? Theme.text : Theme.breach
+                        onTextEdited: root.setValue(cell.index, text)
+                        onAccepted: root.save()
+                    }
+                    Label {
+                        text: cell.error
+                        visible: cell.error !== ""
+                        color: Theme.breach
+                        font.pixelSize: Theme.smallFontSize
+                        Layout.maximumWidth: 110
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
+        Label {
+            color: root.preview.ok && root.preview.belowCutoff ? Theme.warning : Theme.text
+            font.bold: true
+            text: root.preview.ok
+                  ? qsTr("Total %1 · bond %2 · goal %3 · task %4%5").arg(root.preview.total).arg(root.preview.bond)
+                    .arg(root.preview.goal).arg(root.preview.task).arg(root.preview.belowCutoff ? qsTr(" · below the cutoff") : "")
+                  : qsTr("Enter every item; no item may be left out.")
+        }
+        FramedTextArea {
+            id: noteField
+            Layout.fillWidth: true
+            Layout.preferredHeight: 70
+            placeholderText: qsTr("Note (optional): was the score discussed with the client?")
+            wrapMode: TextEdit.Wrap
+            Accessible.name: qsTr("Session note")
+        }
+        RowLayout {
+            Item { Layout.fillWidth: true }
+            Button { text: qsTr("Cancel"); onClicked: root.close(); Accessible.name: qsTr("Cancel logging") }
+            AccentButton {
+                text: qsTr("Save (Enter)")
+                enabled: root.preview.ok
+                Accessible.name: qsTr("Save the session")
+                onClicked: root.save()
+            }
+        }
+    }
+}
