@@ -137,7 +137,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             ++summary.sessions;
             if (c % 3 == 0 && i % 2 == 0) {  // the counselor's own view, for side-by-side
                 rating.rater = "counselor";
-                rating.itemTenths = itemsAt(instrument, std::min(1.0, target + 0.05), random, false);
+                rating.itemTenths = itemsAt(instrument, std::min(1.0, target + 0.02), random, false);
                 rating.durationMinutes.reset();
                 store.logRating(rating);
             }

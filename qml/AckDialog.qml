@@ -8,6 +8,13 @@ Dialog {
     id: root
 
     property string alertId: ""
+    property alias reasonText: reasonField.text
+    property alias snoozeDays: snoozeBox.value
+
+    function acknowledge() {
+        if (Backend.acknowledgeAlert(alertId, reasonField.text, snoozeBox.value))
+            close()
+    }
 
     title: qsTr("Acknowledge alert")
     modal: true
@@ -41,10 +48,7 @@ Dialog {
                 text: qsTr("Acknowledge")
                 enabled: reasonField.text.trim() !== ""
                 Accessible.name: qsTr("Acknowledge the alert")
-                onClicked: {
-                    if (Backend.acknowledgeAlert(root.alertId, reasonField.text, snoozeBox.value))
-                        root.close()
-                }
+                onClicked: root.acknowledge()
             }
         }
     }

@@ -9,6 +9,8 @@ import Alliance
 Page {
     id: root
 
+    readonly property alias ackDialog: ackDialog
+
     signal clientChosen(string code, int session)
 
     objectName: "alerts"
@@ -42,6 +44,7 @@ Page {
             Accessible.name: qsTr("Alerts")
             ScrollBar.vertical: ScrollBar {}
             Component.onCompleted: forceActiveFocus()
+            Keys.onReturnPressed: if (currentItem) root.clientChosen(currentItem.clientCode, currentItem.session)
             delegate: Rectangle {
                 id: alertItem
                 required property int index
@@ -61,7 +64,6 @@ Page {
                 border.width: ListView.isCurrentItem && list.activeFocus ? 2 : 1
                 Accessible.role: Accessible.ListItem
                 Accessible.name: clientCode + ": " + reason + ". " + suggestion
-                Keys.onReturnPressed: root.clientChosen(clientCode, session)
 
                 RowLayout {
                     id: content

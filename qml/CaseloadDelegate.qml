@@ -31,8 +31,6 @@ ItemDelegate {
         ListView.view.currentIndex = index
         chosen(code)
     }
-    Keys.onReturnPressed: chosen(code)
-    Keys.onEnterPressed: chosen(code)
 
     background: Rectangle {
         color: root.highlighted ? Theme.surfaceAlt : root.index % 2 ? Theme.surface : Qt.darker(Theme.surface, Theme.dark ? 0.9 : 1.015)

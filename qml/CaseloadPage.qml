@@ -83,6 +83,8 @@ Page {
                 activeFocusOnTab: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Clients")
+                Keys.onReturnPressed: if (currentItem) root.clientChosen(currentItem.code)
+                Keys.onEnterPressed: if (currentItem) root.clientChosen(currentItem.code)
                 ScrollBar.vertical: ScrollBar {}
                 delegate: CaseloadDelegate {
                     width: ListView.view.width

@@ -9,6 +9,10 @@ Page {
     id: root
 
     property int focusSession: 0
+    readonly property alias logDialog: logDialog
+    readonly property alias ruptureDialog: ruptureDialog
+    readonly property alias repairEditor: repairEditor
+    readonly property alias transitionDialog: transitionDialog
 
     function openLogDialog(): bool {
         logDialog.open()

@@ -10,6 +10,10 @@ Dialog {
     id: root
 
     property int ruptureId: 0
+    property alias stepsText: stepsField.text
+    property alias dueText: dueField.text
+    property alias outcomeIndex: outcomeBox.currentIndex
+    property alias followUpSession: followUpBox.value
     property var plan: null
     property var chosen: []
     readonly property var strategies: Backend.catalogue("strategy")

@@ -9,9 +9,11 @@ Dialog {
     id: root
 
     property string clientCode: ""
+    property alias salience: salienceBox.value
+    property alias noteText: noteField.text
     property int sessionNumber: 0
     property var chosenMarkers: []
-    readonly property string kind: withdrawalButton.checked ? "withdrawal" : "confrontation"
+    property string kind: "withdrawal"   // withdrawal | confrontation
     readonly property var markers: Backend.catalogue("marker").filter(m => m.group === kind)
     readonly property var categories: Backend.catalogue("category")
 
@@ -37,7 +39,7 @@ Dialog {
     onAboutToShow: {
         chosenMarkers = []
         noteField.text = ""
-        withdrawalButton.checked = true
+        kind = "withdrawal"
         withdrawalButton.forceActiveFocus()
     }
     onKindChanged: chosenMarkers = []
@@ -57,8 +59,19 @@ Dialog {
                 editable: true
                 Accessible.name: qsTr("Session number")
             }
-            RadioButton { id: withdrawalButton; text: qsTr("Withdrawal (moving away)"); checked: true; Accessible.name: text }
-            RadioButton { text: qsTr("Confrontation (moving against)"); Accessible.name: text }
+            RadioButton {
+                id: withdrawalButton
+                text: qsTr("Withdrawal (moving away)")
+                checked: root.kind === "withdrawal"
+                Accessible.name: text
+                onClicked: root.kind = "withdrawal"
+            }
+            RadioButton {
+                text: qsTr("Confrontation (moving against)")
+                checked: root.kind === "confrontation"
+                Accessible.name: text
+                onClicked: root.kind = "confrontation"
+            }
         }
         Label { text: qsTr("Markers"); color: Theme.text; font.bold: true }
         GridLayout {

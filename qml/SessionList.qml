@@ -20,6 +20,7 @@ ListView {
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Sessions")
     ScrollBar.vertical: ScrollBar {}
+    Keys.onReturnPressed: if (currentItem) flagRequested(currentItem.number)
     Component.onCompleted: {
         const row = focusSession > 0 ? focusSession - 1 : count - 1
         currentIndex = Math.max(0, Math.min(row, count - 1))
@@ -46,7 +47,6 @@ ListView {
         Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
                          .arg(ruptureCount ? qsTr(", rupture flagged") : "")
         onClicked: ListView.view.currentIndex = index
-        Keys.onReturnPressed: root.flagRequested(number)
         ToolTip.visible: hovered
         ToolTip.text: qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
                       .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))

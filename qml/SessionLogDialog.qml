@@ -10,6 +10,10 @@ Dialog {
     id: root
 
     property string clientCode: ""
+    property alias dateText: dateField.text
+    property alias noteText: noteField.text
+    property alias instrumentIndex: instrumentBox.currentIndex
+    property alias raterIndex: raterBox.currentIndex
     property var info: Backend.instrumentInfo(instrumentBox.currentText)
     property var values: []
     readonly property var preview: Backend.scorePreview(instrumentBox.currentText, values)
@@ -112,8 +116,15 @@ Dialog {
                         Accessible.name: qsTr("%1, %2").arg(root.info.labels[cell.index]).arg(root.info.dimensions[cell.index])
                         Accessible.description: cell.error
                         color: cell.error === "" ? Theme.text : Theme.breach
-                        onTextEdited: root.setValue(cell.index, text)
-                        onAccepted: root.save()
+                        objectName: "item" + cell.index
+                        // "4,3,5,..." fills the items from here on when the field is left or Enter is pressed.
+                        onTextEdited: if (text.indexOf(",") < 0) root.setValue(cell.index, text)
+                        onEditingFinished: if (text.indexOf(",") >= 0) root.setValue(cell.index, text)
+                        onAccepted: {
+                            if (text.indexOf(",") >= 0)
+                                root.setValue(cell.index, text)
+                            root.save()
+                        }
                     }
                     Label {
                         text: cell.error

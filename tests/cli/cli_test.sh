@@ -239,7 +239,7 @@ run --db "$WORK/demo.db" demo --clients 16 --seed 3 --today 2026-11-27
 expect_rc 0 "demo"; expect_contains "$out" "16 clients" "demo summary"
 run --db "$WORK/demo.db" demo --clients 16
 expect_rc 3 "demo refuses a database with clients"
-run --db "$WORK/demo.db" alerts --as-of 2026-11-27 --counselor "Alex Rivera" --json
+run --db "$WORK/demo.db" alerts --as-of 2026-11-27 --json
 expect_contains "$out" '"kind":"unrepaired"' "demo has unrepaired breaches"
 sqlite3 "$WORK/demo.db" "PRAGMA user_version = 99"
 run --db "$WORK/demo.db" client list

@@ -1,0 +1,173 @@
+// The list models under QAbstractItemModelTester, and the facade's promise that nothing throws
+// into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
+#include "AppContext.hpp"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace alliance::gui;
+
+namespace {
+StartupOptions demoOptions(int clients = 16)
+{
+    StartupOptions options;
+    options.demo = true;
+    options.demoClients = clients;
+    options.asOf = QDate(2026, 11, 27);
+    return options;
+}
+} // namespace
+
+class ModelsTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void caseloadUnderModelTester()
+    {
+        AppContext context(demoOptions());
+        QAbstractItemModelTester tester(&context.caseload(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(context.caseload().rowCount(), 16);
+        context.caseload().setSearchText(QStringLiteral("C-00"));
+        QCOMPARE(context.caseload().rowCount(), 9);
+        context.caseload().setChipFilter(QStringLiteral("unrepaired"));
+        QVERIFY(context.caseload().rowCount() >= 1);
+        context.caseload().setSortKey(QStringLiteral("code"));
+        context.caseload().setSearchText(QString());
+        context.caseload().setChipFilter(QString());
+        context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera"));
+        QVERIFY(context.caseload().rowCount() < 16);
+        const QModelIndex first = context.caseload().index(0, 0);
+        QCOMPARE(first.data(CaseloadModel::CounselorRole).toString(), QStringLiteral("Alex Rivera"));
+        QVERIFY(!first.data(CaseloadModel::SparklineRole).toList().isEmpty());
+    }
+
+    void clientModelUnderModelTester()
+    {
+        AppContext context(demoOptions());
+        QAbstractItemModelTester tester(&context.client(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        context.client().setClientCode(QStringLiteral("C-003"));
+        QVERIFY(context.client().rowCount() > 5);
+        QCOMPARE(context.client().instrument(), QStringLiteral("wai-sr"));
+        QVERIFY(!context.client().episodes().isEmpty());
+        QVERIFY(context.client().ruleText().startsWith(QStringLiteral("RR-1")));
+        context.client().setRater(QStringLiteral("counselor"));
+        context.client().setRater(QStringLiteral("client"));
+        context.client().setClientCode(QStringLiteral("C-004"));
+        QCOMPARE(context.client().instrument(), QStringLiteral("srs"));
+        QCOMPARE(context.client().cutoff(), 36.0);
+    }
+
+    void chartSeriesAreFilledFromCpp()
+    {
+        AppContext context(demoOptions());
+        context.client().setClientCode(QStringLiteral("C-003"));
+        QLineSeries total;
+        context.client().fillSeries(&total, QStringLiteral("total"));
+        QCOMPARE(total.count(), context.client().rowCount());
+        QCOMPARE(total.at(0).x(), 1.0);
+        QCOMPARE(total.at(0).y(), context.client().index(0, 0).data(ClientModel::TotalRole).toDouble());
+        QLineSeries repairs;
+        context.client().fillPhase(&repairs, QStringLiteral("breach"));
+        QVERIFY(repairs.count() >= 1);
+    }
+
+    void alertsUnderModelTester()
+    {
+        AppContext context(demoOptions());
+        QAbstractItemModelTester tester(&context.alerts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = context.alerts().rowCount();
+        QVERIFY(before > 0);
+        const QString id = context.alerts().index(0, 0).data(AlertsModel::AlertIdRole).toString();
+        QVERIFY(context.backend().acknowledgeAlert(id, QStringLiteral("Seen in supervision"), 0));
+        QCOMPARE(context.alerts().rowCount(), before - 1);
+    }
+
+    void facadeReportsErrorsAndChangesNothing()
+    {
+        AppContext context(demoOptions(4));
+        QSignalSpy errors(&context.backend(), &Backend::errorOccurred);
+        QSignalSpy changed(&context.backend(), &Backend::dataChanged);
+        context.client().setClientCode(QStringLiteral("C-001"));
+        const int sessions = context.client().allSessionCount();
+        auto result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-02-30"),
+                                                   QStringLiteral("bgt"), {"5", "5", "5"}, QStringLiteral("client"), {});
+        QCOMPARE(result.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(errors.count(), 1);
+        QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("date"));
+        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-30"), QStringLiteral("bgt"),
+                                              {"5", "11", "5"}, QStringLiteral("client"), {});
+        QCOMPARE(errors.count(), 2);
+        QCOMPARE(errors.at(1).at(0).toString(), QStringLiteral("item 2"));
+        QCOMPARE(context.backend().flagRupture(QStringLiteral("C-001"), 1, QStringLiteral("sulking"), {}, 3,
+                                               QStringLiteral("counselor"), {}, {}),
+                 -1);
+        QCOMPARE(context.backend().planRepair(9999, {QStringLiteral("validate")}, {}, {}, {}), -1);
+        QCOMPARE(context.backend().closeRepair(9999, QStringLiteral("resolved"), 0), false);
+        QCOMPARE(context.backend().acknowledgeAlert(QStringLiteral("C-001/nothing/s1"), QStringLiteral("x"), 0), false);
+        QCOMPARE(errors.count(), 6);
+        QCOMPARE(changed.count(), 0);
+        QCOMPARE(context.client().allSessionCount(), sessions);
+        QCOMPARE(context.backend().checkItem(QStringLiteral("srs"), 0, QStringLiteral("10.5")),
+                 QStringLiteral("value 10.5 out of range 0.0..10.0"));
+        QCOMPARE(context.backend().checkItem(QStringLiteral("srs"), 0, QStringLiteral("9.5")), QString());
+    }
+
+    void firstRunCreatesTheDatabase()
+    {
+        const QString path = QDir::temp().filePath(QStringLiteral("alliance-first-run-%1.db").arg(QCoreApplication::applicationPid()));
+        QFile::remove(path);
+        StartupOptions options;
+        options.databasePath = path;
+        AppContext context(options);
+        QVERIFY(context.backend().needsFirstRun());
+        QVERIFY(!QFile::exists(path));  // nothing is written before the user says so
+        QVERIFY(context.backend().createFirstCounselor(QStringLiteral("Alex O'Rivera"), QStringLiteral("counselor")));
+        QVERIFY(QFile::exists(path));
+        QVERIFY(!context.backend().needsFirstRun());
+        QCOMPARE(context.backend().counselorNames(), QStringList{QStringLiteral("Alex O'Rivera")});
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
+    }
+
+    void unreadableAndNewerDatabasesAreReportedNotChanged()
+    {
+        const QString path = QDir::temp().filePath(QStringLiteral("alliance-text-%1.db").arg(QCoreApplication::applicationPid()));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a database\n");
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        {
+            AppContext context(options);
+            QCOMPARE(context.backend().startupErrorKind(), QStringLiteral("unreadable"));
+            QVERIFY(!context.backend().needsFirstRun());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("not a database\n"));
+        file.close();
+        QFile::remove(path);
+    }
+
+    void largeCaseloadLoads()
+    {
+        // 200 clients: the caseload is built once at start; measured, not asserted in seconds.
+        QElapsedTimer timer;
+        timer.start();
+        AppContext context(demoOptions(200));
+        const qint64 buildMs = timer.restart();
+        context.caseload().refresh();
+        const qint64 refreshMs = timer.elapsed();
+        QCOMPARE(context.caseload().rowCount(), 200);
+        qInfo("200-client demo built in %lld ms; caseload refresh %lld ms", buildMs, refreshMs);
+    }
+};
+
+QTEST_MAIN(ModelsTest)
+#include "tst_models.moc"

@@ -1,0 +1,51 @@
+import QtQuick
+import QtTest
+import Alliance
+import Alliance.Ui
+
+TestCase {
+    id: testCase
+
+    name: "Alerts"
+    when: windowShown
+    width: 1280
+    height: 800
+
+    Component {
+        id: pageComponent
+        AlertsPage { width: 1280; height: 760 }
+    }
+    SignalSpy { id: errorSpy; target: Backend; signalName: "errorOccurred" }
+
+    function init() {
+        failOnWarning(/.?/)
+        errorSpy.clear()
+    }
+
+    function test_acknowledge_hides_the_alert() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const before = AlertsModel.count
+        verify(before > 0)
+        const id = AlertsModel.data(AlertsModel.index(0, 0), AlertsModel.AlertIdRole)
+        page.ackDialog.alertId = id
+        page.ackDialog.open()
+        tryCompare(page.ackDialog, "opened", true)
+        page.ackDialog.reasonText = "Discussed in supervision; plan agreed"
+        page.ackDialog.acknowledge()
+        compare(errorSpy.count, 0)
+        compare(AlertsModel.count, before - 1)
+        for (let i = 0; i < AlertsModel.count; ++i)
+            verify(AlertsModel.data(AlertsModel.index(i, 0), AlertsModel.AlertIdRole) !== id)
+    }
+
+    function test_acknowledge_needs_a_reason() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const before = AlertsModel.count
+        page.ackDialog.alertId = AlertsModel.data(AlertsModel.index(0, 0), AlertsModel.AlertIdRole)
+        page.ackDialog.reasonText = "   "
+        page.ackDialog.acknowledge()
+        compare(errorSpy.count, 1)
+        compare(errorSpy.signalArguments[0][0], "--reason")
+        compare(AlertsModel.count, before)
+    }
+}

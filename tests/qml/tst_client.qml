@@ -1,0 +1,194 @@
+import QtQuick
+import QtTest
+import Alliance
+import Alliance.Ui
+
+// Drives the client page against the shared in-memory demo store: log a session (by keyboard),
+// reject a bad item, flag a rupture, plan a repair and close it. Each check reads back through
+// ClientModel, which re-reads the store.
+TestCase {
+    id: testCase
+
+    property string code: ""
+
+    name: "ClientPage"
+    when: windowShown
+    width: 1280
+    height: 800
+
+    Component {
+        id: pageComponent
+        ClientPage { width: 1280; height: 760 }
+    }
+    SignalSpy { id: errorSpy; target: Backend; signalName: "errorOccurred" }
+
+    function init() {
+        failOnWarning(/.?/)
+        errorSpy.clear()
+        CaseloadModel.searchText = ""
+        CaseloadModel.chipFilter = "unrepaired"
+        code = CaseloadModel.data(CaseloadModel.index(0, 0), CaseloadModel.CodeRole)
+        CaseloadModel.chipFilter = ""
+        ClientModel.clientCode = ""
+        ClientModel.clientCode = code
+    }
+
+    // The newest rupture (the list is in session order, so it is not always last).
+    function newestRupture(): var {
+        let newest = null
+        for (const r of ClientModel.ruptures)
+            if (newest === null || r.id > newest.id)
+                newest = r
+        return newest
+    }
+    function lastRuptureId(): int {
+        return newestRupture().id
+    }
+
+    function test_page_shows_the_trajectory_and_rule() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page)
+        verify(ClientModel.episodes.length > 0)
+        verify(ClientModel.ruleText.indexOf("RR-1") === 0)
+        verify(ClientModel.summaryText.indexOf("unrepaired") > 0)
+    }
+
+    function test_log_a_session_by_keyboard() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const sessionsBefore = ClientModel.allSessionCount
+        verify(page.openLogDialog())
+        const dialog = page.logDialog
+        tryCompare(dialog, "opened", true)
+        dialog.dateText = "2026-11-30"
+        dialog.instrumentIndex = 0   // wai-sr
+        const firstItem = findChild(dialog.contentItem, "item0")
+        verify(firstItem)
+        firstItem.forceActiveFocus()
+        for (const c of "4,3,5,4,5,3,4,4,5,3,4,4")
+            keyClick(c)
+        keyClick(Qt.Key_Return)
+        compare(errorSpy.count, 0)
+        compare(dialog.visible, false)
+        compare(ClientModel.allSessionCount, sessionsBefore + 1)
+        ClientModel.instrument = "wai-sr"
+        const last = ClientModel.rowCount() - 1
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-30")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole), 48)
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.BondRole), 19)
+    }
+
+    function test_quick_rating_with_the_score_preview() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const sessionsBefore = ClientModel.allSessionCount
+        page.openLogDialog()
+        const dialog = page.logDialog
+        tryCompare(dialog, "opened", true)
+        dialog.dateText = "2026-12-01"
+        dialog.instrumentIndex = 2   // bgt
+        dialog.setValue(0, "7.5,8,9.5")
+        compare(dialog.preview.ok, true)
+        compare(dialog.preview.total, 25)
+        dialog.save()
+        compare(errorSpy.count, 0)
+        compare(ClientModel.allSessionCount, sessionsBefore + 1)
+        ClientModel.instrument = "bgt"
+        compare(ClientModel.data(ClientModel.index(ClientModel.rowCount() - 1, 0), ClientModel.TotalRole), 25)
+    }
+
+    function test_bad_item_is_named_and_nothing_is_stored() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const sessionsBefore = ClientModel.allSessionCount
+        page.openLogDialog()
+        const dialog = page.logDialog
+        tryCompare(dialog, "opened", true)
+        dialog.dateText = "2026-11-29"
+        dialog.instrumentIndex = 0   // wai-sr
+        dialog.setValue(0, "4,3,5,4,5,3,4,4,5,3,4,6")
+        compare(Backend.checkItem("wai-sr", 11, "6"), "value 6 out of range 1..5")
+        compare(dialog.preview.ok, false)
+        dialog.save()
+        compare(errorSpy.count, 1)
+        compare(errorSpy.signalArguments[0][0], "item 12")
+        compare(ClientModel.allSessionCount, sessionsBefore)
+        dialog.close()
+    }
+
+    function test_flag_plan_and_close_a_repair() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const rupturesBefore = ClientModel.ruptures.length
+        const plansBefore = ClientModel.plans.length
+
+        verify(page.openRuptureDialog(2))
+        const flag = page.ruptureDialog
+        tryCompare(flag, "opened", true)
+        flag.kind = "confrontation"
+        flag.toggleMarker("complaint-progress", true)
+        flag.toggleMarker("rejecting-intervention", true)
+        flag.salience = 4
+        flag.noteText = "Said the homework \"isn't working\"; quiet after"
+        flag.save()
+        compare(errorSpy.count, 0)
+        compare(ClientModel.ruptures.length, rupturesBefore + 1)
+        const rupture = newestRupture()
+        compare(rupture.kind, "confrontation")
+        compare(rupture.session, 2)
+        compare(rupture.salience, 4)
+        compare(rupture.markers, ["complaint-progress", "rejecting-intervention"])
+        compare(rupture.note, "Said the homework \"isn't working\"; quiet after")
+
+        verify(page.openRepairEditor(rupture.id))
+        const editor = page.repairEditor
+        tryCompare(editor, "opened", true)
+        compare(editor.editing, true)
+        editor.toggle("validate", true)
+        editor.toggle("clarify-misunderstanding", true)
+        editor.stepsText = "Ask what would help\nAgree on one change"
+        editor.dueText = "2026-12-11"
+        editor.save()
+        compare(errorSpy.count, 0)
+        compare(ClientModel.plans.length, plansBefore + 1)
+        const plan = ClientModel.plans[ClientModel.plans.length - 1]
+        compare(plan.rupture, rupture.id)
+        compare(plan.status, "planned")
+        compare(plan.due, "2026-12-11")
+        compare(plan.steps, ["Ask what would help", "Agree on one change"])
+
+        tryCompare(editor, "visible", false)
+        verify(page.openRepairEditor(rupture.id))
+        tryCompare(editor, "opened", true)
+        compare(editor.editing, false)
+        editor.outcomeIndex = 1   // partly
+        editor.followUpSession = 3
+        editor.closePlan()
+        compare(errorSpy.count, 0)
+        const closed = ClientModel.plans[ClientModel.plans.length - 1]
+        compare(closed.status, "closed")
+        compare(closed.outcome, "partly")
+        compare(closed.followUp, 3)
+    }
+
+    function test_repair_plan_needs_a_strategy() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const plansBefore = ClientModel.plans.length
+        verify(page.openRuptureDialog(1))
+        tryCompare(page.ruptureDialog, "opened", true)
+        page.ruptureDialog.save()
+        page.openRepairEditor(lastRuptureId())
+        tryCompare(page.repairEditor, "opened", true)
+        page.repairEditor.save()   // no strategy chosen
+        compare(errorSpy.count, 1)
+        compare(errorSpy.signalArguments[0][0], "--strategy")
+        compare(ClientModel.plans.length, plansBefore)
+        page.repairEditor.close()
+    }
+
+    function test_transition_plan_when_repair_is_not_possible() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page.openTransitionDialog())
+        const dialog = page.transitionDialog
+        tryCompare(dialog, "opened", true)
+        verify(dialog.agencies.length >= 2)
+        dialog.save()
+        compare(errorSpy.count, 0)
+    }
+}
