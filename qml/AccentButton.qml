@@ -9,4 +9,7 @@ Button {
     palette.dark: Theme.accent
     palette.brightText: Theme.onAccent
     palette.mid: Qt.darker(Theme.accent, 1.3)
+    // Disabled must look disabled: the inactive colours, not the accent with dark text.
+    palette.disabled.dark: Theme.surfaceAlt
+    palette.disabled.brightText: Theme.mutedText
 }

@@ -9,12 +9,18 @@ Page {
 
     signal clientChosen(string code)
 
+    function chooseCurrent() {
+        const row = list.currentItem as CaseloadDelegate
+        if (row)
+            clientChosen(row.code)
+    }
+
     objectName: "caseload"
     background: Rectangle { color: Theme.background }
     Component.onCompleted: list.forceActiveFocus()
 
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: StandardKey.Find // qmllint disable unqualified
         onActivated: search.forceActiveFocus()
     }
 
@@ -83,8 +89,8 @@ Page {
                 activeFocusOnTab: true
                 Accessible.role: Accessible.List
                 Accessible.name: qsTr("Clients")
-                Keys.onReturnPressed: if (currentItem) root.clientChosen(currentItem.code)
-                Keys.onEnterPressed: if (currentItem) root.clientChosen(currentItem.code)
+                Keys.onReturnPressed: root.chooseCurrent()
+                Keys.onEnterPressed: root.chooseCurrent()
                 ScrollBar.vertical: ScrollBar {}
                 delegate: CaseloadDelegate {
                     width: ListView.view.width

@@ -56,7 +56,7 @@ Page {
     }
 
     objectName: "client"
-    title: ClientModel.client.code || ""
+    title: ClientModel.clientCode
     background: Rectangle { color: Theme.background }
 
     Shortcut { sequence: "Ctrl+L"; onActivated: root.openLogDialog() }
@@ -76,26 +76,25 @@ Page {
                 onClicked: root.StackView.view.pop()
             }
             Label {
-                text: ClientModel.client.code || ""
+                text: ClientModel.clientCode
                 font.pixelSize: Theme.titleFontSize
                 font.bold: true
                 color: Theme.text
             }
             Label {
-                text: qsTr("%1 · counselor %2 · every %3 days · %4").arg(ClientModel.client.displayName || qsTr("no display name"))
-                      .arg(ClientModel.client.counselor).arg(ClientModel.client.cadenceDays).arg(ClientModel.client.status)
+                text: ClientModel.headerText
                 color: Theme.mutedText
             }
             Item { Layout.fillWidth: true }
             ComboBox {
                 model: ClientModel.instruments
-                currentIndex: ClientModel.instruments.indexOf(ClientModel.instrument)
+                currentIndex: ClientModel.instrumentIndex
                 Accessible.name: qsTr("Instrument")
                 onActivated: index => ClientModel.instrument = ClientModel.instruments[index]
             }
             ComboBox {
                 model: ClientModel.raters
-                currentIndex: ClientModel.raters.indexOf(ClientModel.rater)
+                currentIndex: ClientModel.raterIndex
                 Accessible.name: qsTr("Rated by")
                 onActivated: index => ClientModel.rater = ClientModel.raters[index]
             }
@@ -217,13 +216,13 @@ Page {
         }
     }
 
-    SessionLogDialog { id: logDialog; clientCode: ClientModel.client.code || "" }
-    RuptureFlagDialog { id: ruptureDialog; clientCode: ClientModel.client.code || "" }
+    SessionLogDialog { id: logDialog; clientCode: ClientModel.clientCode }
+    RuptureFlagDialog { id: ruptureDialog; clientCode: ClientModel.clientCode }
     RepairPlanEditor { id: repairEditor; plan: root.planFor(repairEditor.ruptureId) }
-    TransitionPlanDialog { id: transitionDialog; clientCode: ClientModel.client.code || "" }
+    TransitionPlanDialog { id: transitionDialog; clientCode: ClientModel.clientCode }
 
     Component {
         id: ratingPage
-        ClientRatingPage { clientCode: ClientModel.client.code || "" }
+        ClientRatingPage { clientCode: ClientModel.clientCode }
     }
 }

@@ -22,10 +22,14 @@ Page {
         values = v
         confirmed = false
     }
+    // The Qt 6.4 linter cannot see the keys of a map from C++; a var parameter is read freely.
+    function succeeded(result: var): bool {
+        return result.ok
+    }
     function confirm() {
         const items = values.map(v => info.step === 1 ? String(Math.round(v)) : Number(v).toFixed(1))
-        const result = Backend.logSession(clientCode, Qt.formatDate(Backend.asOf, "yyyy-MM-dd"), instrument, items, "client", "")
-        confirmed = result.ok
+        const result = Backend.logSession(clientCode, Backend.asOfIso, instrument, items, "client", "")
+        confirmed = succeeded(result)
     }
 
     objectName: "clientRating"

@@ -27,16 +27,16 @@ ApplicationWindow {
         case "contrast":
             return openClient(firstClientWith("unrepaired"), 0)
         case "log":
-            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openLogDialog()
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openLogDialog()
         case "rating":
             openClient(firstClientWith("unrepaired"), 0)
-            return stack.currentItem.startHandOver()
+            return clientPageShown().startHandOver()
         case "rupture":
-            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openRuptureDialog(0)
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRuptureDialog(0)
         case "repair":
-            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openRepairEditor(0)
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRepairEditor(0)
         case "transition":
-            return openClient(firstClientWith("unrepaired"), 0) && stack.currentItem.openTransitionDialog()
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
         }
         return false
     }
@@ -61,8 +61,15 @@ ApplicationWindow {
         stack.push(alertsPage)
     }
     function closeDialogs() {
-        if (stack.currentItem && stack.currentItem.closeDialogs)
-            stack.currentItem.closeDialogs()
+        const client = stack.currentItem as ClientPage
+        if (client)
+            client.closeDialogs()
+    }
+    function showCaseload() {
+        stack.replace(null, caseloadPage)
+    }
+    function clientPageShown(): ClientPage {
+        return stack.currentItem as ClientPage
     }
 
     width: 1280
@@ -121,15 +128,15 @@ ApplicationWindow {
             Label { text: qsTr("Counselor"); color: Theme.mutedText }
             ComboBox {
                 id: counselorBox
-                model: [qsTr("All counselors")].concat(Backend.counselorNames)
-                currentIndex: Math.max(0, Backend.counselorNames.indexOf(Backend.currentCounselor) + 1)
+                model: Backend.counselorChoices
+                currentIndex: Backend.currentCounselorIndex
                 implicitWidth: 200
                 Accessible.name: qsTr("Show the caseload of")
                 onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
             }
             ComboBox {
                 model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]
-                currentIndex: ["light", "dark", "contrast"].indexOf(Theme.mode)
+                currentIndex: Theme.mode === "dark" ? 1 : Theme.mode === "contrast" ? 2 : 0
                 Accessible.name: qsTr("Colour theme")
                 onActivated: index => Theme.mode = ["light", "dark", "contrast"][index]
             }
@@ -151,7 +158,7 @@ ApplicationWindow {
         onActivated: root.openAlerts()
     }
     Shortcut {
-        sequences: [StandardKey.Back]
+        sequences: [StandardKey.Back] // qmllint disable unqualified
         enabled: !root.handedOver && stack.depth > 1
         onActivated: stack.pop()
     }
@@ -192,7 +199,7 @@ ApplicationWindow {
     Component {
         id: firstRunPage
         FirstRunPage {
-            onDone: stack.replace(caseloadPage)
+            onDone: () => root.showCaseload()
         }
     }
 }

@@ -75,6 +75,7 @@ Dialog {
                     Repeater {
                         model: root.strategies.filter(s => s.group === groupColumn.modelData.group)
                         CheckBox {
+                            id: strategyBox
                             required property var modelData
                             Layout.maximumWidth: 280
                             text: modelData.label
@@ -82,8 +83,8 @@ Dialog {
                             Accessible.name: qsTr("Strategy: %1").arg(modelData.label)
                             onToggled: root.toggle(modelData.slug, checked)
                             contentItem: Label {
-                                leftPadding: parent.indicator.width + 4
-                                text: parent.text
+                                leftPadding: strategyBox.indicator.width + 4
+                                text: strategyBox.text
                                 wrapMode: Text.Wrap
                                 color: Theme.text
                             }

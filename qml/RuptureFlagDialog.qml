@@ -14,9 +14,16 @@ Dialog {
     property int sessionNumber: 0
     property var chosenMarkers: []
     property string kind: "withdrawal"   // withdrawal | confrontation
-    readonly property var markers: Backend.catalogue("marker").filter(m => m.group === kind)
+    readonly property var markerCatalogue: Backend.catalogue("marker")
+    readonly property var markers: markerCatalogue.filter(m => m.group === kind)
     readonly property var categories: Backend.catalogue("category")
 
+    function categoryLabels(): var {
+        const labels = [qsTr("(none)")]
+        for (const c of categories)
+            labels.push(c.label)
+        return labels
+    }
     function toggleMarker(slug: string, on: bool) {
         const list = chosenMarkers.filter(m => m !== slug)
         if (on)
@@ -103,7 +110,7 @@ Dialog {
                 id: categoryBox
                 Layout.columnSpan: 3
                 Layout.preferredWidth: 260
-                model: [qsTr("(none)")].concat(root.categories.map(c => c.label))
+                model: root.categoryLabels()
                 Accessible.name: qsTr("Challenge to the relationship")
             }
         }

@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import Alliance
 
 // The sessions of the shown series, newest first is not used: date order matches the chart.
@@ -20,53 +19,18 @@ ListView {
     Accessible.role: Accessible.List
     Accessible.name: qsTr("Sessions")
     ScrollBar.vertical: ScrollBar {}
-    Keys.onReturnPressed: if (currentItem) flagRequested(currentItem.number)
+    Keys.onReturnPressed: {
+        const row = currentItem as SessionDelegate
+        if (row)
+            flagRequested(row.number)
+    }
     Component.onCompleted: {
         const row = focusSession > 0 ? focusSession - 1 : count - 1
         currentIndex = Math.max(0, Math.min(row, count - 1))
         positionViewAtIndex(currentIndex, ListView.Center)
     }
 
-    delegate: ItemDelegate {
-        id: row
-        required property int index
-        required property int number
-        required property string date
-        required property real total
-        required property real bond
-        required property real goal
-        required property real task
-        required property string phase
-        required property var rci
-        required property int ruptureCount
-
+    delegate: SessionDelegate {
         width: ListView.view.width
-        height: 40
-        highlighted: ListView.isCurrentItem
-        Accessible.role: Accessible.ListItem
-        Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
-                         .arg(ruptureCount ? qsTr(", rupture flagged") : "")
-        onClicked: ListView.view.currentIndex = index
-        ToolTip.visible: hovered
-        ToolTip.text: qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
-                      .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))
-        background: Rectangle {
-            color: row.highlighted ? Theme.surfaceAlt : Theme.surface
-            border.color: row.activeFocus ? Theme.focus : Theme.border
-            border.width: row.activeFocus ? 2 : 0.5
-        }
-        contentItem: RowLayout {
-            spacing: Theme.spacing
-            Label { text: "#" + row.number; color: Theme.mutedText; Layout.preferredWidth: 34 }
-            Label { text: row.date; color: Theme.text; Layout.preferredWidth: 90 }
-            Label { text: row.total; color: Theme.text; font.bold: true; Layout.preferredWidth: 40 }
-            Label {
-                text: row.phase === "development" ? "" : row.phase
-                color: row.phase === "repair" ? Theme.repair : Theme.breach
-                font.bold: true
-                Layout.fillWidth: true
-            }
-            Label { text: row.ruptureCount ? qsTr("rupture") : ""; color: Theme.text; font.italic: true }
-        }
     }
 }

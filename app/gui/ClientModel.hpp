@@ -21,6 +21,9 @@ class ClientModel : public QAbstractListModel {
     Q_PROPERTY(QStringList instruments READ instruments NOTIFY trajectoryChanged)
     Q_PROPERTY(QStringList raters READ raters NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantMap client READ client NOTIFY trajectoryChanged)
+    Q_PROPERTY(QString headerText READ headerText NOTIFY trajectoryChanged)
+    Q_PROPERTY(int instrumentIndex READ instrumentIndex NOTIFY trajectoryChanged)
+    Q_PROPERTY(int raterIndex READ raterIndex NOTIFY trajectoryChanged)
     Q_PROPERTY(QString ruleText READ ruleText NOTIFY trajectoryChanged)
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList episodes READ episodes NOTIFY trajectoryChanged)
@@ -66,6 +69,10 @@ public:
     QStringList instruments() const { return instruments_; }
     QStringList raters() const { return raters_; }
     QVariantMap client() const { return client_; }
+    // "Ann · counselor Alex Rivera · every 7 days · active"
+    QString headerText() const;
+    int instrumentIndex() const { return static_cast<int>(instruments_.indexOf(instrument())); }
+    int raterIndex() const { return static_cast<int>(raters_.indexOf(rater_)); }
     QString ruleText() const;
     QString summaryText() const;
     QVariantList episodes() const;

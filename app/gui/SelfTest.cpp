@@ -69,7 +69,7 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory)
     for (const QString& page : allPages()) {
         bool shown = false;
         QMetaObject::invokeMethod(window, "showPage", Q_RETURN_ARG(bool, shown), Q_ARG(QString, page));
-        settle(400);
+        settle(800);
         if (!shown) {
             std::fprintf(stderr, "self-test: page %s did not show\n", qPrintable(page));
             ++failures;

@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// One session of the shown series: number, date, total, phase, rupture.
+ItemDelegate {
+    id: row
+    required property int index
+    required property int number
+    required property string date
+    required property real total
+    required property real bond
+    required property real goal
+    required property real task
+    required property string phase
+    required property var rci
+    required property int ruptureCount
+
+    height: 40
+    highlighted: ListView.isCurrentItem
+    Accessible.role: Accessible.ListItem
+    Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
+                     .arg(ruptureCount ? qsTr(", rupture flagged") : "")
+    onClicked: ListView.view.currentIndex = index
+    ToolTip.visible: hovered
+    ToolTip.text: qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
+                  .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))
+    background: Rectangle {
+        color: row.highlighted ? Theme.surfaceAlt : Theme.surface
+        border.color: row.activeFocus ? Theme.focus : Theme.border
+        border.width: row.activeFocus ? 2 : 0.5
+    }
+    contentItem: RowLayout {
+        spacing: Theme.spacing
+        Label { text: "#" + row.number; color: Theme.mutedText; Layout.preferredWidth: 34 }
+        Label { text: row.date; color: Theme.text; Layout.preferredWidth: 90 }
+        Label { text: row.total; color: Theme.text; font.bold: true; Layout.preferredWidth: 40 }
+        Label {
+            text: row.phase === "development" ? "" : row.phase
+            color: row.phase === "repair" ? Theme.repair : Theme.breach
+            font.bold: true
+            Layout.fillWidth: true
+        }
+        Label { text: row.ruptureCount ? qsTr("rupture") : ""; color: Theme.text; font.italic: true }
+    }
+}
