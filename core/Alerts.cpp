@@ -15,8 +15,7 @@ bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::s
                   const Date& asOf)
 {
     const auto found = acks.find(id);
-    if (found == acks.end() || found->second.fingerprint != flag.fingerprint)
-        return false;
+    if (found == acks.end() || found->second.fingerprint != flag.fingerprint) return false;
     return !found->second.snoozeUntil || asOf < *found->second.snoozeUntil;
 }
 
@@ -36,8 +35,7 @@ std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const D
 {
     const ClientDetail detail = store.clientDetail(code);
     std::vector<Alert> result;
-    if (detail.client.status != "active")
-        return result;
+    if (detail.client.status != "active") return result;
     for (Flag& flag : defaultTrajectory(store, detail, asOf).flags) {
         const std::string id = alertId(code, flag);
         if (!isSuppressed(id, flag, acks, asOf))
@@ -48,17 +46,18 @@ std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const D
 
 } // namespace
 
-std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName, const Date& asOf)
+std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName,
+                                const Date& asOf)
 {
     const auto acks = store.alertAcks();
     std::vector<Alert> result;
     for (const auto& summary : store.clients(counselorName)) {
         auto more = alertsOfClient(store, summary.client.code, asOf, acks);
-        result.insert(result.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        result.insert(result.end(), std::make_move_iterator(more.begin()),
+                      std::make_move_iterator(more.end()));
     }
-    std::stable_sort(result.begin(), result.end(), [](const Alert& a, const Alert& b) {
-        return a.flag.severity > b.flag.severity;
-    });
+    std::stable_sort(result.begin(), result.end(),
+                     [](const Alert& a, const Alert& b) { return a.flag.severity > b.flag.severity; });
     return result;
 }
 
@@ -67,13 +66,16 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
 {
     requireText("--reason", reason, 2000);
     if (snoozeDays && (*snoozeDays < 1 || *snoozeDays > 365))
-        throw ValidationError("--snooze-days", "value " + std::to_string(*snoozeDays) + " out of range 1..365");
+        throw ValidationError("--snooze-days",
+                              "value " + std::to_string(*snoozeDays) + " out of range 1..365");
     // The id ends in "/<kind>/<anchor>"; the client code before it may itself hold a '/'.
     const auto anchorSlash = id.rfind('/');
-    const auto kindSlash = anchorSlash == std::string::npos || anchorSlash == 0 ? std::string::npos
-                                                                                : id.rfind('/', anchorSlash - 1);
+    const auto kindSlash = anchorSlash == std::string::npos || anchorSlash == 0
+                               ? std::string::npos
+                               : id.rfind('/', anchorSlash - 1);
     if (kindSlash == std::string::npos)
-        throw ValidationError("ID", "not an alert id " + quoteForError(id) + " (expected CLIENT/KIND/ANCHOR)");
+        throw ValidationError("ID",
+                              "not an alert id " + quoteForError(id) + " (expected CLIENT/KIND/ANCHOR)");
     const std::string code = id.substr(0, kindSlash);
     std::vector<Alert> current;
     try {
@@ -81,12 +83,11 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
     } catch (const NotFound&) {
         throw NotFound("ID: no active alert " + quoteForError(id));
     }
-    const auto alert = std::find_if(current.begin(), current.end(), [&](const Alert& a) { return a.id == id; });
-    if (alert == current.end())
-        throw NotFound("ID: no active alert " + quoteForError(id));
+    const auto alert =
+        std::find_if(current.begin(), current.end(), [&](const Alert& a) { return a.id == id; });
+    if (alert == current.end()) throw NotFound("ID: no active alert " + quoteForError(id));
     AlertAck ack{id, alert->flag.fingerprint, reason, asOf, std::nullopt};
-    if (snoozeDays)
-        ack.snoozeUntil = asOf + boost::gregorian::days(*snoozeDays);
+    if (snoozeDays) ack.snoozeUntil = asOf + boost::gregorian::days(*snoozeDays);
     store.acknowledgeAlert(ack);
 }
 

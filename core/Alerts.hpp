@@ -7,7 +7,7 @@
 namespace alliance {
 
 struct Alert {
-    std::string id;  // "<client code>/<kind>/<anchor>": stable while the evidence stands
+    std::string id; // "<client code>/<kind>/<anchor>": stable while the evidence stands
     std::string clientCode;
     std::string counselorName;
     Flag flag;

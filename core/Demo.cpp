@@ -11,8 +11,9 @@ namespace alliance {
 namespace {
 
 enum class Story { Steady, Growing, Repaired, Unrepaired, Pending, Drifting, Ceiling, HighLowHigh };
-constexpr std::array<Story, 8> stories = {Story::Repaired, Story::Steady,   Story::Unrepaired, Story::Growing,
-                                          Story::Ceiling,  Story::Pending,  Story::Drifting,   Story::HighLowHigh};
+constexpr std::array<Story, 8> stories = {Story::Repaired, Story::Steady,     Story::Unrepaired,
+                                          Story::Growing,  Story::Ceiling,    Story::Pending,
+                                          Story::Drifting, Story::HighLowHigh};
 
 class Random {
 public:
@@ -67,7 +68,8 @@ std::vector<int> itemsAt(Instrument instrument, double fraction, Random& random,
 DemoSummary fillDemo(Store& store, const DemoOptions& options)
 {
     if (options.clients < 1 || options.clients > 2000)
-        throw ValidationError("--clients", "value " + std::to_string(options.clients) + " out of range 1..2000");
+        throw ValidationError("--clients",
+                              "value " + std::to_string(options.clients) + " out of range 1..2000");
     if (!store.clients().empty())
         throw ValidationError("--db", "the database already holds clients; the demo needs a new, empty file");
 
@@ -78,8 +80,8 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
     const auto existing = store.counselors();
     const auto addOnce = [&](const std::string& name, const std::string& role,
                              const std::optional<std::string>& supervisor) {
-        const bool known = std::any_of(existing.begin(), existing.end(),
-                                       [&](const Counselor& k) { return k.name == name; });
+        const bool known =
+            std::any_of(existing.begin(), existing.end(), [&](const Counselor& k) { return k.name == name; });
         if (!known) {
             store.addCounselor(name, role, supervisor);
             ++summary.counselors;
@@ -91,10 +93,12 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
     for (const auto& name : counselors)
         addOnce(name, "counselor", std::string("Morgan Ellis"));
     if (store.referralAgencies().empty()) {
-    store.addReferralAgency({0, "Northside Family Counseling", std::string("individual and family counseling"),
-                             std::string("intake line, weekdays")});
-    store.addReferralAgency({0, "Harbor Community Mental Health", std::string("trauma-informed care, sliding scale"),
-                             std::string("front desk")});
+        store.addReferralAgency({0, "Northside Family Counseling",
+                                 std::string("individual and family counseling"),
+                                 std::string("intake line, weekdays")});
+        store.addReferralAgency({0, "Harbor Community Mental Health",
+                                 std::string("trauma-informed care, sliding scale"),
+                                 std::string("front desk")});
     }
 
     for (int c = 0; c < options.clients; ++c) {
@@ -104,14 +108,16 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
         const int cadence = random.between(0, 3) == 0 ? 14 : 7;
         const bool ruptured = story == Story::Repaired || story == Story::Unrepaired;
         const int sessions = story == Story::Ceiling ? random.between(8, 20)
-                             : ruptured               ? random.between(9, 40)
-                                                      : random.between(5, 40);
+                             : ruptured              ? random.between(9, 40)
+                                                     : random.between(5, 40);
         // Where the alliance breaks: early enough for an unrepaired breach to close (window 3)
         // and a repaired one to recover; at the very end for a breach still pending.
         const int breakAt = story == Story::Pending ? sessions - 1
                             : ruptured              ? sessions - 5 - random.between(0, 3)
                                                     : sessions / 2;
-        const Instrument instrument = c % 5 == 3 ? Instrument::Srs : c % 5 == 4 ? Instrument::Bgt : Instrument::WaiSr;
+        const Instrument instrument = c % 5 == 3   ? Instrument::Srs
+                                      : c % 5 == 4 ? Instrument::Bgt
+                                                   : Instrument::WaiSr;
         const long quietDays = story == Story::Drifting ? cadence * 5L : random.between(0, cadence);
         const Date last = now - boost::gregorian::days(quietDays);
         const Date first = last - boost::gregorian::days(static_cast<long>(cadence) * (sessions - 1));
@@ -135,7 +141,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             rating.durationMinutes = 50;
             store.logRating(rating);
             ++summary.sessions;
-            if (c % 3 == 0 && i % 2 == 0) {  // the counselor's own view, for side-by-side
+            if (c % 3 == 0 && i % 2 == 0) { // the counselor's own view, for side-by-side
                 rating.rater = "counselor";
                 rating.itemTenths = itemsAt(instrument, std::min(1.0, target + 0.02), random, false);
                 rating.durationMinutes.reset();
@@ -164,7 +170,8 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             plan.dueDate = ruptureDate + boost::gregorian::days(cadence * 2L);
             const Id planId = store.planRepair(plan);
             if (story == Story::Repaired && breakAt + 3 <= sessions)
-                store.closeRepair(planId, "resolved", breakAt + 3, ruptureDate + boost::gregorian::days(cadence * 2L));
+                store.closeRepair(planId, "resolved", breakAt + 3,
+                                  ruptureDate + boost::gregorian::days(cadence * 2L));
         }
     }
     return summary;

@@ -8,9 +8,9 @@
 namespace alliance {
 
 struct DemoOptions {
-    int clients = 24;         // 1..2000
+    int clients = 24; // 1..2000
     std::uint32_t seed = 1;
-    std::optional<Date> today;  // the caseload's "now"; default: today
+    std::optional<Date> today; // the caseload's "now"; default: today
 };
 
 struct DemoSummary {

@@ -16,7 +16,9 @@ public:
 class ValidationError : public Error {
 public:
     ValidationError(std::string field, const std::string& problem)
-        : Error(field + ": " + problem), field_(std::move(field)) {}
+        : Error(field + ": " + problem), field_(std::move(field))
+    {
+    }
     const std::string& field() const noexcept { return field_; }
 
 private:
@@ -46,7 +48,9 @@ public:
         : Error("database schema version " + std::to_string(found) +
                 " is newer than this program supports (" + std::to_string(supported) +
                 "); upgrade Alliance Tracker"),
-          found_(found) {}
+          found_(found)
+    {
+    }
     int found() const noexcept { return found_; }
 
 private:

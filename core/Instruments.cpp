@@ -14,19 +14,37 @@ const std::vector<InstrumentSpec>& registry()
 {
     static const std::vector<InstrumentSpec> specs = {
         // WAI-SR (Hatcher & Gillaspy 2006): Task 1,2,10,12; Bond 3,5,7,9; Goal 4,6,8,11.
-        {Instrument::WaiSr, "wai-sr", "Working Alliance Inventory - Short Revised", true, 10, 50,
-         {D::Task, D::Task, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Task,
-          D::Goal, D::Task},
-         {"item 1", "item 2", "item 3", "item 4", "item 5", "item 6", "item 7", "item 8", "item 9",
-          "item 10", "item 11", "item 12"},
+        {Instrument::WaiSr,
+         "wai-sr",
+         "Working Alliance Inventory - Short Revised",
+         true,
+         10,
+         50,
+         {D::Task, D::Task, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Goal, D::Bond, D::Task, D::Goal,
+          D::Task},
+         {"item 1", "item 2", "item 3", "item 4", "item 5", "item 6", "item 7", "item 8", "item 9", "item 10",
+          "item 11", "item 12"},
          std::nullopt},
         // SRS v3 (Duncan, Miller et al. 2003): four 0..10 lines; cutoff 36.
-        {Instrument::Srs, "srs", "Session Rating Scale v3", false, 0, 100,
+        {Instrument::Srs,
+         "srs",
+         "Session Rating Scale v3",
+         false,
+         0,
+         100,
          {D::Bond, D::Goal, D::Task, D::Overall},
-         {"Relationship", "Goals and topics", "Approach or method", "Overall"}, 360},
+         {"Relationship", "Goals and topics", "Approach or method", "Overall"},
+         360},
         // The product's own licence-free quick rating.
-        {Instrument::Bgt, "bgt", "Quick bond / goal / task rating", false, 0, 100,
-         {D::Bond, D::Goal, D::Task}, {"Bond", "Goal", "Task"}, std::nullopt},
+        {Instrument::Bgt,
+         "bgt",
+         "Quick bond / goal / task rating",
+         false,
+         0,
+         100,
+         {D::Bond, D::Goal, D::Task},
+         {"Bond", "Goal", "Task"},
+         std::nullopt},
     };
     return specs;
 }
@@ -57,10 +75,9 @@ const InstrumentSpec& spec(Instrument instrument)
 Instrument instrumentFromSlug(const std::string& slug)
 {
     for (const auto& s : registry())
-        if (s.slug == slug)
-            return s.id;
-    throw ValidationError("--instrument", "unknown instrument " + quoteForError(slug) +
-                                              " (expected wai-sr, srs or bgt)");
+        if (s.slug == slug) return s.id;
+    throw ValidationError("--instrument",
+                          "unknown instrument " + quoteForError(slug) + " (expected wai-sr, srs or bgt)");
 }
 
 std::string dimensionSlug(Dimension d)
@@ -100,15 +117,17 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string field = "item " + std::to_string(i + 1);
         const std::string& tok = tokens[i];
-        if (tok.empty())
-            throw ValidationError(field, "missing value (no prorating: every item is required)");
+        if (tok.empty()) throw ValidationError(field, "missing value (no prorating: every item is required)");
         // digits, optionally "." and one digit
         const auto dot = tok.find('.');
         const std::string whole = tok.substr(0, dot);
         const std::string frac = dot == std::string::npos ? "" : tok.substr(dot + 1);
-        const bool digitsOnly = !whole.empty() && whole.size() <= 3 &&
-            std::all_of(whole.begin(), whole.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-            std::all_of(frac.begin(), frac.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        const bool digitsOnly =
+            !whole.empty() && whole.size() <= 3 &&
+            std::all_of(whole.begin(), whole.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+            std::all_of(frac.begin(), frac.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
         if (!digitsOnly || (dot != std::string::npos && frac.size() != 1))
             throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
         int value = std::stoi(whole) * 10 + (frac.empty() ? 0 : frac[0] - '0');
@@ -118,7 +137,7 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
                                              std::to_string(s.itemMaxTenths / 10) + ", got " + tok);
         tenths.push_back(value);
     }
-    score(instrument, tenths);  // range checks, same messages as for any caller
+    score(instrument, tenths); // range checks, same messages as for any caller
     return tenths;
 }
 
@@ -133,14 +152,14 @@ Score score(Instrument instrument, const std::vector<int>& itemTenths)
         const int v = itemTenths[i];
         const bool wholeOk = !s.wholeNumberItems || v % 10 == 0;
         if (v < s.itemMinTenths || v > s.itemMaxTenths || !wholeOk) {
-            const std::string shown = s.wholeNumberItems && v % 10 == 0 ? std::to_string(v / 10)
-                                                                        : formatTenths(v);
-            throw ValidationError("item " + std::to_string(i + 1),
-                                  "value " + shown + " out of range " +
-                                      (s.wholeNumberItems ? std::to_string(s.itemMinTenths / 10) + ".." +
-                                                                std::to_string(s.itemMaxTenths / 10)
-                                                          : formatTenths(s.itemMinTenths) + ".." +
-                                                                formatTenths(s.itemMaxTenths)));
+            const std::string shown =
+                s.wholeNumberItems && v % 10 == 0 ? std::to_string(v / 10) : formatTenths(v);
+            throw ValidationError(
+                "item " + std::to_string(i + 1),
+                "value " + shown + " out of range " +
+                    (s.wholeNumberItems
+                         ? std::to_string(s.itemMinTenths / 10) + ".." + std::to_string(s.itemMaxTenths / 10)
+                         : formatTenths(s.itemMinTenths) + ".." + formatTenths(s.itemMaxTenths)));
         }
         result.totalTenths += v;
         switch (s.itemDimension[i]) {
@@ -169,16 +188,14 @@ int Score::dimensionTenths(Dimension d) const
 double Score::mean(std::optional<Dimension> d) const
 {
     const InstrumentSpec& s = spec(instrument);
-    if (!d)
-        return totalTenths / 10.0 / s.itemCount();
+    if (!d) return totalTenths / 10.0 / s.itemCount();
     return dimensionTenths(*d) / 10.0 / s.dimensionItemCount(*d);
 }
 
 std::optional<bool> Score::belowCutoff(Comparator comparator) const
 {
     const auto cutoff = spec(instrument).cutoffTenths;
-    if (!cutoff)
-        return std::nullopt;
+    if (!cutoff) return std::nullopt;
     return comparator == Comparator::Less ? totalTenths < *cutoff : totalTenths <= *cutoff;
 }
 
@@ -187,8 +204,7 @@ std::string formatItems(Instrument instrument, const std::vector<int>& itemTenth
     const bool whole = spec(instrument).wholeNumberItems;
     std::string out;
     for (std::size_t i = 0; i < itemTenths.size(); ++i) {
-        if (i)
-            out += ',';
+        if (i) out += ',';
         out += whole ? std::to_string(itemTenths[i] / 10) : formatTenths(itemTenths[i]);
     }
     return out;

@@ -14,14 +14,14 @@ enum class Comparator { Less, LessOrEqual };
 
 struct InstrumentSpec {
     Instrument id;
-    std::string slug;                    // "wai-sr", "srs", "bgt"
-    std::string name;                    // for people
-    bool wholeNumberItems;               // WAI-SR: integers only
+    std::string slug;      // "wai-sr", "srs", "bgt"
+    std::string name;      // for people
+    bool wholeNumberItems; // WAI-SR: integers only
     int itemMinTenths;
     int itemMaxTenths;
-    std::vector<Dimension> itemDimension;  // one per item, in item order
-    std::vector<std::string> itemLabels;   // item numbers or licence-free domain names
-    std::optional<int> cutoffTenths;       // total below (or at) this signals trouble
+    std::vector<Dimension> itemDimension; // one per item, in item order
+    std::vector<std::string> itemLabels;  // item numbers or licence-free domain names
+    std::optional<int> cutoffTenths;      // total below (or at) this signals trouble
     int itemCount() const { return static_cast<int>(itemDimension.size()); }
     int totalMinTenths() const { return itemMinTenths * itemCount(); }
     int totalMaxTenths() const { return itemMaxTenths * itemCount(); }
@@ -41,8 +41,8 @@ struct Score {
     int bondTenths = 0;
     int goalTenths = 0;
     int taskTenths = 0;
-    std::optional<int> overallTenths;  // SRS only
-    int lowestItem = 0;                // 0-based index of the first lowest item
+    std::optional<int> overallTenths; // SRS only
+    int lowestItem = 0;               // 0-based index of the first lowest item
 
     int dimensionTenths(Dimension d) const;
     // Sum / number of items, in item units (WAI-SR: 1..5).

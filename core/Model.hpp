@@ -16,18 +16,18 @@ using Id = std::int64_t;
 struct Counselor {
     Id id = 0;
     std::string name;
-    std::string role;  // counselor | supervisor | admin
+    std::string role; // counselor | supervisor | admin
     std::optional<std::string> supervisorName;
 };
 
 struct Client {
     Id id = 0;
-    std::string code;  // pseudonymous, unique
+    std::string code; // pseudonymous, unique
     std::optional<std::string> displayName;
     std::string counselorName;
     Date startDate;
     int cadenceDays = 7;
-    std::string status;  // active | closed | transferred
+    std::string status; // active | closed | transferred
 };
 
 struct ClientSummary {
@@ -38,19 +38,19 @@ struct ClientSummary {
 
 struct Rating {
     Id id = 0;
-    std::string rater;  // client | counselor | observer
+    std::string rater; // client | counselor | observer
     Score score;
 };
 
 struct PostSessionReport {
     bool tension = false;
-    std::optional<int> intensity;   // 1..5 when tension
-    std::optional<int> resolution;  // 1..5 when tension
+    std::optional<int> intensity;  // 1..5 when tension
+    std::optional<int> resolution; // 1..5 when tension
 };
 
 struct SessionRecord {
     Id id = 0;
-    int number = 0;  // place in the client's date order, from 1
+    int number = 0; // place in the client's date order, from 1
     Date date;
     std::optional<int> durationMinutes;
     std::optional<std::string> note;
@@ -62,10 +62,10 @@ struct Rupture {
     Id id = 0;
     int sessionNumber = 0;
     Date sessionDate;
-    std::string kind;  // withdrawal | confrontation
+    std::string kind; // withdrawal | confrontation
     std::vector<std::string> markers;
     int salience = 3;
-    std::string noticedBy;  // client-score | counselor | client-report | supervisor
+    std::string noticedBy; // client-score | counselor | client-report | supervisor
     std::optional<std::string> category;
     std::optional<std::string> note;
 };
@@ -81,8 +81,8 @@ struct RepairPlan {
     Id ruptureId = 0;
     Date createdOn;
     std::optional<Date> dueDate;
-    std::string status;  // planned | in-progress | closed
-    std::optional<std::string> outcome;  // resolved | partly | unresolved | transferred
+    std::string status;                 // planned | in-progress | closed
+    std::optional<std::string> outcome; // resolved | partly | unresolved | transferred
     std::optional<int> followUpSessionNumber;
     std::optional<Date> closedOn;
     std::optional<std::string> note;
@@ -110,7 +110,7 @@ struct TransitionPlan {
 
 struct ClientDetail {
     Client client;
-    std::vector<SessionRecord> sessions;  // in date order
+    std::vector<SessionRecord> sessions; // in date order
     std::vector<Rupture> ruptures;
     std::vector<RepairPlan> plans;
     std::vector<TransitionPlan> transitions;
@@ -127,7 +127,7 @@ struct NewClient {
     std::string code;
     std::string counselorName;
     std::optional<std::string> displayName;
-    std::optional<Date> startDate;  // default: today
+    std::optional<Date> startDate; // default: today
     int cadenceDays = 7;
 };
 
@@ -164,7 +164,7 @@ struct NewRepairPlan {
     std::vector<std::string> steps;
     std::optional<Date> dueDate;
     std::optional<std::string> note;
-    std::optional<Date> createdOn;  // default: today
+    std::optional<Date> createdOn; // default: today
 };
 
 struct NewTransitionPlan {

@@ -20,7 +20,7 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    void exec(const std::string& sqlText);  // several statements, no parameters
+    void exec(const std::string& sqlText); // several statements, no parameters
     std::int64_t lastInsertId() const;
     int changes() const;
     sqlite3* handle() const { return db_; }
@@ -43,15 +43,14 @@ public:
     Statement& bind(int index, const std::string& value);
     Statement& bind(int index, const char* value) { return bind(index, std::string(value)); }
     Statement& bindNull(int index);
-    template <class T>
-    Statement& bind(int index, const std::optional<T>& value)
+    template <class T> Statement& bind(int index, const std::optional<T>& value)
     {
         return value ? bind(index, *value) : bindNull(index);
     }
 
-    bool step();   // true while a row is available
-    void run();    // steps once, expecting no row
-    void reset();  // reuse with new bindings
+    bool step();  // true while a row is available
+    void run();   // steps once, expecting no row
+    void reset(); // reuse with new bindings
 
     int columnCount() const;
     bool isNull(int column) const;

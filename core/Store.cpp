@@ -51,8 +51,7 @@ Id Store::counselorId(const std::string& name, const std::string& field)
 {
     sql::Statement query(*connection_, "SELECT id FROM counselor WHERE name = ?");
     query.bind(1, name);
-    if (!query.step())
-        throw NotFound(field + ": no counselor named " + quoteForError(name));
+    if (!query.step()) throw NotFound(field + ": no counselor named " + quoteForError(name));
     return query.int64(0);
 }
 
@@ -63,12 +62,10 @@ Id Store::addCounselor(const std::string& name, const std::string& role,
     requireOneOf("--role", role, {"counselor", "supervisor", "admin"});
     sql::Transaction transaction(*connection_);
     std::optional<Id> supervisor;
-    if (supervisorName)
-        supervisor = counselorId(*supervisorName, "--supervisor");
+    if (supervisorName) supervisor = counselorId(*supervisorName, "--supervisor");
     sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name = ?");
     exists.bind(1, name);
-    if (exists.step())
-        throw ValidationError("NAME", "a counselor with that name already exists");
+    if (exists.step()) throw ValidationError("NAME", "a counselor with that name already exists");
     sql::Statement insert(*connection_, "INSERT INTO counselor (name, role, supervisor_id) VALUES (?, ?, ?)");
     insert.bind(1, name).bind(2, role).bind(3, supervisor).run();
     const Id id = connection_->lastInsertId();
@@ -78,9 +75,8 @@ Id Store::addCounselor(const std::string& name, const std::string& role,
 
 std::vector<Counselor> Store::counselors()
 {
-    sql::Statement query(*connection_,
-                         "SELECT c.id, c.name, c.role, s.name FROM counselor c "
-                         "LEFT JOIN counselor s ON s.id = c.supervisor_id ORDER BY c.name");
+    sql::Statement query(*connection_, "SELECT c.id, c.name, c.role, s.name FROM counselor c "
+                                       "LEFT JOIN counselor s ON s.id = c.supervisor_id ORDER BY c.name");
     std::vector<Counselor> result;
     while (query.step())
         result.push_back({query.int64(0), query.text(1), query.text(2), query.optText(3)});
@@ -90,8 +86,7 @@ std::vector<Counselor> Store::counselors()
 Counselor Store::counselor(const std::string& name)
 {
     for (auto& c : counselors())
-        if (c.name == name)
-            return c;
+        if (c.name == name) return c;
     throw NotFound("no counselor named " + quoteForError(name));
 }
 
@@ -101,8 +96,7 @@ Id Store::clientId(const std::string& code)
 {
     sql::Statement query(*connection_, "SELECT id FROM client WHERE code = ?");
     query.bind(1, code);
-    if (!query.step())
-        throw NotFound("no client with code " + quoteForError(code));
+    if (!query.step()) throw NotFound("no client with code " + quoteForError(code));
     return query.int64(0);
 }
 
@@ -110,13 +104,11 @@ Id Store::addClient(const NewClient& client)
 {
     requireText("CODE", client.code, maxCodeLength);
     for (unsigned char c : client.code)
-        if (c < 0x20 || c == 0x7f)
-            throw ValidationError("CODE", "must not contain control characters");
-    if (client.displayName)
-        requireText("--name", *client.displayName, maxNameLength);
+        if (c < 0x20 || c == 0x7f) throw ValidationError("CODE", "must not contain control characters");
+    if (client.displayName) requireText("--name", *client.displayName, maxNameLength);
     if (client.cadenceDays < 1 || client.cadenceDays > 365)
-        throw ValidationError("--cadence-days", "value " + std::to_string(client.cadenceDays) +
-                                                    " out of range 1..365");
+        throw ValidationError("--cadence-days",
+                              "value " + std::to_string(client.cadenceDays) + " out of range 1..365");
     const Date start = client.startDate.value_or(today());
     sql::Transaction transaction(*connection_);
     const Id counselor = counselorId(client.counselorName, "--counselor");
@@ -137,23 +129,26 @@ Id Store::addClient(const NewClient& client)
 std::vector<ClientSummary> Store::clients(const std::optional<std::string>& counselorName)
 {
     std::optional<Id> counselor;
-    if (counselorName)
-        counselor = counselorId(*counselorName, "--counselor");
-    sql::Statement query(*connection_,
-                         "SELECT c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status, "
-                         "       (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
-                         "       (SELECT max(date) FROM session s WHERE s.client_id = c.id) "
-                         "FROM client c JOIN counselor k ON k.id = c.counselor_id "
-                         "WHERE ?1 IS NULL OR c.counselor_id = ?1 ORDER BY c.code");
+    if (counselorName) counselor = counselorId(*counselorName, "--counselor");
+    sql::Statement query(
+        *connection_, "SELECT c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status, "
+                      "       (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
+                      "       (SELECT max(date) FROM session s WHERE s.client_id = c.id) "
+                      "FROM client c JOIN counselor k ON k.id = c.counselor_id "
+                      "WHERE ?1 IS NULL OR c.counselor_id = ?1 ORDER BY c.code");
     query.bind(1, counselor);
     std::vector<ClientSummary> result;
     while (query.step()) {
         ClientSummary summary;
-        summary.client = {query.int64(0), query.text(1), query.optText(2), query.text(3),
-                          parseIsoDate(query.text(4), "start_date"), query.integer(5), query.text(6)};
+        summary.client = {query.int64(0),
+                          query.text(1),
+                          query.optText(2),
+                          query.text(3),
+                          parseIsoDate(query.text(4), "start_date"),
+                          query.integer(5),
+                          query.text(6)};
         summary.sessionCount = query.integer(7);
-        if (auto last = query.optText(8))
-            summary.lastSessionDate = parseIsoDate(*last, "date");
+        if (auto last = query.optText(8)) summary.lastSessionDate = parseIsoDate(*last, "date");
         result.push_back(std::move(summary));
     }
     return result;
@@ -173,13 +168,11 @@ void Store::setClientStatus(const std::string& code, const std::string& status)
 
 Id Store::sessionId(Id client, int sessionNumber, const std::string& field)
 {
-    if (sessionNumber < 1)
-        throw ValidationError(field, "session numbers start at 1");
+    if (sessionNumber < 1) throw ValidationError(field, "session numbers start at 1");
     sql::Statement query(*connection_,
                          "SELECT id FROM session WHERE client_id = ? ORDER BY date LIMIT 1 OFFSET ?");
     query.bind(1, client).bind(2, sessionNumber - 1);
-    if (!query.step())
-        throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
+    if (!query.step()) throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
     return query.int64(0);
 }
 
@@ -187,8 +180,7 @@ LoggedRating Store::logRating(const NewRating& rating)
 {
     requireOneOf("--rater", rating.rater, {"client", "counselor", "observer"});
     const Score scored = score(rating.instrument, rating.itemTenths);
-    if (rating.note)
-        requireText("--note", *rating.note, maxNoteLength);
+    if (rating.note) requireText("--note", *rating.note, maxNoteLength);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
         throw ValidationError("--duration", "value out of range 1..600 minutes");
 
@@ -197,7 +189,8 @@ LoggedRating Store::logRating(const NewRating& rating)
     sql::Statement start(*connection_, "SELECT start_date FROM client WHERE id = ?");
     start.bind(1, client).step();
     if (rating.date < parseIsoDate(start.text(0), "start_date"))
-        throw ValidationError("--date", toIso(rating.date) + " is before the client's start date " + start.text(0));
+        throw ValidationError("--date",
+                              toIso(rating.date) + " is before the client's start date " + start.text(0));
 
     LoggedRating logged;
     sql::Statement existing(*connection_, "SELECT id, note FROM session WHERE client_id = ? AND date = ?");
@@ -213,9 +206,14 @@ LoggedRating Store::logRating(const NewRating& rating)
             update.bind(1, combined).bind(2, session).run();
         }
     } else {
-        sql::Statement insert(*connection_,
-                              "INSERT INTO session (client_id, date, duration_minutes, note) VALUES (?, ?, ?, ?)");
-        insert.bind(1, client).bind(2, toIso(rating.date)).bind(3, rating.durationMinutes).bind(4, rating.note).run();
+        sql::Statement insert(
+            *connection_,
+            "INSERT INTO session (client_id, date, duration_minutes, note) VALUES (?, ?, ?, ?)");
+        insert.bind(1, client)
+            .bind(2, toIso(rating.date))
+            .bind(3, rating.durationMinutes)
+            .bind(4, rating.note)
+            .run();
         session = connection_->lastInsertId();
         logged.newSession = true;
     }
@@ -229,9 +227,9 @@ LoggedRating Store::logRating(const NewRating& rating)
                                              " already has a " + instrumentSlug + " rating by the " +
                                              rating.rater);
 
-    sql::Statement insert(*connection_,
-                          "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "
-                          "goal_tenths, task_tenths, overall_tenths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(
+        *connection_, "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "
+                      "goal_tenths, task_tenths, overall_tenths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
     insert.bind(4, formatItems(rating.instrument, scored.itemTenths)).bind(5, scored.totalTenths);
     insert.bind(6, scored.bondTenths).bind(7, scored.goalTenths).bind(8, scored.taskTenths);
@@ -262,7 +260,11 @@ void Store::recordPostSessionReport(const std::string& clientCode, int sessionNu
                           "VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET "
                           "tension = excluded.tension, intensity = excluded.intensity, "
                           "resolution = excluded.resolution");
-    upsert.bind(1, session).bind(2, report.tension ? 1 : 0).bind(3, report.intensity).bind(4, report.resolution).run();
+    upsert.bind(1, session)
+        .bind(2, report.tension ? 1 : 0)
+        .bind(3, report.intensity)
+        .bind(4, report.resolution)
+        .run();
     transaction.commit();
 }
 
@@ -270,7 +272,8 @@ void Store::recordPostSessionReport(const std::string& clientCode, int sessionNu
 
 std::vector<CatalogueEntry> Store::catalogue(const std::string& kind)
 {
-    sql::Statement query(*connection_, "SELECT slug, label, grp FROM catalogue WHERE kind = ? ORDER BY position");
+    sql::Statement query(*connection_,
+                         "SELECT slug, label, grp FROM catalogue WHERE kind = ? ORDER BY position");
     query.bind(1, kind);
     std::vector<CatalogueEntry> result;
     while (query.step())
@@ -284,13 +287,12 @@ void Store::requireCatalogue(const std::string& kind, const std::string& slug, c
     sql::Statement query(*connection_, "SELECT grp FROM catalogue WHERE kind = ? AND slug = ?");
     query.bind(1, kind).bind(2, slug);
     if (!query.step())
-        throw ValidationError(field, "unknown " + kind + " " + quoteForError(slug) +
-                                         " (list them with 'alliance " +
-                                         (kind == "strategy" ? std::string("repair strategies")
-                                                             : "rupture " + kind + (kind == "category" ? "" : "s")) +
-                                         "')");
-    if (group)
-        *group = query.text(0);
+        throw ValidationError(field,
+                              "unknown " + kind + " " + quoteForError(slug) + " (list them with 'alliance " +
+                                  (kind == "strategy" ? std::string("repair strategies")
+                                                      : "rupture " + kind + (kind == "category" ? "" : "s")) +
+                                  "')");
+    if (group) *group = query.text(0);
 }
 
 // ---- analysis parameters and alert acknowledgements ---------------------------------------
@@ -308,8 +310,7 @@ AnalysisParams Store::analysisParams(Instrument instrument, const std::string& d
     params.reliability = query.real(1);
     params.z = query.real(2);
     params.window = query.integer(3);
-    if (!query.isNull(4))
-        params.cutoff = query.real(4);
+    if (!query.isNull(4)) params.cutoff = query.real(4);
     params.comparator = query.text(5) == "<=" ? Comparator::LessOrEqual : Comparator::Less;
     params.confirmed = query.integer(6) != 0;
     params.source = query.text(7);
@@ -326,7 +327,8 @@ void Store::acknowledgeAlert(const AlertAck& ack)
                           "fingerprint = excluded.fingerprint, reason = excluded.reason, "
                           "acked_on = excluded.acked_on, snooze_until = excluded.snooze_until");
     upsert.bind(1, ack.key).bind(2, ack.fingerprint).bind(3, ack.reason).bind(4, toIso(ack.ackedOn));
-    upsert.bind(5, ack.snoozeUntil ? std::optional<std::string>(toIso(*ack.snoozeUntil)) : std::nullopt).run();
+    upsert.bind(5, ack.snoozeUntil ? std::optional<std::string>(toIso(*ack.snoozeUntil)) : std::nullopt)
+        .run();
     transaction.commit();
 }
 
@@ -338,8 +340,7 @@ std::map<std::string, AlertAck> Store::alertAcks()
     while (query.step()) {
         AlertAck ack{query.text(0), query.text(1), query.text(2), parseIsoDate(query.text(3), "acked_on"),
                      std::nullopt};
-        if (auto until = query.optText(4))
-            ack.snoozeUntil = parseIsoDate(*until, "snooze_until");
+        if (auto until = query.optText(4)) ack.snoozeUntil = parseIsoDate(*until, "snooze_until");
         result.emplace(ack.key, ack);
     }
     return result;

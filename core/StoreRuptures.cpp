@@ -26,11 +26,12 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
 Id Store::flagRupture(const NewRupture& rupture)
 {
     requireOneOf("--kind", rupture.kind, {"withdrawal", "confrontation"});
-    requireOneOf("--noticed-by", rupture.noticedBy, {"client-score", "counselor", "client-report", "supervisor"});
+    requireOneOf("--noticed-by", rupture.noticedBy,
+                 {"client-score", "counselor", "client-report", "supervisor"});
     if (rupture.salience < 1 || rupture.salience > 5)
-        throw ValidationError("--salience", "value " + std::to_string(rupture.salience) + " out of range 1..5");
-    if (rupture.note)
-        requireText("--note", *rupture.note, maxNoteLength);
+        throw ValidationError("--salience",
+                              "value " + std::to_string(rupture.salience) + " out of range 1..5");
+    if (rupture.note) requireText("--note", *rupture.note, maxNoteLength);
     const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
     if (uniqueMarkers.size() != rupture.markers.size())
         throw ValidationError("--marker", "the same marker is given twice");
@@ -40,11 +41,10 @@ Id Store::flagRupture(const NewRupture& rupture)
         std::string group;
         requireCatalogue("marker", marker, "--marker", &group);
         if (group != rupture.kind)
-            throw ValidationError("--marker", quoteForError(marker) + " is a " + group +
-                                                  " marker, not a " + rupture.kind + " one");
+            throw ValidationError("--marker", quoteForError(marker) + " is a " + group + " marker, not a " +
+                                                  rupture.kind + " one");
     }
-    if (rupture.category)
-        requireCatalogue("category", *rupture.category, "--category");
+    if (rupture.category) requireCatalogue("category", *rupture.category, "--category");
     const Id session = sessionId(clientId(rupture.clientCode), rupture.sessionNumber, "--session");
 
     sql::Statement insert(*connection_,
@@ -71,8 +71,7 @@ Id Store::planRepair(const NewRepairPlan& plan)
         throw ValidationError("--strategy", "the same strategy is given twice");
     for (std::size_t i = 0; i < plan.steps.size(); ++i)
         requireText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength);
-    if (plan.note)
-        requireText("--note", *plan.note, maxNoteLength);
+    if (plan.note) requireText("--note", *plan.note, maxNoteLength);
     const Date created = plan.createdOn.value_or(today());
     if (plan.dueDate && *plan.dueDate < created)
         throw ValidationError("--due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
@@ -82,19 +81,24 @@ Id Store::planRepair(const NewRepairPlan& plan)
         requireCatalogue("strategy", s, "--strategy");
     sql::Statement rupture(*connection_, "SELECT 1 FROM rupture WHERE id = ?");
     rupture.bind(1, plan.ruptureId);
-    if (!rupture.step())
-        throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
+    if (!rupture.step()) throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
 
-    sql::Statement insert(*connection_,
-                          "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
-    insert.bind(1, plan.ruptureId).bind(2, toIso(created)).bind(3, isoOrNull(plan.dueDate)).bind(4, plan.note).run();
+    sql::Statement insert(
+        *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
+    insert.bind(1, plan.ruptureId)
+        .bind(2, toIso(created))
+        .bind(3, isoOrNull(plan.dueDate))
+        .bind(4, plan.note)
+        .run();
     const Id id = connection_->lastInsertId();
-    sql::Statement strategy(*connection_, "INSERT INTO repair_plan_strategy (plan_id, strategy) VALUES (?, ?)");
+    sql::Statement strategy(*connection_,
+                            "INSERT INTO repair_plan_strategy (plan_id, strategy) VALUES (?, ?)");
     for (const auto& s : plan.strategies) {
         strategy.bind(1, id).bind(2, s).run();
         strategy.reset();
     }
-    sql::Statement step(*connection_, "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
+    sql::Statement step(*connection_,
+                        "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
     for (std::size_t i = 0; i < plan.steps.size(); ++i) {
         step.bind(1, id).bind(2, static_cast<int>(i + 1)).bind(3, plan.steps[i]).run();
         step.reset();
@@ -114,8 +118,7 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
                         "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
                         "WHERE p.id = ?");
     plan.bind(1, planId);
-    if (!plan.step())
-        throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
+    if (!plan.step()) throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
     if (plan.text(0) == "closed")
         throw ValidationError("PLAN_ID", "repair plan " + std::to_string(planId) + " is already closed");
     if (closed < parseIsoDate(plan.text(3), "created_on"))
@@ -138,16 +141,14 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
 Id Store::addReferralAgency(const ReferralAgency& agency)
 {
     requireText("NAME", agency.name, 200);
-    if (agency.services)
-        requireText("--services", *agency.services, 2000);
-    if (agency.contact)
-        requireText("--contact", *agency.contact, 2000);
+    if (agency.services) requireText("--services", *agency.services, 2000);
+    if (agency.contact) requireText("--contact", *agency.contact, 2000);
     sql::Transaction transaction(*connection_);
     sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
     exists.bind(1, agency.name);
-    if (exists.step())
-        throw ValidationError("NAME", "that referral agency is already listed");
-    sql::Statement insert(*connection_, "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
+    if (exists.step()) throw ValidationError("NAME", "that referral agency is already listed");
+    sql::Statement insert(*connection_,
+                          "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
     insert.bind(1, agency.name).bind(2, agency.services).bind(3, agency.contact).run();
     const Id id = connection_->lastInsertId();
     transaction.commit();
@@ -156,7 +157,8 @@ Id Store::addReferralAgency(const ReferralAgency& agency)
 
 std::vector<ReferralAgency> Store::referralAgencies()
 {
-    sql::Statement query(*connection_, "SELECT id, name, services, contact FROM referral_agency ORDER BY name");
+    sql::Statement query(*connection_,
+                         "SELECT id, name, services, contact FROM referral_agency ORDER BY name");
     std::vector<ReferralAgency> result;
     while (query.step())
         result.push_back({query.int64(0), query.text(1), query.optText(2), query.optText(3)});
@@ -165,14 +167,12 @@ std::vector<ReferralAgency> Store::referralAgencies()
 
 Id Store::planTransition(const NewTransitionPlan& plan)
 {
-    if (plan.nextSteps)
-        requireText("--next-steps", *plan.nextSteps, maxNoteLength);
+    if (plan.nextSteps) requireText("--next-steps", *plan.nextSteps, maxNoteLength);
     sql::Transaction transaction(*connection_);
     const Id client = clientId(plan.clientCode);
     if (plan.ruptureId) {
-        sql::Statement rupture(*connection_,
-                               "SELECT 1 FROM rupture r JOIN session s ON s.id = r.session_id "
-                               "WHERE r.id = ? AND s.client_id = ?");
+        sql::Statement rupture(*connection_, "SELECT 1 FROM rupture r JOIN session s ON s.id = r.session_id "
+                                             "WHERE r.id = ? AND s.client_id = ?");
         rupture.bind(1, *plan.ruptureId).bind(2, client);
         if (!rupture.step())
             throw NotFound("--rupture: the client has no rupture with id " + std::to_string(*plan.ruptureId));
@@ -209,15 +209,21 @@ ClientDetail Store::clientDetail(const std::string& code)
                              "SELECT c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status "
                              "FROM client c JOIN counselor k ON k.id = c.counselor_id WHERE c.id = ?");
         query.bind(1, id).step();
-        detail.client = {id, query.text(0), query.optText(1), query.text(2),
-                         parseIsoDate(query.text(3), "start_date"), query.integer(4), query.text(5)};
+        detail.client = {id,
+                         query.text(0),
+                         query.optText(1),
+                         query.text(2),
+                         parseIsoDate(query.text(3), "start_date"),
+                         query.integer(4),
+                         query.text(5)};
     }
     std::map<Id, std::size_t> sessionIndex;
     {
-        sql::Statement query(*connection_,
-                             "SELECT s.id, s.date, s.duration_minutes, s.note, p.tension, p.intensity, p.resolution "
-                             "FROM session s LEFT JOIN post_session_report p ON p.session_id = s.id "
-                             "WHERE s.client_id = ? ORDER BY s.date");
+        sql::Statement query(
+            *connection_,
+            "SELECT s.id, s.date, s.duration_minutes, s.note, p.tension, p.intensity, p.resolution "
+            "FROM session s LEFT JOIN post_session_report p ON p.session_id = s.id "
+            "WHERE s.client_id = ? ORDER BY s.date");
         query.bind(1, id);
         while (query.step()) {
             SessionRecord s;
@@ -241,23 +247,25 @@ ClientDetail Store::clientDetail(const std::string& code)
         query.bind(1, id);
         while (query.step()) {
             const Instrument instrument = instrumentFromSlug(query.text(2));
-            Rating rating{query.int64(0), query.text(3), score(instrument, parseItems(instrument, query.text(4)))};
+            Rating rating{query.int64(0), query.text(3),
+                          score(instrument, parseItems(instrument, query.text(4)))};
             detail.sessions[sessionIndex.at(query.int64(1))].ratings.push_back(std::move(rating));
         }
     }
     {
-        sql::Statement query(*connection_,
-                             "SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, r.note "
-                             "FROM rupture r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
-                             "ORDER BY s.date, r.id");
+        sql::Statement query(
+            *connection_, "SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, r.note "
+                          "FROM rupture r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
+                          "ORDER BY s.date, r.id");
         query.bind(1, id);
-        sql::Statement markers(*connection_,
-                               "SELECT m.marker FROM rupture_marker m JOIN catalogue c "
-                               "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? ORDER BY c.position");
+        sql::Statement markers(
+            *connection_,
+            "SELECT m.marker FROM rupture_marker m JOIN catalogue c "
+            "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? ORDER BY c.position");
         while (query.step()) {
             const SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
-            Rupture r{query.int64(0), session.number, session.date, query.text(2), {}, query.integer(3),
-                      query.text(4), query.optText(5), query.optText(6)};
+            Rupture r{query.int64(0),   session.number, session.date,     query.text(2),   {},
+                      query.integer(3), query.text(4),  query.optText(5), query.optText(6)};
             markers.bind(1, r.id);
             while (markers.step())
                 r.markers.push_back(markers.text(0));
@@ -276,8 +284,9 @@ ClientDetail Store::clientDetail(const std::string& code)
                                   "SELECT ps.strategy FROM repair_plan_strategy ps JOIN catalogue c "
                                   "ON c.kind = 'strategy' AND c.slug = ps.strategy WHERE ps.plan_id = ? "
                                   "ORDER BY c.position");
-        sql::Statement steps(*connection_,
-                             "SELECT position, text, done FROM repair_plan_step WHERE plan_id = ? ORDER BY position");
+        sql::Statement steps(
+            *connection_,
+            "SELECT position, text, done FROM repair_plan_step WHERE plan_id = ? ORDER BY position");
         while (query.step()) {
             RepairPlan plan;
             plan.id = query.int64(0);
@@ -309,11 +318,10 @@ ClientDetail Store::clientDetail(const std::string& code)
                              "WHERE t.client_id = ? ORDER BY t.id");
         query.bind(1, id);
         while (query.step())
-            detail.transitions.push_back({query.int64(0),
-                                          query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
-                                          parseIsoDate(query.text(2), "created_on"), query.integer(3) != 0,
-                                          query.integer(4) != 0, query.integer(5) != 0, query.optText(6),
-                                          query.optText(7)});
+            detail.transitions.push_back(
+                {query.int64(0), query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
+                 parseIsoDate(query.text(2), "created_on"), query.integer(3) != 0, query.integer(4) != 0,
+                 query.integer(5) != 0, query.optText(6), query.optText(7)});
     }
     return detail;
 }

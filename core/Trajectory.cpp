@@ -82,8 +82,8 @@ Rule ruleFromSlug(const std::string& slug)
     if (slug == "v1") return Rule::V1;
     if (slug == "v2") return Rule::V2;
     if (slug == "sudden-loss") return Rule::SuddenLoss;
-    throw ValidationError("--rule", "unknown rule " + quoteForError(slug) +
-                                        " (expected rr1, v1, v2 or sudden-loss)");
+    throw ValidationError("--rule",
+                          "unknown rule " + quoteForError(slug) + " (expected rr1, v1, v2 or sudden-loss)");
 }
 
 std::string ruleSlug(Rule rule)
@@ -152,7 +152,7 @@ SeriesAnalysis detectRR1(const std::vector<double>& series, const AnalysisParams
             episode.closedAt = episode.repairedAt;
             markBreach(result, t, *episode.repairedAt - 1);
             markRepair(result, *episode.repairedAt);
-            t = *episode.repairedAt + 1;  // next onset check: x_u - x_{u+1}
+            t = *episode.repairedAt + 1; // next onset check: x_u - x_{u+1}
         } else if (t + window <= n) {
             episode.status = EpisodeStatus::Unrepaired;
             episode.closedAt = t + window;
@@ -173,8 +173,7 @@ SeriesAnalysis detectV(const std::vector<double>& series, int k, std::optional<d
     SeriesAnalysis result = emptyAnalysis(series, nullptr);
     const OneBased x{series};
     const double threshold = k * s.value_or(sampleStandardDeviation(series));
-    if (!(threshold > 0))
-        return result;  // a constant series has no V
+    if (!(threshold > 0)) return result; // a constant series has no V
     for (int t = 2; t + 1 <= x.size(); ++t) {
         if (x(t - 1) - x(t) >= threshold && x(t + 1) - x(t) >= threshold) {
             result.episodes.push_back({t, x(t - 1), x(t), EpisodeStatus::Repaired, t + 1, t + 1});
@@ -195,7 +194,7 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
     // Two-tailed t at .05 with df = values around the drop - 2 (Tang & DeRubeis 1999).
     const auto criticalT = [](int df) { return df >= 4 ? 2.776 : df == 3 ? 3.182 : 4.303; };
 
-    int preIndex = 1;  // N: the drop is from x(N) to x(N+1)
+    int preIndex = 1; // N: the drop is from x(N) to x(N+1)
     while (preIndex < n) {
         const int N = preIndex;
         const double drop = x(N) - x(N + 1);
@@ -206,8 +205,7 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
         for (int i = N + 1; i <= N + 3; ++i)
             if (i <= n) after.push_back(x(i));
         bool loss = drop >= rc && drop > 0;
-        if (loss && options.requireRelativeDrop)
-            loss = drop >= 0.25 * x(N);
+        if (loss && options.requireRelativeDrop) loss = drop >= 0.25 * x(N);
         if (loss) {
             loss = before.size() >= 2 && after.size() >= 2;
             if (loss) {
@@ -247,13 +245,10 @@ SeriesAnalysis analyse(Rule rule, const std::vector<double>& series, const Analy
 {
     switch (rule) {
     case Rule::RR1: return detectRR1(series, params);
-    case Rule::V1: {
-        SeriesAnalysis result = detectV(series, 1);
-        result.rci = emptyAnalysis(series, &params).rci;
-        return result;
-    }
+    case Rule::V1:
     case Rule::V2: {
-        SeriesAnalysis result = detectV(series, 2);
+        // V-k needs no RC, but every result reports the RCI of each session.
+        SeriesAnalysis result = detectV(series, rule == Rule::V1 ? 1 : 2);
         result.rci = emptyAnalysis(series, &params).rci;
         return result;
     }
@@ -264,16 +259,14 @@ SeriesAnalysis analyse(Rule rule, const std::vector<double>& series, const Analy
 
 double sampleStandardDeviation(const std::vector<double>& series)
 {
-    if (series.size() < 2)
-        return 0;
+    if (series.size() < 2) return 0;
     return std::sqrt(sumOfSquares(series) / static_cast<double>(series.size() - 1));
 }
 
 std::optional<LinearTrend> olsTrend(const std::vector<double>& series)
 {
     const std::size_t n = series.size();
-    if (n < 2)
-        return std::nullopt;
+    if (n < 2) return std::nullopt;
     const double meanX = (static_cast<double>(n) + 1.0) / 2.0;
     const double meanY = mean(series);
     double sxy = 0;
@@ -302,19 +295,15 @@ std::string patternSlug(Pattern pattern)
 Pattern classifyPattern(const std::vector<double>& series, const AnalysisParams& params)
 {
     const int n = static_cast<int>(series.size());
-    if (n < 3)
-        return Pattern::Insufficient;
+    if (n < 3) return Pattern::Insufficient;
     const double rc = params.reliableChange();
     const auto lowest = std::min_element(series.begin() + 1, series.end() - 1);
     const double highBefore = *std::max_element(series.begin(), lowest);
     const double highAfter = *std::max_element(lowest + 1, series.end());
-    if (highBefore - *lowest >= rc && highAfter - *lowest >= rc)
-        return Pattern::HighLowHigh;
+    if (highBefore - *lowest >= rc && highAfter - *lowest >= rc) return Pattern::HighLowHigh;
     const double fittedChange = olsTrend(series)->slope * (n - 1);
-    if (fittedChange >= rc)
-        return Pattern::Growing;
-    if (fittedChange <= -rc)
-        return Pattern::Declining;
+    if (fittedChange >= rc) return Pattern::Growing;
+    if (fittedChange <= -rc) return Pattern::Declining;
     return Pattern::Stable;
 }
 
@@ -324,12 +313,10 @@ std::vector<std::pair<int, int>> ceilingRuns(const std::vector<double>& series, 
     std::vector<std::pair<int, int>> runs;
     int start = 0;
     for (int i = 0; i <= static_cast<int>(series.size()); ++i) {
-        const bool atMax = i < static_cast<int>(series.size()) &&
-                           series[static_cast<std::size_t>(i)] >= maximum - 1e-9;
-        if (atMax)
-            continue;
-        if (i - start >= minimumRun)
-            runs.emplace_back(start + 1, i - start);
+        const bool atMax =
+            i < static_cast<int>(series.size()) && series[static_cast<std::size_t>(i)] >= maximum - 1e-9;
+        if (atMax) continue;
+        if (i - start >= minimumRun) runs.emplace_back(start + 1, i - start);
         start = i + 1;
     }
     return runs;

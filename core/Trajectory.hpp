@@ -31,7 +31,7 @@ enum class Rule { RR1, V1, V2, SuddenLoss };
 enum class Phase { Development, Breach, Repair };
 enum class EpisodeStatus { Repaired, Unrepaired, Pending };
 
-Rule ruleFromSlug(const std::string& slug);  // rr1 | v1 | v2 | sudden-loss
+Rule ruleFromSlug(const std::string& slug); // rr1 | v1 | v2 | sudden-loss
 std::string ruleSlug(Rule rule);
 std::string phaseSlug(Phase phase);
 std::string statusSlug(EpisodeStatus status);
@@ -47,7 +47,7 @@ struct Episode {
 };
 
 struct SeriesAnalysis {
-    std::vector<std::optional<double>> rci;  // against the previous session; none for the first
+    std::vector<std::optional<double>> rci; // against the previous session; none for the first
     std::vector<Phase> phases;
     std::vector<Episode> episodes;
 };
@@ -61,11 +61,10 @@ SeriesAnalysis detectRR1(const std::vector<double>& series, const AnalysisParams
 
 // Rule V-k (after Gumz et al. 2012): t is a V iff both neighbours are at least k*s higher,
 // s = the series' own sample SD unless given. Each V is an episode repaired at t+1.
-SeriesAnalysis detectV(const std::vector<double>& series, int k,
-                       std::optional<double> s = std::nullopt);
+SeriesAnalysis detectV(const std::vector<double>& series, int k, std::optional<double> s = std::nullopt);
 
 struct SuddenLossOptions {
-    bool requireRelativeDrop = true;  // criterion 2: drop >= 25% of the score before
+    bool requireRelativeDrop = true; // criterion 2: drop >= 25% of the score before
 };
 // Tang & DeRubeis (1999) criteria, for losses, as in the R package suddengains.
 SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const AnalysisParams& params,
@@ -77,8 +76,8 @@ SeriesAnalysis analyse(Rule rule, const std::vector<double>& series, const Analy
 double sampleStandardDeviation(const std::vector<double>& series);
 
 struct LinearTrend {
-    double slope = 0;      // per session
-    double intercept = 0;  // at session 0
+    double slope = 0;     // per session
+    double intercept = 0; // at session 0
 };
 // Ordinary least squares of the series over sessions 1..n; nullopt for fewer than two values.
 std::optional<LinearTrend> olsTrend(const std::vector<double>& series);

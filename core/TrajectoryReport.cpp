@@ -18,8 +18,7 @@ std::string number(double value, int decimals = 2)
     if (text.find('.') != std::string::npos) {
         while (text.back() == '0')
             text.pop_back();
-        if (text.back() == '.')
-            text.pop_back();
+        if (text.back() == '.') text.pop_back();
     }
     return text;
 }
@@ -29,11 +28,10 @@ Instrument mostRatedInstrument(const ClientDetail& detail, const std::string& ra
     std::map<Instrument, int> counts;
     for (const auto& s : detail.sessions)
         for (const auto& r : s.ratings)
-            if (r.rater == rater)
-                ++counts[r.score.instrument];
+            if (r.rater == rater) ++counts[r.score.instrument];
     Instrument best = Instrument::Bgt;
     int bestCount = 0;
-    for (Instrument i : allInstruments())  // registry order breaks ties
+    for (Instrument i : allInstruments()) // registry order breaks ties
         if (counts[i] > bestCount) {
             best = i;
             bestCount = counts[i];
@@ -46,7 +44,8 @@ std::vector<double> seriesOf(const std::vector<SeriesPoint>& points, std::option
     std::vector<double> values;
     values.reserve(points.size());
     for (const auto& p : points)
-        values.push_back(tenthsToDouble(dimension ? p.score.dimensionTenths(*dimension) : p.score.totalTenths));
+        values.push_back(
+            tenthsToDouble(dimension ? p.score.dimensionTenths(*dimension) : p.score.totalTenths));
     return values;
 }
 
@@ -64,38 +63,38 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
         const int onset = report.sessionAt(e.onset);
         const std::string drop = number(e.baseline, 1) + " -> " + number(e.lowest, 1);
         if (e.status == EpisodeStatus::Pending) {
-            report.flags.push_back({"breach-pending", "s" + std::to_string(onset), onset,
-                                    "Breach since session " + std::to_string(onset) + " (" + drop +
-                                        "), repair pending",
-                                    "Validate and explore in session: listen, check yourself for defenses, "
-                                    "invite the client to talk about the rupture; plan change-oriented repair "
-                                    "for the sessions after.",
-                                    ruleText, "lowest=" + number(e.lowest, 1), 3});
+            report.flags.push_back(
+                {"breach-pending", "s" + std::to_string(onset), onset,
+                 "Breach since session " + std::to_string(onset) + " (" + drop + "), repair pending",
+                 "Validate and explore in session: listen, check yourself for defenses, "
+                 "invite the client to talk about the rupture; plan change-oriented repair "
+                 "for the sessions after.",
+                 ruleText, "lowest=" + number(e.lowest, 1), 3});
         } else if (e.status == EpisodeStatus::Unrepaired) {
             const int closed = report.sessionAt(*e.closedAt);
-            report.flags.push_back({"unrepaired", "s" + std::to_string(onset), onset,
-                                    "Breach at session " + std::to_string(onset) + " (" + drop +
-                                        ") not repaired by session " + std::to_string(closed),
-                                    "Review with your supervisor; co-create a plan with the client (\"How can "
-                                    "we do this differently?\"); if repair is not possible, plan the transition "
-                                    "with the client.",
-                                    ruleText, "closed=" + std::to_string(closed), 3});
+            report.flags.push_back(
+                {"unrepaired", "s" + std::to_string(onset), onset,
+                 "Breach at session " + std::to_string(onset) + " (" + drop + ") not repaired by session " +
+                     std::to_string(closed),
+                 "Review with your supervisor; co-create a plan with the client (\"How can "
+                 "we do this differently?\"); if repair is not possible, plan the transition "
+                 "with the client.",
+                 ruleText, "closed=" + std::to_string(closed), 3});
         }
         const int until = e.closedAt ? report.sessionAt(*e.closedAt) : lastSession;
         if (!ruptureFlaggedBetween(detail, onset - 1, until))
-            report.flags.push_back({"unflagged-breach", "s" + std::to_string(onset), onset,
-                                    "Scores dropped reliably at session " + std::to_string(onset) +
-                                        " but no rupture is flagged",
-                                    "Check the drop with the client; flag the rupture (withdrawal or "
-                                    "confrontation) or acknowledge with the reason it is not one.",
-                                    ruleText, "onset=" + std::to_string(onset), 2});
+            report.flags.push_back(
+                {"unflagged-breach", "s" + std::to_string(onset), onset,
+                 "Scores dropped reliably at session " + std::to_string(onset) + " but no rupture is flagged",
+                 "Check the drop with the client; flag the rupture (withdrawal or "
+                 "confrontation) or acknowledge with the reason it is not one.",
+                 ruleText, "onset=" + std::to_string(onset), 2});
     }
 }
 
 void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const TrajectoryRequest& request)
 {
-    if (report.points.empty())
-        return;
+    if (report.points.empty()) return;
     const SeriesPoint& last = report.points.back();
     const InstrumentSpec& instrumentSpec = spec(report.instrument);
     if (report.params.cutoff) {
@@ -117,23 +116,24 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
     }
     const auto runs = ceilingRuns(seriesOf(report.points, std::nullopt),
                                   tenthsToDouble(instrumentSpec.totalMaxTenths()), request.ceilingRun);
-    if (!runs.empty() && runs.back().first + runs.back().second - 1 == static_cast<int>(report.points.size())) {
+    if (!runs.empty() &&
+        runs.back().first + runs.back().second - 1 == static_cast<int>(report.points.size())) {
         const int start = report.sessionAt(runs.back().first);
-        report.flags.push_back({"ceiling", "s" + std::to_string(start), start,
-                                std::to_string(runs.back().second) + " sessions in a row at the maximum score",
-                                "Perfect scores carry little information: invite honest feedback (\"What could "
-                                "I do differently?\") and say that imperfect scores help.",
-                                std::to_string(request.ceilingRun) + "+ sessions at " +
-                                    number(tenthsToDouble(instrumentSpec.totalMaxTenths()), 1),
-                                "start=" + std::to_string(start), 1});
+        report.flags.push_back(
+            {"ceiling", "s" + std::to_string(start), start,
+             std::to_string(runs.back().second) + " sessions in a row at the maximum score",
+             "Perfect scores carry little information: invite honest feedback (\"What could "
+             "I do differently?\") and say that imperfect scores help.",
+             std::to_string(request.ceilingRun) + "+ sessions at " +
+                 number(tenthsToDouble(instrumentSpec.totalMaxTenths()), 1),
+             "start=" + std::to_string(start), 1});
     }
     // Client and counselor rated the same session far apart (at least RC).
     for (const auto& session : detail.sessions) {
         std::optional<int> client;
         std::optional<int> counselor;
         for (const auto& r : session.ratings) {
-            if (r.score.instrument != report.instrument)
-                continue;
+            if (r.score.instrument != report.instrument) continue;
             if (r.rater == "client") client = r.score.totalTenths;
             if (r.rater == "counselor") counselor = r.score.totalTenths;
         }
@@ -156,36 +156,37 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
         const Date lastDate = detail.sessions.back().date;
         const long days = daysBetween(lastDate, request.asOf);
         if (static_cast<double>(days) > request.driftFactor * detail.client.cadenceDays)
-            report.flags.push_back({"drift", "last", std::nullopt,
-                                    std::to_string(days) + " days since the last session (planned every " +
-                                        std::to_string(detail.client.cadenceDays) + ")",
-                                    "Reach out to the client: drifting is a challenge to the relationship; "
-                                    "ask what would make coming back easier.",
-                                    "drift: > " + number(request.driftFactor, 1) + " x cadence as of " +
-                                        toIso(request.asOf),
-                                    "last=" + toIso(lastDate), 2});
+            report.flags.push_back(
+                {"drift", "last", std::nullopt,
+                 std::to_string(days) + " days since the last session (planned every " +
+                     std::to_string(detail.client.cadenceDays) + ")",
+                 "Reach out to the client: drifting is a challenge to the relationship; "
+                 "ask what would make coming back easier.",
+                 "drift: > " + number(request.driftFactor, 1) + " x cadence as of " + toIso(request.asOf),
+                 "last=" + toIso(lastDate), 2});
     }
     for (const auto& rupture : detail.ruptures) {
         const bool planned = std::any_of(detail.plans.begin(), detail.plans.end(),
                                          [&](const RepairPlan& p) { return p.ruptureId == rupture.id; });
-        const bool transitioned = std::any_of(detail.transitions.begin(), detail.transitions.end(),
-                                              [&](const TransitionPlan& t) { return t.ruptureId == rupture.id; });
+        const bool transitioned =
+            std::any_of(detail.transitions.begin(), detail.transitions.end(),
+                        [&](const TransitionPlan& t) { return t.ruptureId == rupture.id; });
         if (!planned && !transitioned)
-            report.flags.push_back({"rupture-without-plan", "r" + std::to_string(rupture.id),
-                                    rupture.sessionNumber,
-                                    "Rupture " + std::to_string(rupture.id) + " (" + rupture.kind + ", session " +
-                                        std::to_string(rupture.sessionNumber) + ") has no repair plan",
-                                    "Plan the repair: choose strategies (validate, explore the emotions, "
-                                    "take responsibility, ...) and the next steps.",
-                                    "every rupture needs a plan", "rupture=" + std::to_string(rupture.id), 2});
+            report.flags.push_back(
+                {"rupture-without-plan", "r" + std::to_string(rupture.id), rupture.sessionNumber,
+                 "Rupture " + std::to_string(rupture.id) + " (" + rupture.kind + ", session " +
+                     std::to_string(rupture.sessionNumber) + ") has no repair plan",
+                 "Plan the repair: choose strategies (validate, explore the emotions, "
+                 "take responsibility, ...) and the next steps.",
+                 "every rupture needs a plan", "rupture=" + std::to_string(rupture.id), 2});
     }
     for (const auto& plan : detail.plans)
         if (plan.status != "closed" && plan.dueDate && *plan.dueDate < request.asOf)
-            report.flags.push_back({"plan-overdue", "p" + std::to_string(plan.id), std::nullopt,
-                                    "Repair plan " + std::to_string(plan.id) + " was due " + toIso(*plan.dueDate),
-                                    "Follow through or revise the plan; record the outcome when it is closed.",
-                                    "due date passed as of " + toIso(request.asOf),
-                                    "due=" + toIso(*plan.dueDate), 2});
+            report.flags.push_back(
+                {"plan-overdue", "p" + std::to_string(plan.id), std::nullopt,
+                 "Repair plan " + std::to_string(plan.id) + " was due " + toIso(*plan.dueDate),
+                 "Follow through or revise the plan; record the outcome when it is closed.",
+                 "due date passed as of " + toIso(request.asOf), "due=" + toIso(*plan.dueDate), 2});
 }
 
 } // namespace
@@ -194,7 +195,8 @@ std::string describeRule(Rule rule, const AnalysisParams& params)
 {
     const std::string rc = number(params.reliableChange());
     const std::string basis = "SD " + number(params.sd) + ", reliability " + number(params.reliability) +
-                              ", z " + number(params.z) + (params.confirmed ? "" : "; parameters not confirmed");
+                              ", z " + number(params.z) +
+                              (params.confirmed ? "" : "; parameters not confirmed");
     switch (rule) {
     case Rule::RR1:
         return "RR-1: a drop larger than " + rc + " points (reliable change; " + basis +
@@ -202,9 +204,8 @@ std::string describeRule(Rule rule, const AnalysisParams& params)
                std::to_string(params.window) + " sessions";
     case Rule::V1:
     case Rule::V2:
-        return std::string("V-") + (rule == Rule::V1 ? "1" : "2") +
-               ": a session at least " + (rule == Rule::V1 ? "1" : "2") +
-               " of the client's own SDs below both neighbours";
+        return std::string("V-") + (rule == Rule::V1 ? "1" : "2") + ": a session at least " +
+               (rule == Rule::V1 ? "1" : "2") + " of the client's own SDs below both neighbours";
     case Rule::SuddenLoss:
         return "Sudden loss (Tang & DeRubeis): a drop of at least " + rc +
                " points and 25% that holds over the next sessions (" + basis + ")";
@@ -223,13 +224,28 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
     report.instrument = request.instrument.value_or(mostRatedInstrument(detail, request.rater));
     report.params = paramsFor(report.instrument, "total");
     std::string overridden;
-    const auto note = [&overridden](const char* name) { overridden += (overridden.empty() ? "" : ", ") + std::string(name); };
-    if (request.sd) { report.params.sd = *request.sd; note("SD"); }
-    if (request.reliability) { report.params.reliability = *request.reliability; note("reliability"); }
-    if (request.z) { report.params.z = *request.z; note("z"); }
-    if (request.window) { report.params.window = *request.window; note("window"); }
+    const auto note = [&overridden](const char* name) {
+        overridden += (overridden.empty() ? "" : ", ") + std::string(name);
+    };
+    if (request.sd) {
+        report.params.sd = *request.sd;
+        note("SD");
+    }
+    if (request.reliability) {
+        report.params.reliability = *request.reliability;
+        note("reliability");
+    }
+    if (request.z) {
+        report.params.z = *request.z;
+        note("z");
+    }
+    if (request.window) {
+        report.params.window = *request.window;
+        note("window");
+    }
     if (!overridden.empty())
-        report.params.source = "Overridden for this analysis: " + overridden + ". Stored source: " + report.params.source;
+        report.params.source =
+            "Overridden for this analysis: " + overridden + ". Stored source: " + report.params.source;
     validate(report.params);
 
     for (const auto& session : detail.sessions)
@@ -246,7 +262,8 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
     }
     report.trend = olsTrend(totals);
     if (static_cast<int>(totals.size()) >= 2) {
-        const std::size_t k = std::min(totals.size(), static_cast<std::size_t>(std::max(2, request.recentSessions)));
+        const std::size_t k =
+            std::min(totals.size(), static_cast<std::size_t>(std::max(2, request.recentSessions)));
         report.recentTrend = olsTrend(std::vector<double>(totals.end() - static_cast<long>(k), totals.end()));
     }
     report.pattern = classifyPattern(totals, report.params);

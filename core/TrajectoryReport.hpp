@@ -11,7 +11,7 @@ namespace alliance {
 
 struct TrajectoryRequest {
     Rule rule = Rule::RR1;
-    std::optional<Instrument> instrument;  // default: the one the client has most ratings of
+    std::optional<Instrument> instrument; // default: the one the client has most ratings of
     std::string rater = "client";
     Date asOf;
     // Overrides of the stored parameters (applied to the total series).
@@ -19,8 +19,8 @@ struct TrajectoryRequest {
     std::optional<double> reliability;
     std::optional<double> z;
     std::optional<int> window;
-    int recentSessions = 4;       // for the recent slope
-    double driftFactor = 2.0;     // drifting when days since last session > factor x cadence
+    int recentSessions = 4;   // for the recent slope
+    double driftFactor = 2.0; // drifting when days since last session > factor x cadence
     int ceilingRun = 3;
 };
 
@@ -36,15 +36,15 @@ struct DimensionResult {
 };
 
 struct Flag {
-    std::string kind;  // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
-                       // rupture-without-plan, plan-overdue, raters-disagree
-    std::string anchor;       // what it is about: "s4" session 4, "r12" rupture 12, "p3" plan 3, "last"
+    std::string kind;   // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
+                        // rupture-without-plan, plan-overdue, raters-disagree
+    std::string anchor; // what it is about: "s4" session 4, "r12" rupture 12, "p3" plan 3, "last"
     std::optional<int> sessionNumber;
-    std::string reason;       // plain words; never client free text
-    std::string suggestion;   // the next step, from the repair model and the training deck
-    std::string rule;         // the rule and parameters that produced it
-    std::string fingerprint;  // changes when something new happens
-    int severity = 1;         // 3 high, 2 medium, 1 low
+    std::string reason;      // plain words; never client free text
+    std::string suggestion;  // the next step, from the repair model and the training deck
+    std::string rule;        // the rule and parameters that produced it
+    std::string fingerprint; // changes when something new happens
+    int severity = 1;        // 3 high, 2 medium, 1 low
 };
 
 struct TrajectoryReport {
@@ -55,14 +55,17 @@ struct TrajectoryReport {
     AnalysisParams params;
     std::vector<SeriesPoint> points;
     SeriesAnalysis total;
-    std::map<Dimension, DimensionResult> dimensions;  // bond, goal, task
+    std::map<Dimension, DimensionResult> dimensions; // bond, goal, task
     std::optional<LinearTrend> trend;
     std::optional<LinearTrend> recentTrend;
     Pattern pattern = Pattern::Insufficient;
     std::vector<Flag> flags;
 
     // Episode positions are places in `points`; this maps one to its session number.
-    int sessionAt(int position) const { return points.at(static_cast<std::size_t>(position - 1)).sessionNumber; }
+    int sessionAt(int position) const
+    {
+        return points.at(static_cast<std::size_t>(position - 1)).sessionNumber;
+    }
 };
 
 using ParamsLookup = std::function<AnalysisParams(Instrument, const std::string& dimension)>;

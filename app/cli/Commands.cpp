@@ -101,12 +101,15 @@ void sessionLog(Store& store, const Args& a)
     const int chosen = !a.waiSr.empty() + !a.srs.empty() + !a.bgt.empty();
     if (chosen != 1)
         throw CLI::ValidationError("session log", "give exactly one of --wai-sr, --srs or --bgt");
-    rating.instrument = !a.waiSr.empty() ? Instrument::WaiSr : !a.srs.empty() ? Instrument::Srs : Instrument::Bgt;
-    rating.itemTenths = parseItems(rating.instrument, !a.waiSr.empty() ? a.waiSr : !a.srs.empty() ? a.srs : a.bgt);
+    rating.instrument = !a.waiSr.empty() ? Instrument::WaiSr
+                        : !a.srs.empty() ? Instrument::Srs
+                                         : Instrument::Bgt;
+    rating.itemTenths = parseItems(rating.instrument, !a.waiSr.empty() ? a.waiSr
+                                                      : !a.srs.empty() ? a.srs
+                                                                       : a.bgt);
     rating.rater = a.rater;
     rating.note = given(a.note);
-    if (!a.duration.empty())
-        rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
+    if (!a.duration.empty()) rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
     const LoggedRating logged = store.logRating(rating);
     const Score s = score(rating.instrument, rating.itemTenths);
     std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for " << a.code
@@ -146,8 +149,7 @@ void repairClose(Store& store, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
     std::optional<int> followUp;
-    if (!a.session.empty())
-        followUp = parseWholeNumber("--session", a.session, 1, 100000);
+    if (!a.session.empty()) followUp = parseWholeNumber("--session", a.session, 1, 100000);
     store.closeRepair(plan, a.outcome, followUp);
     std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
 }
@@ -173,8 +175,9 @@ void showClient(Store& store, const Args& a)
         print(clientDetailJson(d));
         return;
     }
-    std::cout << "Client " << d.client.code << " (" << d.client.status << "), counselor " << d.client.counselorName
-              << ", since " << toIso(d.client.startDate) << ", every " << d.client.cadenceDays << " days\n";
+    std::cout << "Client " << d.client.code << " (" << d.client.status << "), counselor "
+              << d.client.counselorName << ", since " << toIso(d.client.startDate) << ", every "
+              << d.client.cadenceDays << " days\n";
     std::cout << "\nSessions:\n";
     for (const auto& s : d.sessions) {
         std::cout << "  " << s.number << "  " << toIso(s.date);
@@ -194,10 +197,8 @@ void showClient(Store& store, const Args& a)
     std::cout << "\nRepair plans:" << (d.plans.empty() ? " none\n" : "\n");
     for (const auto& p : d.plans) {
         std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << p.status;
-        if (p.outcome)
-            std::cout << " (" << *p.outcome << ")";
-        if (p.dueDate)
-            std::cout << ", due " << toIso(*p.dueDate);
+        if (p.outcome) std::cout << " (" << *p.outcome << ")";
+        if (p.dueDate) std::cout << ", due " << toIso(*p.dueDate);
         for (const auto& s : p.strategies)
             std::cout << (&s == &p.strategies.front() ? "; strategies: " : ", ") << s;
         std::cout << '\n';
@@ -216,8 +217,7 @@ void trajectory(Store& store, const Args& a)
 {
     TrajectoryRequest request;
     request.rule = ruleFromSlug(a.rule);
-    if (!a.instrument.empty())
-        request.instrument = instrumentFromSlug(a.instrument);
+    if (!a.instrument.empty()) request.instrument = instrumentFromSlug(a.instrument);
     request.rater = a.rater;
     request.asOf = dateOr(a.asOf, "--as-of");
     if (!a.sd.empty()) request.sd = parseNumber("--sd", a.sd);
@@ -225,9 +225,8 @@ void trajectory(Store& store, const Args& a)
     if (!a.z.empty()) request.z = parseNumber("--z", a.z);
     if (!a.window.empty()) request.window = parseWholeNumber("--window", a.window, 1, 20);
     const ClientDetail detail = store.clientDetail(a.code);
-    const TrajectoryReport report = buildTrajectory(detail, request, [&store](Instrument i, const std::string& d) {
-        return store.analysisParams(i, d);
-    });
+    const TrajectoryReport report = buildTrajectory(
+        detail, request, [&store](Instrument i, const std::string& d) { return store.analysisParams(i, d); });
     if (a.json) {
         print(trajectoryJson(report));
         return;
@@ -257,8 +256,7 @@ void alerts(Store& store, const Args& a)
         print(out);
         return;
     }
-    if (list.empty())
-        std::cout << "No open alerts.\n";
+    if (list.empty()) std::cout << "No open alerts.\n";
     for (const auto& alert : list)
         std::cout << alert.id << "\n  " << alert.flag.reason << "\n  -> " << alert.flag.suggestion << '\n';
 }
@@ -266,10 +264,10 @@ void alerts(Store& store, const Args& a)
 void alertAck(Store& store, const Args& a)
 {
     std::optional<int> snooze;
-    if (!a.snoozeDays.empty())
-        snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
+    if (!a.snoozeDays.empty()) snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
     acknowledgeAlert(store, a.id, a.reason, snooze, dateOr(a.asOf, "--as-of"));
-    std::cout << "Acknowledged " << a.id << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "") << '\n';
+    std::cout << "Acknowledged " << a.id << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "")
+              << '\n';
 }
 
 void sessionReport(Store& store, const Args& a)
@@ -287,8 +285,7 @@ void transitionPlan(Store& store, const Args& a)
 {
     NewTransitionPlan plan;
     plan.clientCode = a.code;
-    if (!a.rupture.empty())
-        plan.ruptureId = parseId("--rupture", a.rupture);
+    if (!a.rupture.empty()) plan.ruptureId = parseId("--rupture", a.rupture);
     plan.referralAgency = given(a.referral);
     plan.nextSteps = given(a.nextSteps);
     plan.policyReviewed = a.policyReviewed;
@@ -312,7 +309,8 @@ struct Parser {
         sub->callback([this, run] { action = run; });
         return sub;
     }
-    void repeatable(CLI::App* sub, const std::string& name, std::vector<std::string>& into, const std::string& help)
+    void repeatable(CLI::App* sub, const std::string& name, std::vector<std::string>& into,
+                    const std::string& help)
     {
         sub->add_option(name, into, help)->allow_extra_args(false)->type_size(1);
     }
@@ -346,26 +344,28 @@ void build(Parser& p)
                   << " (schema version " << schemaVersion(store->connection()) << ")\n";
     });
 
-    CLI::App* counselor = app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
-    CLI::App* counselorAdd = p.command(counselor, "add", "add a counselor", withStore([](Store& s, const Args& x) {
-        const Id id = s.addCounselor(x.name, x.role, given(x.supervisor));
-        std::cout << "Added counselor " << id << '\n';
-    }));
+    CLI::App* counselor =
+        app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
+    CLI::App* counselorAdd =
+        p.command(counselor, "add", "add a counselor", withStore([](Store& s, const Args& x) {
+                      const Id id = s.addCounselor(x.name, x.role, given(x.supervisor));
+                      std::cout << "Added counselor " << id << '\n';
+                  }));
     counselorAdd->add_option("NAME", a.name, "full name")->required();
     counselorAdd->add_option("--role", a.role, "counselor | supervisor | admin");
     counselorAdd->add_option("--supervisor", a.supervisor, "the supervisor's name");
 
     CLI::App* client = app.add_subcommand("client", "clients")->require_subcommand(1);
     CLI::App* clientAdd = p.command(client, "add", "add a client", withStore([](Store& s, const Args& x) {
-        NewClient c;
-        c.code = x.code;
-        c.counselorName = x.counselor;
-        c.displayName = given(x.displayName);
-        c.startDate = optDate(x.start, "--start");
-        c.cadenceDays = parseWholeNumber("--cadence-days", x.cadence, 1, 365);
-        s.addClient(c);
-        std::cout << "Added client " << x.code << '\n';
-    }));
+                                        NewClient c;
+                                        c.code = x.code;
+                                        c.counselorName = x.counselor;
+                                        c.displayName = given(x.displayName);
+                                        c.startDate = optDate(x.start, "--start");
+                                        c.cadenceDays = parseWholeNumber("--cadence-days", x.cadence, 1, 365);
+                                        s.addClient(c);
+                                        std::cout << "Added client " << x.code << '\n';
+                                    }));
     clientAdd->add_option("CODE", a.code, "pseudonymous client code, unique")->required();
     clientAdd->add_option("--counselor", a.counselor, "the counselor's name")->required();
     clientAdd->add_option("--name", a.displayName, "optional display name");
@@ -385,8 +385,8 @@ void build(Parser& p)
     log->add_option("--rater", a.rater, "client | counselor | observer (default client)");
     log->add_option("--note", a.note, "session note");
     log->add_option("--duration", a.duration, "minutes");
-    CLI::App* report = p.command(session, "report", "record the client's post-session report",
-                                 withStore(sessionReport));
+    CLI::App* report =
+        p.command(session, "report", "record the client's post-session report", withStore(sessionReport));
     report->add_option("CLIENT", a.code)->required();
     report->add_option("--session", a.session)->required();
     report->add_option("--tension", a.tension, "yes | no")->required();
@@ -403,12 +403,12 @@ void build(Parser& p)
     flag->add_option("--noticed-by", a.noticedBy, "client-score | counselor | client-report | supervisor");
     flag->add_option("--category", a.category, "challenge category slug");
     flag->add_option("--note", a.note);
-    p.command(rupture, "markers", "list rupture markers", withStore([](Store& s, const Args& x) {
-        listCatalogue(s, "marker", x.json);
-    }))->add_flag("--json", a.json);
-    p.command(rupture, "categories", "list challenge categories", withStore([](Store& s, const Args& x) {
-        listCatalogue(s, "category", x.json);
-    }))->add_flag("--json", a.json);
+    p.command(rupture, "markers", "list rupture markers",
+              withStore([](Store& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
+        ->add_flag("--json", a.json);
+    p.command(rupture, "categories", "list challenge categories",
+              withStore([](Store& s, const Args& x) { listCatalogue(s, "category", x.json); }))
+        ->add_flag("--json", a.json);
 
     CLI::App* repair = app.add_subcommand("repair", "repair plans")->require_subcommand(1);
     CLI::App* plan = p.command(repair, "plan", "plan a repair; prints its id", withStore(repairPlan));
@@ -421,9 +421,9 @@ void build(Parser& p)
     close->add_option("PLAN_ID", a.id)->required();
     close->add_option("--outcome", a.outcome, "resolved | partly | unresolved | transferred")->required();
     close->add_option("--session", a.session, "follow-up session number");
-    p.command(repair, "strategies", "list repair strategies", withStore([](Store& s, const Args& x) {
-        listCatalogue(s, "strategy", x.json);
-    }))->add_flag("--json", a.json);
+    p.command(repair, "strategies", "list repair strategies",
+              withStore([](Store& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
+        ->add_flag("--json", a.json);
     CLI::App* transition = p.command(repair, "transition", "when repair is not possible: plan the transition",
                                      withStore(transitionPlan));
     transition->add_option("CLIENT", a.code)->required();
@@ -435,18 +435,21 @@ void build(Parser& p)
     transition->add_flag("--supervisor-invited", a.supervisorInvited);
 
     CLI::App* referral = app.add_subcommand("referral", "the agency's referral list")->require_subcommand(1);
-    CLI::App* referralAdd = p.command(referral, "add", "add a referral agency", withStore([](Store& s, const Args& x) {
-        std::cout << s.addReferralAgency({0, x.name, given(x.services), given(x.contact)}) << '\n';
-    }));
+    CLI::App* referralAdd = p.command(
+        referral, "add", "add a referral agency", withStore([](Store& s, const Args& x) {
+            std::cout << s.addReferralAgency({0, x.name, given(x.services), given(x.contact)}) << '\n';
+        }));
     referralAdd->add_option("NAME", a.name)->required();
     referralAdd->add_option("--services", a.services);
     referralAdd->add_option("--contact", a.contact);
     p.command(referral, "list", "list referral agencies", withStore([](Store& s, const Args&) {
-        for (const auto& r : s.referralAgencies())
-            std::cout << r.name << '\t' << r.services.value_or("") << '\t' << r.contact.value_or("") << '\n';
-    }));
+                  for (const auto& r : s.referralAgencies())
+                      std::cout << r.name << '\t' << r.services.value_or("") << '\t' << r.contact.value_or("")
+                                << '\n';
+              }));
 
-    CLI::App* show = p.command(&app, "show", "a client's sessions, scores, ruptures and plans", withStore(showClient));
+    CLI::App* show =
+        p.command(&app, "show", "a client's sessions, scores, ruptures and plans", withStore(showClient));
     show->add_option("CLIENT", a.code)->required();
     show->add_flag("--json", a.json);
 
@@ -456,21 +459,23 @@ void build(Parser& p)
     scoreCmd->add_option("--items", a.items, "comma-separated item values")->required();
     scoreCmd->add_option("--comparator", a.comparator, "SRS cutoff comparison: < (default) or <=");
 
-    CLI::App* demo = p.command(&app, "demo", "fill a new database with a synthetic caseload", [open](Args& x) {
-        auto store = open(OpenMode::CreateIfMissing);
-        DemoOptions options;
-        options.clients = parseWholeNumber("--clients", x.clients, 1, 2000);
-        options.seed = static_cast<std::uint32_t>(parseWholeNumber("--seed", x.seed, 0, 999999999));
-        options.today = optDate(x.today, "--today");
-        const DemoSummary s = fillDemo(*store, options);
-        std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, " << s.sessions
-                  << " sessions, " << s.ruptures << " ruptures flagged\n";
-    });
+    CLI::App* demo =
+        p.command(&app, "demo", "fill a new database with a synthetic caseload", [open](Args& x) {
+            auto store = open(OpenMode::CreateIfMissing);
+            DemoOptions options;
+            options.clients = parseWholeNumber("--clients", x.clients, 1, 2000);
+            options.seed = static_cast<std::uint32_t>(parseWholeNumber("--seed", x.seed, 0, 999999999));
+            options.today = optDate(x.today, "--today");
+            const DemoSummary s = fillDemo(*store, options);
+            std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, "
+                      << s.sessions << " sessions, " << s.ruptures << " ruptures flagged\n";
+        });
     demo->add_option("--clients", a.clients, "how many clients (default 24)");
     demo->add_option("--seed", a.seed, "random seed (default 1)");
     demo->add_option("--today", a.today, "the demo's today YYYY-MM-DD (default: today)");
 
-    CLI::App* traj = p.command(&app, "trajectory", "developments, breaches and repairs of a client", withStore(trajectory));
+    CLI::App* traj = p.command(&app, "trajectory", "developments, breaches and repairs of a client",
+                               withStore(trajectory));
     traj->add_option("CLIENT", a.code)->required();
     traj->add_option("--instrument", a.instrument, "wai-sr | srs | bgt (default: the most rated)");
     traj->add_option("--rater", a.rater, "client (default) | counselor | observer");
@@ -511,8 +516,7 @@ int run(int argc, char** argv)
         return Usage;
     }
     try {
-        if (parser.action)
-            parser.action(parser.args);
+        if (parser.action) parser.action(parser.args);
         return Ok;
     } catch (const CLI::ValidationError& e) {
         std::cerr << "alliance: " << e.what() << "\n";

@@ -5,8 +5,7 @@
 namespace alliance::cli {
 namespace {
 
-template <class T>
-json orNull(const std::optional<T>& value)
+template <class T> json orNull(const std::optional<T>& value)
 {
     return value ? json(*value) : json(nullptr);
 }
@@ -68,8 +67,7 @@ json trendJson(const std::optional<LinearTrend>& trend)
 
 json scoreValue(Instrument instrument, int tenths)
 {
-    if (spec(instrument).wholeNumberItems)
-        return tenths / 10;
+    if (spec(instrument).wholeNumberItems) return tenths / 10;
     return tenthsToDouble(tenths);
 }
 
@@ -92,8 +90,7 @@ json scoreJson(const Score& score, Comparator comparator)
                 {"goal", rounded(score.mean(Dimension::Goal))},
                 {"task", rounded(score.mean(Dimension::Task))}}},
               {"lowest_item", s.itemLabels[static_cast<std::size_t>(score.lowestItem)]}};
-    if (score.overallTenths)
-        j["overall"] = scoreValue(i, *score.overallTenths);
+    if (score.overallTenths) j["overall"] = scoreValue(i, *score.overallTenths);
     if (auto below = score.belowCutoff(comparator)) {
         j["below_cutoff"] = *below;
         j["cutoff"] = tenthsToDouble(*s.cutoffTenths);
@@ -174,9 +171,9 @@ json clientDetailJson(const ClientDetail& detail)
                                {"supervisor_invited", t.supervisorInvited},
                                {"referral_agency", orNull(t.referralAgency)},
                                {"next_steps", orNull(t.nextSteps)}});
-    json client = clientJson({detail.client, static_cast<int>(detail.sessions.size()),
-                              detail.sessions.empty() ? std::nullopt
-                                                      : std::optional<Date>(detail.sessions.back().date)});
+    json client = clientJson(
+        {detail.client, static_cast<int>(detail.sessions.size()),
+         detail.sessions.empty() ? std::nullopt : std::optional<Date>(detail.sessions.back().date)});
     return {{"client", client},
             {"sessions", sessions},
             {"ruptures", ruptures},

@@ -33,7 +33,8 @@ void AlertsModel::refresh()
     std::vector<Alert> alerts;
     if (Store* store = backend_.store()) {
         try {
-            alerts = activeAlerts(*store, optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
+            alerts =
+                activeAlerts(*store, optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(QString(), toQt(e.what()));
         }
@@ -51,8 +52,7 @@ int AlertsModel::rowCount(const QModelIndex& parent) const
 
 QVariant AlertsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Alert& a = alerts_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
@@ -70,8 +70,8 @@ QVariant AlertsModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> AlertsModel::roleNames() const
 {
-    return {{AlertIdRole, "alertId"}, {ClientCodeRole, "clientCode"}, {KindRole, "kind"},
-            {ReasonRole, "reason"},   {SuggestionRole, "suggestion"}, {RuleRole, "rule"},
+    return {{AlertIdRole, "alertId"},   {ClientCodeRole, "clientCode"}, {KindRole, "kind"},
+            {ReasonRole, "reason"},     {SuggestionRole, "suggestion"}, {RuleRole, "rule"},
             {SeverityRole, "severity"}, {SessionRole, "session"}};
 }
 

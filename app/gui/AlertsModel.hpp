@@ -1,7 +1,7 @@
 #pragma once
 // The counselor's alerts worklist, most severe first.
-#include "Backend.hpp"
 #include "Alerts.hpp"
+#include "Backend.hpp"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -15,8 +15,16 @@ class AlertsModel : public QAbstractListModel {
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Role { AlertIdRole = Qt::UserRole + 1, ClientCodeRole, KindRole, ReasonRole, SuggestionRole, RuleRole,
-                SeverityRole, SessionRole };
+    enum Role {
+        AlertIdRole = Qt::UserRole + 1,
+        ClientCodeRole,
+        KindRole,
+        ReasonRole,
+        SuggestionRole,
+        RuleRole,
+        SeverityRole,
+        SessionRole
+    };
     Q_ENUM(Role)
 
     explicit AlertsModel(Backend& backend, QObject* parent = nullptr);

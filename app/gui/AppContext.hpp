@@ -13,10 +13,10 @@
 namespace alliance::gui {
 
 struct StartupOptions {
-    QString databasePath;   // empty: $ALLIANCE_DB or the XDG data directory
-    bool demo = false;      // a fresh demo caseload in memory; nothing touches the disk
+    QString databasePath; // empty: $ALLIANCE_DB or the XDG data directory
+    bool demo = false;    // a fresh demo caseload in memory; nothing touches the disk
     int demoClients = 24;
-    QDate asOf;             // "today" for drift and due dates; default: the real today
+    QDate asOf; // "today" for drift and due dates; default: the real today
     QString itemTextDirectory;
 };
 

@@ -26,8 +26,8 @@ std::string joinItems(const QStringList& items)
 
 } // namespace
 
-Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString startupError, QString startupErrorKind,
-                 QObject* parent)
+Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString startupError,
+                 QString startupErrorKind, QObject* parent)
     : QObject(parent), store_(std::move(store)), databasePath_(std::move(databasePath)),
       startupError_(std::move(startupError)), startupErrorKind_(std::move(startupErrorKind)),
       asOf_(QDate::currentDate())
@@ -36,8 +36,7 @@ Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString sta
 
 Backend::~Backend()
 {
-    if (instance_ == this)
-        instance_ = nullptr;
+    if (instance_ == this) instance_ = nullptr;
 }
 
 Backend* Backend::create(QQmlEngine*, QJSEngine*)
@@ -52,12 +51,10 @@ void Backend::setInstance(Backend* instance)
     instance_ = instance;
 }
 
-template <class F>
-bool Backend::attempt(F&& write)
+template <class F> bool Backend::attempt(F&& write)
 {
     try {
-        if (!store_)
-            throw Error("no database is open");
+        if (!store_) throw Error("no database is open");
         write(*store_);
         return true;
     } catch (const ValidationError& e) {
@@ -92,16 +89,14 @@ QStringList Backend::counselorNames() const
 
 void Backend::setCurrentCounselor(const QString& name)
 {
-    if (name == currentCounselor_)
-        return;
+    if (name == currentCounselor_) return;
     currentCounselor_ = name;
     emit currentCounselorChanged();
 }
 
 void Backend::setAsOf(const QDate& date)
 {
-    if (date == asOf_ || !date.isValid())
-        return;
+    if (date == asOf_ || !date.isValid()) return;
     asOf_ = date;
     emit asOfChanged();
 }
@@ -117,7 +112,8 @@ bool Backend::createFirstCounselor(const QString& name, const QString& role)
         emit errorOccurred(QString(), toQt(e.what()));
         return false;
     }
-    const bool ok = attempt([&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), std::nullopt); });
+    const bool ok =
+        attempt([&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), std::nullopt); });
     if (ok) {
         setCurrentCounselor(name.trimmed());
         changed();
@@ -127,9 +123,9 @@ bool Backend::createFirstCounselor(const QString& name, const QString& role)
 
 bool Backend::addCounselor(const QString& name, const QString& role, const QString& supervisor)
 {
-    const bool ok = attempt([&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), optionalText(supervisor)); });
-    if (ok)
-        changed();
+    const bool ok = attempt(
+        [&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), optionalText(supervisor)); });
+    if (ok) changed();
     return ok;
 }
 
@@ -141,13 +137,11 @@ bool Backend::addClient(const QString& code, const QString& counselor, const QSt
         c.code = toStd(code.trimmed());
         c.counselorName = toStd(counselor);
         c.displayName = optionalText(displayName);
-        if (!startIso.isEmpty())
-            c.startDate = parseIsoDate(toStd(startIso), "start date");
+        if (!startIso.isEmpty()) c.startDate = parseIsoDate(toStd(startIso), "start date");
         c.cadenceDays = parseWholeNumber("cadence", toStd(cadenceDays.trimmed()), 1, 365);
         s.addClient(c);
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok;
 }
 
@@ -165,8 +159,7 @@ QVariantMap Backend::logSession(const QString& clientCode, const QString& dateIs
         r.note = optionalText(note);
         logged = s.logRating(r);
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("sessionNumber"), logged.sessionNumber}};
 }
 
@@ -221,11 +214,9 @@ QVariantMap Backend::instrumentInfo(const QString& instrument) const
             if (file.open(QIODevice::ReadOnly | QIODevice::Text)) {
                 QTextStream in(&file);
                 while (!in.atEnd())
-                    if (const QString line = in.readLine().trimmed(); !line.isEmpty())
-                        texts << line;
+                    if (const QString line = in.readLine().trimmed(); !line.isEmpty()) texts << line;
             }
-            if (texts.size() != s.itemCount())
-                texts.clear();
+            if (texts.size() != s.itemCount()) texts.clear();
         }
         return {{QStringLiteral("slug"), toQt(s.slug)},
                 {QStringLiteral("name"), toQt(s.name)},
@@ -241,8 +232,9 @@ QVariantMap Backend::instrumentInfo(const QString& instrument) const
     }
 }
 
-int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QString& kind, const QStringList& markers,
-                         int salience, const QString& noticedBy, const QString& category, const QString& note)
+int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QString& kind,
+                         const QStringList& markers, int salience, const QString& noticedBy,
+                         const QString& category, const QString& note)
 {
     Id id = -1;
     const bool ok = attempt([&](Store& s) {
@@ -258,13 +250,12 @@ int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QSt
         r.note = optionalText(note);
         id = s.flagRupture(r);
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
-int Backend::planRepair(int ruptureId, const QStringList& strategies, const QStringList& steps, const QString& dueIso,
-                        const QString& note)
+int Backend::planRepair(int ruptureId, const QStringList& strategies, const QStringList& steps,
+                        const QString& dueIso, const QString& note)
 {
     Id id = -1;
     const bool ok = attempt([&](Store& s) {
@@ -273,27 +264,24 @@ int Backend::planRepair(int ruptureId, const QStringList& strategies, const QStr
         for (const auto& slug : strategies)
             p.strategies.push_back(toStd(slug));
         for (const auto& step : steps)
-            if (!step.trimmed().isEmpty())
-                p.steps.push_back(toStd(step.trimmed()));
-        if (!dueIso.trimmed().isEmpty())
-            p.dueDate = parseIsoDate(toStd(dueIso.trimmed()), "due date");
+            if (!step.trimmed().isEmpty()) p.steps.push_back(toStd(step.trimmed()));
+        if (!dueIso.trimmed().isEmpty()) p.dueDate = parseIsoDate(toStd(dueIso.trimmed()), "due date");
         p.note = optionalText(note);
         p.createdOn = fromQDate(asOf_);
         id = s.planRepair(p);
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
 bool Backend::closeRepair(int planId, const QString& outcome, int followUpSession)
 {
     const bool ok = attempt([&](Store& s) {
-        s.closeRepair(planId, toStd(outcome), followUpSession > 0 ? std::optional<int>(followUpSession) : std::nullopt,
+        s.closeRepair(planId, toStd(outcome),
+                      followUpSession > 0 ? std::optional<int>(followUpSession) : std::nullopt,
                       fromQDate(asOf_));
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok;
 }
 
@@ -304,8 +292,7 @@ int Backend::planTransition(const QString& clientCode, int ruptureId, bool polic
     const bool ok = attempt([&](Store& s) {
         NewTransitionPlan p;
         p.clientCode = toStd(clientCode);
-        if (ruptureId > 0)
-            p.ruptureId = ruptureId;
+        if (ruptureId > 0) p.ruptureId = ruptureId;
         p.policyReviewed = policyReviewed;
         p.dialogueHeld = dialogueHeld;
         p.supervisorInvited = supervisorInvited;
@@ -314,8 +301,7 @@ int Backend::planTransition(const QString& clientCode, int ruptureId, bool polic
         p.createdOn = fromQDate(asOf_);
         id = s.planTransition(p);
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -324,8 +310,7 @@ bool Backend::addReferralAgency(const QString& name, const QString& services, co
     const bool ok = attempt([&](Store& s) {
         s.addReferralAgency({0, toStd(name.trimmed()), optionalText(services), optionalText(contact)});
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok;
 }
 
@@ -344,10 +329,10 @@ bool Backend::acknowledgeAlert(const QString& id, const QString& reason, int sno
 {
     const bool ok = attempt([&](Store& s) {
         alliance::acknowledgeAlert(s, toStd(id), toStd(reason.trimmed()),
-                                   snoozeDays > 0 ? std::optional<int>(snoozeDays) : std::nullopt, fromQDate(asOf_));
+                                   snoozeDays > 0 ? std::optional<int>(snoozeDays) : std::nullopt,
+                                   fromQDate(asOf_));
     });
-    if (ok)
-        changed();
+    if (ok) changed();
     return ok;
 }
 

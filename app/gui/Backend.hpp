@@ -26,7 +26,8 @@ class Backend : public QObject {
     Q_PROPERTY(QString startupErrorKind READ startupErrorKind NOTIFY storeChanged)
     Q_PROPERTY(bool needsFirstRun READ needsFirstRun NOTIFY dataChanged)
     Q_PROPERTY(QStringList counselorNames READ counselorNames NOTIFY dataChanged)
-    Q_PROPERTY(QString currentCounselor READ currentCounselor WRITE setCurrentCounselor NOTIFY currentCounselorChanged)
+    Q_PROPERTY(QString currentCounselor READ currentCounselor WRITE setCurrentCounselor NOTIFY
+                   currentCounselorChanged)
     Q_PROPERTY(QDate asOf READ asOf WRITE setAsOf NOTIFY asOfChanged)
     Q_PROPERTY(QString asOfIso READ asOfIso NOTIFY asOfChanged)
     Q_PROPERTY(QStringList counselorChoices READ counselorChoices NOTIFY dataChanged)
@@ -35,8 +36,8 @@ class Backend : public QObject {
 
 public:
     // `store` may be null when opening failed; `startupError` then says why.
-    Backend(std::unique_ptr<Store> store, QString databasePath, QString startupError, QString startupErrorKind,
-            QObject* parent = nullptr);
+    Backend(std::unique_ptr<Store> store, QString databasePath, QString startupError,
+            QString startupErrorKind, QObject* parent = nullptr);
     ~Backend() override;
 
     // QML singleton: returns the instance main() made (and owns).
@@ -55,19 +56,26 @@ public:
     QString asOfIso() const { return asOf_.toString(Qt::ISODate); }
     // "All counselors" followed by every name; the index of the current choice in that list.
     QStringList counselorChoices() const { return QStringList{tr("All counselors")} + counselorNames(); }
-    int currentCounselorIndex() const { return static_cast<int>(counselorNames().indexOf(currentCounselor_)) + 1; }
+    int currentCounselorIndex() const
+    {
+        return static_cast<int>(counselorNames().indexOf(currentCounselor_)) + 1;
+    }
     void setAsOf(const QDate& date);
     int revision() const { return revision_; }
     // For a file that does not exist yet: the first-run page creates it.
-    void setStoreFactory(std::function<std::unique_ptr<Store>()> factory) { storeFactory_ = std::move(factory); }
+    void setStoreFactory(std::function<std::unique_ptr<Store>()> factory)
+    {
+        storeFactory_ = std::move(factory);
+    }
 
     Q_INVOKABLE bool createFirstCounselor(const QString& name, const QString& role);
     Q_INVOKABLE bool addCounselor(const QString& name, const QString& role, const QString& supervisor);
     Q_INVOKABLE bool addClient(const QString& code, const QString& counselor, const QString& displayName,
                                const QString& startIso, const QString& cadenceDays);
     // Returns {ok, sessionNumber} ; on failure ok is false and errorOccurred was emitted.
-    Q_INVOKABLE QVariantMap logSession(const QString& clientCode, const QString& dateIso, const QString& instrument,
-                                       const QStringList& items, const QString& rater, const QString& note);
+    Q_INVOKABLE QVariantMap logSession(const QString& clientCode, const QString& dateIso,
+                                       const QString& instrument, const QStringList& items,
+                                       const QString& rater, const QString& note);
     // "" when the item text is a valid value for the instrument, else the message to show inline.
     Q_INVOKABLE QString checkItem(const QString& instrument, int index, const QString& text) const;
     // {ok, total, bond, goal, task, belowCutoff, error} for the values entered so far.
@@ -79,8 +87,9 @@ public:
     Q_INVOKABLE int planRepair(int ruptureId, const QStringList& strategies, const QStringList& steps,
                                const QString& dueIso, const QString& note);
     Q_INVOKABLE bool closeRepair(int planId, const QString& outcome, int followUpSession);
-    Q_INVOKABLE int planTransition(const QString& clientCode, int ruptureId, bool policyReviewed, bool dialogueHeld,
-                                   bool supervisorInvited, const QString& referral, const QString& nextSteps);
+    Q_INVOKABLE int planTransition(const QString& clientCode, int ruptureId, bool policyReviewed,
+                                   bool dialogueHeld, bool supervisorInvited, const QString& referral,
+                                   const QString& nextSteps);
     Q_INVOKABLE bool addReferralAgency(const QString& name, const QString& services, const QString& contact);
     Q_INVOKABLE QVariantList referralAgencies() const;
     Q_INVOKABLE bool acknowledgeAlert(const QString& id, const QString& reason, int snoozeDays);
@@ -99,8 +108,7 @@ signals:
     void errorOccurred(const QString& field, const QString& message);
 
 private:
-    template <class F>
-    bool attempt(F&& write);
+    template <class F> bool attempt(F&& write);
     void changed();
 
     std::unique_ptr<Store> store_;

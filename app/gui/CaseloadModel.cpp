@@ -13,12 +13,14 @@ CaseloadModel* instance_ = nullptr;
 
 QString formatScore(Instrument instrument, int tenths)
 {
-    return spec(instrument).wholeNumberItems ? QString::number(tenths / 10) : QString::number(tenths / 10.0, 'f', 1);
+    return spec(instrument).wholeNumberItems ? QString::number(tenths / 10)
+                                             : QString::number(tenths / 10.0, 'f', 1);
 }
 
 } // namespace
 
-CaseloadModel::CaseloadModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
+CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
+    : QAbstractListModel(parent), backend_(backend)
 {
     connect(&backend_, &Backend::dataChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::storeChanged, this, &CaseloadModel::refresh);
@@ -79,19 +81,22 @@ void CaseloadModel::refresh()
                 row.latestScore = formatScore(report.instrument, report.points.back().score.totalTenths);
             for (const Flag& f : report.flags) {
                 QString chip;
-                if (f.kind == "breach-pending") chip = QStringLiteral("breach-open");
-                else if (f.kind == "unrepaired") chip = QStringLiteral("unrepaired");
-                else if (f.kind == "drift") chip = QStringLiteral("drifting");
-                else if (f.kind == "below-cutoff") chip = QStringLiteral("below-cutoff");
-                else if (f.kind == "ceiling") chip = QStringLiteral("ceiling");
-                if (!chip.isEmpty() && !row.chips.contains(chip))
-                    row.chips << chip;
+                if (f.kind == "breach-pending")
+                    chip = QStringLiteral("breach-open");
+                else if (f.kind == "unrepaired")
+                    chip = QStringLiteral("unrepaired");
+                else if (f.kind == "drift")
+                    chip = QStringLiteral("drifting");
+                else if (f.kind == "below-cutoff")
+                    chip = QStringLiteral("below-cutoff");
+                else if (f.kind == "ceiling")
+                    chip = QStringLiteral("ceiling");
+                if (!chip.isEmpty() && !row.chips.contains(chip)) row.chips << chip;
                 row.attention += f.severity;
             }
             const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
                                               [](const RepairPlan& p) { return p.status != "closed"; });
-            if (openPlan)
-                row.chips << QStringLiteral("repair-pending");
+            if (openPlan) row.chips << QStringLiteral("repair-pending");
             rows.push_back(std::move(row));
         }
     }
@@ -111,55 +116,50 @@ void CaseloadModel::applyFilter()
         if (!needle.isEmpty() && !row.code.contains(needle, Qt::CaseInsensitive) &&
             !row.displayName.contains(needle, Qt::CaseInsensitive))
             continue;
-        if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_))
-            continue;
+        if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_)) continue;
         visible_.push_back(&row);
     }
     const auto byCode = [](const Row* a, const Row* b) { return a->code < b->code; };
     if (sortKey_ == QLatin1String("code")) {
         std::stable_sort(visible_.begin(), visible_.end(), byCode);
     } else if (sortKey_ == QLatin1String("last-session")) {
-        std::stable_sort(visible_.begin(), visible_.end(),
-                         [](const Row* a, const Row* b) { return a->daysSinceLastSession > b->daysSinceLastSession; });
+        std::stable_sort(visible_.begin(), visible_.end(), [](const Row* a, const Row* b) {
+            return a->daysSinceLastSession > b->daysSinceLastSession;
+        });
     } else {
         std::stable_sort(visible_.begin(), visible_.end(),
                          [](const Row* a, const Row* b) { return a->attention > b->attention; });
     }
 }
 
-void CaseloadModel::setSearchText(const QString& text)
+void CaseloadModel::refilter()
 {
-    if (text == searchText_)
-        return;
-    searchText_ = text;
     beginResetModel();
     applyFilter();
     endResetModel();
     emit filterChanged();
     emit countChanged();
+}
+
+void CaseloadModel::setSearchText(const QString& text)
+{
+    if (text == searchText_) return;
+    searchText_ = text;
+    refilter();
 }
 
 void CaseloadModel::setChipFilter(const QString& chip)
 {
-    if (chip == chipFilter_)
-        return;
+    if (chip == chipFilter_) return;
     chipFilter_ = chip;
-    beginResetModel();
-    applyFilter();
-    endResetModel();
-    emit filterChanged();
-    emit countChanged();
+    refilter();
 }
 
 void CaseloadModel::setSortKey(const QString& key)
 {
-    if (key == sortKey_)
-        return;
+    if (key == sortKey_) return;
     sortKey_ = key;
-    beginResetModel();
-    applyFilter();
-    endResetModel();
-    emit filterChanged();
+    refilter();
 }
 
 int CaseloadModel::rowCount(const QModelIndex& parent) const
@@ -169,8 +169,7 @@ int CaseloadModel::rowCount(const QModelIndex& parent) const
 
 QVariant CaseloadModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const Row& row = *visible_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:

@@ -67,11 +67,12 @@ private:
         QString code, displayName, counselor, status, lastSession, latestScore, instrument;
         int sessionCount = 0;
         int daysSinceLastSession = -1;
-        QVariantList sparkline;  // 0..1 of the instrument's range, last 12 sessions
+        QVariantList sparkline; // 0..1 of the instrument's range, last 12 sessions
         QStringList chips;
-        int attention = 0;  // higher needs attention sooner
+        int attention = 0; // higher needs attention sooner
     };
     void applyFilter();
+    void refilter(); // applyFilter inside a model reset, with the notifications
 
     Backend& backend_;
     std::vector<Row> all_;

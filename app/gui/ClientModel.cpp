@@ -40,8 +40,7 @@ void ClientModel::setInstance(ClientModel* instance)
 
 void ClientModel::setClientCode(const QString& code)
 {
-    if (code == clientCode_)
-        return;
+    if (code == clientCode_) return;
     clientCode_ = code;
     instrument_.reset();
     rater_ = QStringLiteral("client");
@@ -66,8 +65,7 @@ void ClientModel::setInstrument(const QString& slug)
 
 void ClientModel::setRater(const QString& rater)
 {
-    if (rater == rater_)
-        return;
+    if (rater == rater_) return;
     rater_ = rater;
     refresh();
 }
@@ -96,8 +94,7 @@ void ClientModel::refresh()
             for (Instrument i : usedInstruments)
                 instruments_ << toQt(spec(i).slug);
             for (const char* r : {"client", "counselor", "observer"})
-                if (usedRaters.count(r))
-                    raters_ << QLatin1String(r);
+                if (usedRaters.count(r)) raters_ << QLatin1String(r);
             TrajectoryRequest request;
             request.instrument = instrument_;
             request.rater = toStd(rater_);
@@ -133,14 +130,15 @@ void ClientModel::refresh()
                 QStringList steps;
                 for (const auto& s : p.steps)
                     steps << toQt(s.text);
-                plans_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(p.id)},
-                                      {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
-                                      {QStringLiteral("status"), toQt(p.status)},
-                                      {QStringLiteral("outcome"), toQt(p.outcome.value_or(""))},
-                                      {QStringLiteral("due"), p.dueDate ? toQt(toIso(*p.dueDate)) : QString()},
-                                      {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
-                                      {QStringLiteral("strategies"), strategies},
-                                      {QStringLiteral("steps"), steps}};
+                plans_ << QVariantMap{
+                    {QStringLiteral("id"), static_cast<int>(p.id)},
+                    {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
+                    {QStringLiteral("status"), toQt(p.status)},
+                    {QStringLiteral("outcome"), toQt(p.outcome.value_or(""))},
+                    {QStringLiteral("due"), p.dueDate ? toQt(toIso(*p.dueDate)) : QString()},
+                    {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
+                    {QStringLiteral("strategies"), strategies},
+                    {QStringLiteral("steps"), steps}};
             }
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(QString(), toQt(e.what()));
@@ -159,8 +157,7 @@ int ClientModel::rowCount(const QModelIndex& parent) const
 
 QVariant ClientModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
     const auto k = static_cast<std::size_t>(index.row());
     const SeriesPoint& p = report_.points[k];
     switch (role) {
@@ -173,19 +170,27 @@ QVariant ClientModel::data(const QModelIndex& index, int role) const
     case TaskRole: return valueAt(k, QStringLiteral("task"));
     case PhaseRole: return toQt(phaseSlug(report_.total.phases[k]));
     case RciRole: return report_.total.rci[k] ? QVariant(*report_.total.rci[k]) : QVariant();
-    case BelowCutoffRole: return report_.params.cutoff && valueAt(k, QStringLiteral("total")) < *report_.params.cutoff;
+    case BelowCutoffRole:
+        return report_.params.cutoff && valueAt(k, QStringLiteral("total")) < *report_.params.cutoff;
     case RuptureCountRole:
-        return static_cast<int>(std::count_if(detail_.ruptures.begin(), detail_.ruptures.end(),
-                                              [&](const Rupture& r) { return r.sessionNumber == p.sessionNumber; }));
+        return static_cast<int>(
+            std::count_if(detail_.ruptures.begin(), detail_.ruptures.end(),
+                          [&](const Rupture& r) { return r.sessionNumber == p.sessionNumber; }));
     default: return {};
     }
 }
 
 QHash<int, QByteArray> ClientModel::roleNames() const
 {
-    return {{NumberRole, "number"},   {DateRole, "date"},   {TotalRole, "total"},
-            {BondRole, "bond"},       {GoalRole, "goal"},   {TaskRole, "task"},
-            {PhaseRole, "phase"},     {RciRole, "rci"},     {BelowCutoffRole, "belowCutoff"},
+    return {{NumberRole, "number"},
+            {DateRole, "date"},
+            {TotalRole, "total"},
+            {BondRole, "bond"},
+            {GoalRole, "goal"},
+            {TaskRole, "task"},
+            {PhaseRole, "phase"},
+            {RciRole, "rci"},
+            {BelowCutoffRole, "belowCutoff"},
             {RuptureCountRole, "ruptureCount"}};
 }
 
@@ -193,16 +198,18 @@ double ClientModel::valueAt(std::size_t k, const QString& which) const
 {
     const Score& s = report_.points[k].score;
     int tenths = s.totalTenths;
-    if (which == QLatin1String("bond")) tenths = s.bondTenths;
-    else if (which == QLatin1String("goal")) tenths = s.goalTenths;
-    else if (which == QLatin1String("task")) tenths = s.taskTenths;
+    if (which == QLatin1String("bond"))
+        tenths = s.bondTenths;
+    else if (which == QLatin1String("goal"))
+        tenths = s.goalTenths;
+    else if (which == QLatin1String("task"))
+        tenths = s.taskTenths;
     return tenthsToDouble(tenths);
 }
 
 QString ClientModel::headerText() const
 {
-    if (detail_.client.code.empty())
-        return {};
+    if (detail_.client.code.empty()) return {};
     const Client& c = detail_.client;
     return tr("%1 · counselor %2 · every %3 days · %4")
         .arg(c.displayName ? toQt(*c.displayName) : tr("no display name"), toQt(c.counselorName))
@@ -217,20 +224,26 @@ QString ClientModel::ruleText() const
 
 QString ClientModel::summaryText() const
 {
-    if (report_.points.empty())
-        return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
+    if (report_.points.empty()) return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
     int repaired = 0, unrepaired = 0, pending = 0;
     for (const auto& e : report_.total.episodes) {
-        if (e.status == EpisodeStatus::Repaired) ++repaired;
-        else if (e.status == EpisodeStatus::Unrepaired) ++unrepaired;
-        else ++pending;
+        if (e.status == EpisodeStatus::Repaired)
+            ++repaired;
+        else if (e.status == EpisodeStatus::Unrepaired)
+            ++unrepaired;
+        else
+            ++pending;
     }
     QString text = plural(static_cast<int>(report_.points.size()), "session") + QStringLiteral(", ");
     if (report_.total.episodes.empty())
         text += QStringLiteral("no breach");
     else
-        text += plural(static_cast<int>(report_.total.episodes.size()), "breach").replace("breachs", "breaches") +
-                QStringLiteral(": %1 repaired, %2 unrepaired, %3 pending").arg(repaired).arg(unrepaired).arg(pending);
+        text +=
+            plural(static_cast<int>(report_.total.episodes.size()), "breach").replace("breachs", "breaches") +
+            QStringLiteral(": %1 repaired, %2 unrepaired, %3 pending")
+                .arg(repaired)
+                .arg(unrepaired)
+                .arg(pending);
     text += QStringLiteral(". Pattern: ") + toQt(patternSlug(report_.pattern));
     if (report_.trend)
         text += QStringLiteral(", trend %1%2 per session")
@@ -245,12 +258,13 @@ QVariantList ClientModel::episodes() const
     for (const auto& e : report_.total.episodes) {
         const int onset = report_.sessionAt(e.onset);
         const int end = e.closedAt ? report_.sessionAt(*e.closedAt) : report_.points.back().sessionNumber;
-        list << QVariantMap{{QStringLiteral("onset"), onset},
-                            {QStringLiteral("end"), end},
-                            {QStringLiteral("status"), toQt(statusSlug(e.status))},
-                            {QStringLiteral("baseline"), e.baseline},
-                            {QStringLiteral("lowest"), e.lowest},
-                            {QStringLiteral("repairedAt"), e.repairedAt ? report_.sessionAt(*e.repairedAt) : 0}};
+        list << QVariantMap{
+            {QStringLiteral("onset"), onset},
+            {QStringLiteral("end"), end},
+            {QStringLiteral("status"), toQt(statusSlug(e.status))},
+            {QStringLiteral("baseline"), e.baseline},
+            {QStringLiteral("lowest"), e.lowest},
+            {QStringLiteral("repairedAt"), e.repairedAt ? report_.sessionAt(*e.repairedAt) : 0}};
     }
     return list;
 }
@@ -298,8 +312,7 @@ int ClientModel::lastSessionNumber() const
 void ClientModel::fillSeries(QObject* series, const QString& which) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy)
-        return;
+    if (!xy) return;
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(report_.points.size()));
     for (std::size_t k = 0; k < report_.points.size(); ++k)
@@ -310,8 +323,7 @@ void ClientModel::fillSeries(QObject* series, const QString& which) const
 void ClientModel::fillPhase(QObject* series, const QString& phase) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy)
-        return;
+    if (!xy) return;
     QList<QPointF> points;
     for (std::size_t k = 0; k < report_.points.size(); ++k)
         if (toQt(phaseSlug(report_.total.phases[k])) == phase)
@@ -322,8 +334,7 @@ void ClientModel::fillPhase(QObject* series, const QString& phase) const
 void ClientModel::fillRuptures(QObject* series) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy)
-        return;
+    if (!xy) return;
     QList<QPointF> points;
     for (const auto& r : detail_.ruptures)
         for (std::size_t k = 0; k < report_.points.size(); ++k)

@@ -82,7 +82,7 @@ public:
     double axisMin() const;
     double axisMax() const;
     double dimensionAxisMax() const;
-    double cutoff() const;  // -1 when the instrument has none
+    double cutoff() const; // -1 when the instrument has none
     int lastSessionNumber() const;
     int allSessionCount() const { return static_cast<int>(detail_.sessions.size()); }
 

@@ -18,10 +18,8 @@ QtMessageHandler previousHandler = nullptr;
 
 void countingHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    if (type == QtWarningMsg || type == QtCriticalMsg)
-        ++warnings;
-    if (previousHandler)
-        previousHandler(type, context, message);
+    if (type == QtWarningMsg || type == QtCriticalMsg) ++warnings;
+    if (previousHandler) previousHandler(type, context, message);
 }
 
 void settle(int milliseconds)
@@ -38,9 +36,9 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("caseload"), QStringLiteral("client"),   QStringLiteral("log"),
-            QStringLiteral("rating"),   QStringLiteral("rupture"),  QStringLiteral("repair"),
-            QStringLiteral("transition"), QStringLiteral("alerts"), QStringLiteral("dark"),
+    return {QStringLiteral("caseload"),   QStringLiteral("client"),  QStringLiteral("log"),
+            QStringLiteral("rating"),     QStringLiteral("rupture"), QStringLiteral("repair"),
+            QStringLiteral("transition"), QStringLiteral("alerts"),  QStringLiteral("dark"),
             QStringLiteral("contrast")};
 }
 
@@ -56,13 +54,10 @@ int warningCount()
 
 int visitPages(QQmlApplicationEngine& engine, const QString& directory)
 {
-    if (engine.rootObjects().isEmpty())
-        return 1;
+    if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (!window)
-        return 1;
-    if (!directory.isEmpty())
-        QDir().mkpath(directory);
+    if (!window) return 1;
+    if (!directory.isEmpty()) QDir().mkpath(directory);
     int failures = 0;
     int number = 1;
     settle(300);
@@ -75,7 +70,8 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory)
             ++failures;
         }
         if (!directory.isEmpty()) {
-            const QString file = QDir(directory).filePath(QStringLiteral("%1-%2.png").arg(number, 2, 10, QLatin1Char('0')).arg(page));
+            const QString file = QDir(directory).filePath(
+                QStringLiteral("%1-%2.png").arg(number, 2, 10, QLatin1Char('0')).arg(page));
             if (!window->grabWindow().save(file)) {
                 std::fprintf(stderr, "screenshots: cannot write %s\n", qPrintable(file));
                 ++failures;

@@ -24,22 +24,36 @@ int main(int argc, char* argv[])
         QQuickStyle::setStyle(QStringLiteral("Basic"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Alliance Tracker: the working alliance, session by session"));
+    parser.setApplicationDescription(
+        QStringLiteral("Alliance Tracker: the working alliance, session by session"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Database file (default: $ALLIANCE_DB, else the user's data directory)."), QStringLiteral("FILE"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open a fresh demo caseload in memory (nothing is saved)."));
-    const QCommandLineOption demoClients(QStringLiteral("demo-clients"), QStringLiteral("Clients in the demo caseload (default 24)."), QStringLiteral("N"), QStringLiteral("24"));
-    const QCommandLineOption asOf(QStringLiteral("as-of"), QStringLiteral("Treat this date as today (YYYY-MM-DD)."), QStringLiteral("DATE"));
-    const QCommandLineOption itemTexts(QStringLiteral("item-texts"), QStringLiteral("Folder with the agency's licensed item wording (wai-sr.txt, srs.txt)."), QStringLiteral("DIR"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Open every page and exit non-zero on any QML warning."));
-    const QCommandLineOption screenshots(QStringLiteral("screenshots"), QStringLiteral("Render every page at 1280x800 into DIR and exit."), QStringLiteral("DIR"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QStringLiteral("Database file (default: $ALLIANCE_DB, else the user's data directory)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open a fresh demo caseload in memory (nothing is saved)."));
+    const QCommandLineOption demoClients(QStringLiteral("demo-clients"),
+                                         QStringLiteral("Clients in the demo caseload (default 24)."),
+                                         QStringLiteral("N"), QStringLiteral("24"));
+    const QCommandLineOption asOf(QStringLiteral("as-of"),
+                                  QStringLiteral("Treat this date as today (YYYY-MM-DD)."),
+                                  QStringLiteral("DATE"));
+    const QCommandLineOption itemTexts(
+        QStringLiteral("item-texts"),
+        QStringLiteral("Folder with the agency's licensed item wording (wai-sr.txt, srs.txt)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"), QStringLiteral("Open every page and exit non-zero on any QML warning."));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Render every page at 1280x800 into DIR and exit."),
+                                         QStringLiteral("DIR"));
     parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots});
     parser.process(app);
 
     const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots);
-    if (batch)
-        alliance::gui::installWarningCounter();
+    if (batch) alliance::gui::installWarningCounter();
 
     alliance::gui::StartupOptions options;
     options.databasePath = parser.value(db);
@@ -49,7 +63,8 @@ int main(int argc, char* argv[])
     if (parser.isSet(asOf)) {
         options.asOf = QDate::fromString(parser.value(asOf), Qt::ISODate);
         if (!options.asOf.isValid()) {
-            std::fprintf(stderr, "alliance-tracker: --as-of: invalid date '%s' (expected YYYY-MM-DD)\n", qPrintable(parser.value(asOf)));
+            std::fprintf(stderr, "alliance-tracker: --as-of: invalid date '%s' (expected YYYY-MM-DD)\n",
+                         qPrintable(parser.value(asOf)));
             return 3;
         }
     }
@@ -62,8 +77,7 @@ int main(int argc, char* argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Alliance/Ui/Main.qml")));
-    if (engine.rootObjects().isEmpty())
-        return 1;
+    if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (batch && window) {
         window->resize(1280, 800);
@@ -71,11 +85,12 @@ int main(int argc, char* argv[])
         const int failures = alliance::gui::visitPages(engine, parser.value(screenshots));
         const int warnings = alliance::gui::warningCount();
         if (parser.isSet(screenshots))
-            std::printf("screenshots: %d pages written to %s\n", static_cast<int>(alliance::gui::allPages().size()) - failures,
+            std::printf("screenshots: %d pages written to %s\n",
+                        static_cast<int>(alliance::gui::allPages().size()) - failures,
                         qPrintable(parser.value(screenshots)));
         if (parser.isSet(selfTest))
-            std::printf("self-test: %d pages, %d failed to show, %d warnings\n", static_cast<int>(alliance::gui::allPages().size()),
-                        failures, warnings);
+            std::printf("self-test: %d pages, %d failed to show, %d warnings\n",
+                        static_cast<int>(alliance::gui::allPages().size()), failures, warnings);
         return failures == 0 && (warnings == 0 || !parser.isSet(selfTest)) ? 0 : 1;
     }
     return QApplication::exec();

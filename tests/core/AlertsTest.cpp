@@ -47,19 +47,22 @@ TEST_CASE("Alerts: acknowledged stays hidden until something new happens")
     REQUIRE(contains(alerts, "C-001/unflagged-breach/s2"));
 
     const std::string before = test::dumpAll(store);
-    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/s2", "", std::nullopt, asOf), ValidationError);
+    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/s2", "", std::nullopt, asOf),
+                    ValidationError);
     CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/s2", "ok", 0, asOf), ValidationError);
     CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/drift/last", "ok", std::nullopt, asOf), NotFound);
     CHECK_THROWS_AS(acknowledgeAlert(store, "C-404/drift/last", "ok", std::nullopt, asOf), NotFound);
     CHECK_THROWS_AS(acknowledgeAlert(store, "nonsense", "ok", std::nullopt, asOf), ValidationError);
     CHECK(test::dumpAll(store) == before);
 
-    acknowledgeAlert(store, "C-001/breach-pending/s2", "Talked it through; watching next session", std::nullopt, asOf);
+    acknowledgeAlert(store, "C-001/breach-pending/s2", "Talked it through; watching next session",
+                     std::nullopt, asOf);
     alerts = ids(activeAlerts(store, std::nullopt, asOf));
     CHECK_FALSE(contains(alerts, "C-001/breach-pending/s2"));
     CHECK(contains(alerts, "C-001/unflagged-breach/s2"));
     // Still hidden much later while the evidence is the same.
-    CHECK_FALSE(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 16))), "C-001/breach-pending/s2"));
+    CHECK_FALSE(
+        contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 16))), "C-001/breach-pending/s2"));
 
     // Something new: the breach deepens.
     logBgt(store, Date(2026, 1, 19), 40, 50, 50);
@@ -71,7 +74,7 @@ TEST_CASE("Alerts: a snooze ends on its date")
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
     logBgt(store, Date(2026, 1, 5), 80, 80, 80);
-    const Date asOf(2026, 2, 1);  // 27 days, cadence 7: drifting
+    const Date asOf(2026, 2, 1); // 27 days, cadence 7: drifting
     REQUIRE(contains(ids(activeAlerts(store, std::nullopt, asOf)), "C-001/drift/last"));
     acknowledgeAlert(store, "C-001/drift/last", "Left a message; client on holiday", 7, asOf);
     CHECK_FALSE(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 2, 7))), "C-001/drift/last"));

@@ -1,10 +1,10 @@
-#include "Alerts.hpp"
 #include "Demo.hpp"
+#include "Alerts.hpp"
 #include "Errors.hpp"
 #include "TestSupport.hpp"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 using namespace alliance;
@@ -17,7 +17,8 @@ TEST_CASE("The demo caseload has every story a screen needs to show")
     CHECK(summary.clients == 24);
     CHECK(summary.counselors == 5);
     const auto counselors = store.counselors();
-    CHECK(std::count_if(counselors.begin(), counselors.end(), [](const Counselor& c) { return c.role == "supervisor"; }) == 1);
+    CHECK(std::count_if(counselors.begin(), counselors.end(),
+                        [](const Counselor& c) { return c.role == "supervisor"; }) == 1);
 
     std::set<std::string> kinds;
     std::set<std::string> statuses;
@@ -35,7 +36,8 @@ TEST_CASE("The demo caseload has every story a screen needs to show")
     }
     CHECK(minSessions >= 5);
     CHECK(maxSessions <= 40);
-    for (const char* kind : {"unrepaired", "breach-pending", "drift", "ceiling", "plan-overdue", "unflagged-breach"})
+    for (const char* kind :
+         {"unrepaired", "breach-pending", "drift", "ceiling", "plan-overdue", "unflagged-breach"})
         CHECK(kinds.count(kind) == 1);
     CHECK(statuses.count("repaired") == 1);
     CHECK(statuses.count("unrepaired") == 1);

@@ -1,5 +1,5 @@
-#include "Errors.hpp"
 #include "Instruments.hpp"
+#include "Errors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -90,7 +90,8 @@ TEST_CASE("SRS and quick rating reject values outside 0..10 and more than one de
     CHECK_THROWS_AS(parseItems(Instrument::Srs, "10.1,7.0,9.5,8.0"), ValidationError);
     CHECK_THROWS_AS(parseItems(Instrument::Srs, "8.55,7.0,9.5,8.0"), ValidationError);
     CHECK_THROWS_AS(parseItems(Instrument::Bgt, "5,5"), ValidationError);
-    CHECK_THROWS_WITH(parseItems(Instrument::Bgt, "5,11,5"), Catch::Contains("item 2") && Catch::Contains("0.0..10.0"));
+    CHECK_THROWS_WITH(parseItems(Instrument::Bgt, "5,11,5"),
+                      Catch::Contains("item 2") && Catch::Contains("0.0..10.0"));
     const Score s = score(Instrument::Bgt, parseItems(Instrument::Bgt, "10, 0.0 ,7.5"));
     CHECK(s.totalTenths == 175);
     CHECK(formatItems(Instrument::Bgt, s.itemTenths) == "10.0,0.0,7.5");

@@ -1,5 +1,5 @@
-#include "Errors.hpp"
 #include "Migrations.hpp"
+#include "Errors.hpp"
 #include "Store.hpp"
 #include "TestSupport.hpp"
 

@@ -1,5 +1,5 @@
-#include "Errors.hpp"
 #include "Store.hpp"
+#include "Errors.hpp"
 #include "TestSupport.hpp"
 
 #include <catch2/catch.hpp>
@@ -54,14 +54,18 @@ TEST_CASE("Invalid counselor and client input is rejected and nothing changes")
     CHECK_THROWS_AS(store.addCounselor("Kim", "boss", std::nullopt), ValidationError);
     CHECK_THROWS_AS(store.addCounselor("Kim", "counselor", std::string("Nobody")), NotFound);
     CHECK_THROWS_AS(store.addCounselor("Alex Rivera", "counselor", std::nullopt), ValidationError);
-    CHECK_THROWS_AS(store.addClient({"C-001", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}), ValidationError);
+    CHECK_THROWS_AS(store.addClient({"C-001", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}),
+                    ValidationError);
     CHECK_THROWS_AS(store.addClient({"C-002", "Nobody", std::nullopt, Date(2026, 1, 1), 7}), NotFound);
-    CHECK_THROWS_AS(store.addClient({"C-002", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 0}), ValidationError);
-    CHECK_THROWS_AS(store.addClient({"C-002", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 366}), ValidationError);
+    CHECK_THROWS_AS(store.addClient({"C-002", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 0}),
+                    ValidationError);
+    CHECK_THROWS_AS(store.addClient({"C-002", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 366}),
+                    ValidationError);
     CHECK_THROWS_AS(store.addClient({"", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}), ValidationError);
     CHECK_THROWS_AS(store.addClient({std::string(65, 'x'), "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}),
                     ValidationError);
-    CHECK_THROWS_AS(store.addClient({"C\n2", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}), ValidationError);
+    CHECK_THROWS_AS(store.addClient({"C\n2", "Alex Rivera", std::nullopt, Date(2026, 1, 1), 7}),
+                    ValidationError);
     CHECK(dumpAll(store) == before);
 }
 
@@ -92,7 +96,7 @@ TEST_CASE("Hostile and unusual text is stored and returned exactly")
     REQUIRE(detail.sessions.size() == 1);
     CHECK(detail.sessions[0].note == longNote);
     CHECK(store.counselor(name).name == name);
-    CHECK(store.clients().size() == 1);  // the table is still there
+    CHECK(store.clients().size() == 1); // the table is still there
 }
 
 TEST_CASE("Logging derives session numbers in date order and adds a rating to an existing session")
@@ -134,11 +138,13 @@ TEST_CASE("A rejected rating leaves the database exactly as it was")
     }
     SECTION("out-of-range item")
     {
-        CHECK_THROWS_AS(store.logRating(waiSr("2026-01-12", {4, 3, 5, 4, 5, 3, 4, 4, 5, 3, 4, 6})), ValidationError);
+        CHECK_THROWS_AS(store.logRating(waiSr("2026-01-12", {4, 3, 5, 4, 5, 3, 4, 4, 5, 3, 4, 6})),
+                        ValidationError);
     }
     SECTION("missing item")
     {
-        CHECK_THROWS_AS(store.logRating(waiSr("2026-01-12", {4, 3, 5, 4, 5, 3, 4, 4, 5, 3, 4})), ValidationError);
+        CHECK_THROWS_AS(store.logRating(waiSr("2026-01-12", {4, 3, 5, 4, 5, 3, 4, 4, 5, 3, 4})),
+                        ValidationError);
     }
     SECTION("unknown rater")
     {
@@ -165,8 +171,9 @@ TEST_CASE("Ruptures validate kind, markers, salience, category and session")
     addCounselorAndClient(store);
     store.logRating(waiSr("2026-01-05"));
     const std::string before = dumpAll(store);
-    NewRupture r{"C-001", 1, "withdrawal", {"minimal-response", "denial"}, 4, "counselor", std::string("drifting"),
-                 std::nullopt};
+    NewRupture r{
+        "C-001",     1, "withdrawal", {"minimal-response", "denial"}, 4, "counselor", std::string("drifting"),
+        std::nullopt};
 
     SECTION("bad input")
     {
@@ -211,10 +218,14 @@ TEST_CASE("Repair plans are made, validated and closed once")
     addCounselorAndClient(store);
     store.logRating(waiSr("2026-01-05"));
     store.logRating(waiSr("2026-01-12"));
-    const Id rupture = store.flagRupture({"C-001", 2, "confrontation", {"complaint-progress"}, 3, "client-score",
-                                          std::nullopt, std::nullopt});
-    NewRepairPlan plan{rupture, {"validate", "explore-pattern"}, {"Ask what felt unhelpful"},
-                       Date(2026, 1, 26), std::nullopt, Date(2026, 1, 12)};
+    const Id rupture = store.flagRupture(
+        {"C-001", 2, "confrontation", {"complaint-progress"}, 3, "client-score", std::nullopt, std::nullopt});
+    NewRepairPlan plan{rupture,
+                       {"validate", "explore-pattern"},
+                       {"Ask what felt unhelpful"},
+                       Date(2026, 1, 26),
+                       std::nullopt,
+                       Date(2026, 1, 12)};
     const std::string before = dumpAll(store);
     auto bad = plan;
     bad.strategies = {};
@@ -234,11 +245,13 @@ TEST_CASE("Repair plans are made, validated and closed once")
 
     const Id id = store.planRepair(plan);
     CHECK_THROWS_AS(store.closeRepair(id, "fixed", std::nullopt, Date(2026, 1, 20)), ValidationError);
-    CHECK_THROWS_AS(store.closeRepair(id, "resolved", 1, Date(2026, 1, 20)), ValidationError);  // before rupture
+    CHECK_THROWS_AS(store.closeRepair(id, "resolved", 1, Date(2026, 1, 20)),
+                    ValidationError); // before rupture
     CHECK_THROWS_AS(store.closeRepair(id, "resolved", 3, Date(2026, 1, 20)), NotFound);
     CHECK_THROWS_AS(store.closeRepair(77, "resolved", std::nullopt, Date(2026, 1, 20)), NotFound);
     store.closeRepair(id, "resolved", 2, Date(2026, 1, 20));
-    CHECK_THROWS_WITH(store.closeRepair(id, "partly", std::nullopt, Date(2026, 1, 21)), Catch::Contains("already closed"));
+    CHECK_THROWS_WITH(store.closeRepair(id, "partly", std::nullopt, Date(2026, 1, 21)),
+                      Catch::Contains("already closed"));
 
     const ClientDetail detail = store.clientDetail("C-001");
     REQUIRE(detail.plans.size() == 1);
@@ -256,13 +269,14 @@ TEST_CASE("The strategy catalogue holds the deck's repair steps and the immediat
     std::map<std::string, std::string> groupOf;
     for (const auto& e : store.catalogue("strategy"))
         groupOf[e.slug] = e.group;
-    for (const char* deck : {"listen", "check-defenses", "validate", "explore-emotions", "take-responsibility",
-                             "apologise", "co-create-plan", "take-break", "change-goal", "try-something-new",
-                             "explore-pattern", "rest-stop"})
+    for (const char* deck :
+         {"listen", "check-defenses", "validate", "explore-emotions", "take-responsibility", "apologise",
+          "co-create-plan", "take-break", "change-goal", "try-something-new", "explore-pattern", "rest-stop"})
         CHECK(groupOf.count(deck) == 1);
     for (const char* immediate : {"give-rationale", "change-task", "change-goal", "clarify-misunderstanding"})
         CHECK(groupOf[immediate] == "immediate");
-    for (const char* exploratory : {"metacommunicate", "empathise", "validate", "take-responsibility", "explore-pattern"})
+    for (const char* exploratory :
+         {"metacommunicate", "empathise", "validate", "take-responsibility", "explore-pattern"})
         CHECK(groupOf[exploratory] == "exploratory");
     CHECK(store.catalogue("marker").size() == 14);
     CHECK(store.catalogue("category").size() == 7);
@@ -278,9 +292,11 @@ TEST_CASE("Post-session reports and transition plans are validated and stored")
     CHECK_THROWS_AS(store.recordPostSessionReport("C-001", 1, {true, 6, 3}), ValidationError);
     store.recordPostSessionReport("C-001", 1, {true, 4, 2});
     store.addReferralAgency({0, "Northside \"Family\" Counseling", std::string("family"), std::nullopt});
-    CHECK_THROWS_AS(store.planTransition({"C-001", 5, false, false, false, std::nullopt, std::nullopt, std::nullopt}),
-                    NotFound);
-    store.planTransition({"C-001", std::nullopt, true, true, true, std::string("Northside \"Family\" Counseling"),
+    CHECK_THROWS_AS(
+        store.planTransition({"C-001", 5, false, false, false, std::nullopt, std::nullopt, std::nullopt}),
+        NotFound);
+    store.planTransition({"C-001", std::nullopt, true, true, true,
+                          std::string("Northside \"Family\" Counseling"),
                           std::string("Two joint sessions, then hand-over"), Date(2026, 2, 1)});
     const ClientDetail detail = store.clientDetail("C-001");
     REQUIRE(detail.sessions[0].report);

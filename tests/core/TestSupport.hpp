@@ -13,8 +13,9 @@ namespace alliance::test {
 inline std::string dumpAll(Store& store)
 {
     std::string out;
-    sql::Statement tables(store.connection(),
-                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    sql::Statement tables(
+        store.connection(),
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     while (tables.step()) {
         const std::string table = tables.text(0);
         out += "# " + table + "\n";
@@ -48,8 +49,7 @@ private:
 // A store with one counselor and one client ("C-001", started 2026-01-01).
 inline void addCounselorAndClient(Store& store, const std::string& code = "C-001")
 {
-    if (store.counselors().empty())
-        store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+    if (store.counselors().empty()) store.addCounselor("Alex Rivera", "counselor", std::nullopt);
     NewClient client;
     client.code = code;
     client.counselorName = "Alex Rivera";

@@ -41,8 +41,7 @@ double secondsFor(const std::vector<double>& s)
         }
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
         best = std::min(best, elapsed.count());
-        if (sink == 0)
-            std::puts("");
+        if (sink == 0) std::puts("");
     }
     return best;
 }
@@ -56,7 +55,8 @@ int main()
     const double small = secondsFor(series(baseline));
     const double big = secondsFor(series(large));
     const double ratio = big / small;
-    std::printf("analysis of %zu sessions: %.3f ms; of %zu sessions: %.3f ms; ratio %.1f (linear ~16, quadratic ~256)\n",
+    std::printf("analysis of %zu sessions: %.3f ms; of %zu sessions: %.3f ms; ratio %.1f (linear ~16, "
+                "quadratic ~256)\n",
                 baseline, small * 1000 / 20, large, big * 1000 / 20, ratio);
     const bool linear = ratio < 48.0;
     std::printf("%d passed, %d failed\n", linear ? 1 : 0, linear ? 0 : 1);

@@ -12,7 +12,7 @@ AnalysisParams defaults()
 {
     AnalysisParams p;
     p.sd = 5.0;
-    p.reliability = 0.9;  // RC 4.38
+    p.reliability = 0.9; // RC 4.38
     p.window = 3;
     return p;
 }
@@ -28,8 +28,7 @@ std::vector<double> randomSeries(std::mt19937& rng, int length)
 
 bool sameEpisodes(const SeriesAnalysis& a, const SeriesAnalysis& b, double shift)
 {
-    if (a.episodes.size() != b.episodes.size() || a.phases != b.phases)
-        return false;
+    if (a.episodes.size() != b.episodes.size() || a.phases != b.phases) return false;
     for (std::size_t i = 0; i < a.episodes.size(); ++i) {
         const auto& x = a.episodes[i];
         const auto& y = b.episodes[i];
@@ -64,10 +63,10 @@ TEST_CASE("Property: one drop larger than RC, back to baseline within the window
         const double baseline = 30 + trial % 25;
         const double drop = rc + 0.5 + trial % 8;
         const int before = 1 + trial % 5;
-        const int dipLength = 1 + trial % p.window;  // sessions below the baseline
+        const int dipLength = 1 + trial % p.window; // sessions below the baseline
         std::vector<double> s(static_cast<std::size_t>(before), baseline);
         for (int i = 0; i < dipLength; ++i)
-            s.push_back(baseline - drop + (i == 0 ? 0 : 1));  // never a second reliable drop
+            s.push_back(baseline - drop + (i == 0 ? 0 : 1)); // never a second reliable drop
         for (int i = 0; i < 4; ++i)
             s.push_back(baseline);
         const SeriesAnalysis a = detectRR1(s, p);

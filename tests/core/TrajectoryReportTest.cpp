@@ -1,7 +1,7 @@
+#include "TrajectoryReport.hpp"
 #include "Alerts.hpp"
 #include "Errors.hpp"
 #include "TestSupport.hpp"
-#include "TrajectoryReport.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -32,8 +32,7 @@ void logTotals(Store& store, const std::vector<int>& totals, const std::string& 
     std::vector<std::size_t> indices(totals.size());
     for (std::size_t i = 0; i < totals.size(); ++i)
         indices[i] = i;
-    if (!order.empty())
-        indices = order;
+    if (!order.empty()) indices = order;
     for (std::size_t i : indices) {
         NewRating r;
         r.clientCode = "C-001";
@@ -57,13 +56,15 @@ TrajectoryRequest workedRequest()
 
 TrajectoryReport build(Store& store, const TrajectoryRequest& request)
 {
-    return buildTrajectory(store.clientDetail("C-001"), request,
-                           [&store](Instrument i, const std::string& d) { return store.analysisParams(i, d); });
+    return buildTrajectory(
+        store.clientDetail("C-001"), request,
+        [&store](Instrument i, const std::string& d) { return store.analysisParams(i, d); });
 }
 
 bool hasFlag(const TrajectoryReport& report, const std::string& kind)
 {
-    return std::any_of(report.flags.begin(), report.flags.end(), [&](const Flag& f) { return f.kind == kind; });
+    return std::any_of(report.flags.begin(), report.flags.end(),
+                       [&](const Flag& f) { return f.kind == kind; });
 }
 
 } // namespace
@@ -119,8 +120,9 @@ TEST_CASE("A breach in the bond alone is seen even when the total holds")
     test::addCounselorAndClient(store);
     // Bond items 3,5,7,9 drop from 5 to 2 at session 3 while task and goal rise to keep the total.
     const std::vector<std::vector<int>> sessions = {
-        {3, 3, 5, 3, 5, 3, 5, 3, 5, 3, 3, 3}, {3, 3, 5, 3, 5, 3, 5, 3, 5, 3, 3, 3}, {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5},
-        {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}, {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}, {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}};
+        {3, 3, 5, 3, 5, 3, 5, 3, 5, 3, 3, 3}, {3, 3, 5, 3, 5, 3, 5, 3, 5, 3, 3, 3},
+        {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}, {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5},
+        {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}, {5, 5, 2, 4, 2, 4, 2, 4, 2, 5, 4, 5}};
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         NewRating r;
         r.clientCode = "C-001";
@@ -144,8 +146,8 @@ TEST_CASE("Flags: flagged rupture, missing plan, overdue plan, drift")
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
     logTotals(store, workedTotals);
-    const Id rupture = store.flagRupture({"C-001", 4, "withdrawal", {"minimal-response"}, 3, "client-score",
-                                          std::nullopt, std::nullopt});
+    const Id rupture = store.flagRupture(
+        {"C-001", 4, "withdrawal", {"minimal-response"}, 3, "client-score", std::nullopt, std::nullopt});
     TrajectoryRequest request = workedRequest();
     auto report = build(store, request);
     // The first breach now has a rupture; the second still has none.
@@ -156,12 +158,12 @@ TEST_CASE("Flags: flagged rupture, missing plan, overdue plan, drift")
     store.planRepair({rupture, {"validate"}, {}, Date(2026, 2, 10), std::nullopt, Date(2026, 1, 26)});
     report = build(store, request);
     CHECK_FALSE(hasFlag(report, "rupture-without-plan"));
-    CHECK(hasFlag(report, "plan-overdue"));  // due 2026-02-10, as of 2026-03-20
-    CHECK_FALSE(hasFlag(report, "drift"));   // last session 2026-03-09, 11 days, cadence 7
+    CHECK(hasFlag(report, "plan-overdue")); // due 2026-02-10, as of 2026-03-20
+    CHECK_FALSE(hasFlag(report, "drift"));  // last session 2026-03-09, 11 days, cadence 7
 
     request.asOf = Date(2026, 4, 1);
     report = build(store, request);
-    CHECK(hasFlag(report, "drift"));  // 23 days > 2 x 7
+    CHECK(hasFlag(report, "drift")); // 23 days > 2 x 7
     store.setClientStatus("C-001", "closed");
     CHECK_FALSE(hasFlag(build(store, request), "drift"));
 }

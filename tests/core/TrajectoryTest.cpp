@@ -1,5 +1,5 @@
-#include "Errors.hpp"
 #include "Trajectory.hpp"
+#include "Errors.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -51,8 +51,9 @@ TEST_CASE("RR-1 worked example: onset 4 repaired at 6, onset 7 unrepaired closed
     CHECK(a.episodes[1].closedAt == 10);
 
     using P = Phase;
-    const std::vector<Phase> expected = {P::Development, P::Development, P::Development, P::Breach, P::Breach,
-                                         P::Repair,      P::Breach,      P::Breach,      P::Breach, P::Breach};
+    const std::vector<Phase> expected = {P::Development, P::Development, P::Development, P::Breach,
+                                         P::Breach,      P::Repair,      P::Breach,      P::Breach,
+                                         P::Breach,      P::Breach};
     CHECK(a.phases == expected);
     CHECK_FALSE(a.rci[0].has_value());
     CHECK(*a.rci[3] == Approx(-6.0 / p.standardErrorOfDifference()));

@@ -28,7 +28,8 @@ private slots:
     void caseloadUnderModelTester()
     {
         AppContext context(demoOptions());
-        QAbstractItemModelTester tester(&context.caseload(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&context.caseload(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(context.caseload().rowCount(), 16);
         context.caseload().setSearchText(QStringLiteral("C-00"));
         QCOMPARE(context.caseload().rowCount(), 9);
@@ -47,7 +48,8 @@ private slots:
     void clientModelUnderModelTester()
     {
         AppContext context(demoOptions());
-        QAbstractItemModelTester tester(&context.client(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&context.client(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         context.client().setClientCode(QStringLiteral("C-003"));
         QVERIFY(context.client().rowCount() > 5);
         QCOMPARE(context.client().instrument(), QStringLiteral("wai-sr"));
@@ -77,7 +79,8 @@ private slots:
     void alertsUnderModelTester()
     {
         AppContext context(demoOptions());
-        QAbstractItemModelTester tester(&context.alerts(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&context.alerts(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int before = context.alerts().rowCount();
         QVERIFY(before > 0);
         const QString id = context.alerts().index(0, 0).data(AlertsModel::AlertIdRole).toString();
@@ -93,12 +96,14 @@ private slots:
         context.client().setClientCode(QStringLiteral("C-001"));
         const int sessions = context.client().allSessionCount();
         auto result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-02-30"),
-                                                   QStringLiteral("bgt"), {"5", "5", "5"}, QStringLiteral("client"), {});
+                                                   QStringLiteral("bgt"), {"5", "5", "5"},
+                                                   QStringLiteral("client"), {});
         QCOMPARE(result.value(QStringLiteral("ok")).toBool(), false);
         QCOMPARE(errors.count(), 1);
         QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("date"));
-        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-30"), QStringLiteral("bgt"),
-                                              {"5", "11", "5"}, QStringLiteral("client"), {});
+        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-30"),
+                                              QStringLiteral("bgt"), {"5", "11", "5"},
+                                              QStringLiteral("client"), {});
         QCOMPARE(errors.count(), 2);
         QCOMPARE(errors.at(1).at(0).toString(), QStringLiteral("item 2"));
         QCOMPARE(context.backend().flagRupture(QStringLiteral("C-001"), 1, QStringLiteral("sulking"), {}, 3,
@@ -106,7 +111,9 @@ private slots:
                  -1);
         QCOMPARE(context.backend().planRepair(9999, {QStringLiteral("validate")}, {}, {}, {}), -1);
         QCOMPARE(context.backend().closeRepair(9999, QStringLiteral("resolved"), 0), false);
-        QCOMPARE(context.backend().acknowledgeAlert(QStringLiteral("C-001/nothing/s1"), QStringLiteral("x"), 0), false);
+        QCOMPARE(
+            context.backend().acknowledgeAlert(QStringLiteral("C-001/nothing/s1"), QStringLiteral("x"), 0),
+            false);
         QCOMPARE(errors.count(), 6);
         QCOMPARE(changed.count(), 0);
         QCOMPARE(context.client().allSessionCount(), sessions);
@@ -117,14 +124,16 @@ private slots:
 
     void firstRunCreatesTheDatabase()
     {
-        const QString path = QDir::temp().filePath(QStringLiteral("alliance-first-run-%1.db").arg(QCoreApplication::applicationPid()));
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-first-run-%1.db").arg(QCoreApplication::applicationPid()));
         QFile::remove(path);
         StartupOptions options;
         options.databasePath = path;
         AppContext context(options);
         QVERIFY(context.backend().needsFirstRun());
-        QVERIFY(!QFile::exists(path));  // nothing is written before the user says so
-        QVERIFY(context.backend().createFirstCounselor(QStringLiteral("Alex O'Rivera"), QStringLiteral("counselor")));
+        QVERIFY(!QFile::exists(path)); // nothing is written before the user says so
+        QVERIFY(context.backend().createFirstCounselor(QStringLiteral("Alex O'Rivera"),
+                                                       QStringLiteral("counselor")));
         QVERIFY(QFile::exists(path));
         QVERIFY(!context.backend().needsFirstRun());
         QCOMPARE(context.backend().counselorNames(), QStringList{QStringLiteral("Alex O'Rivera")});
@@ -135,7 +144,8 @@ private slots:
 
     void unreadableAndNewerDatabasesAreReportedNotChanged()
     {
-        const QString path = QDir::temp().filePath(QStringLiteral("alliance-text-%1.db").arg(QCoreApplication::applicationPid()));
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-text-%1.db").arg(QCoreApplication::applicationPid()));
         {
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -166,6 +176,35 @@ private slots:
         const qint64 refreshMs = timer.elapsed();
         QCOMPARE(context.caseload().rowCount(), 200);
         qInfo("200-client demo built in %lld ms; caseload refresh %lld ms", buildMs, refreshMs);
+    }
+
+    void longTrajectoryLoads()
+    {
+        // A client with 300 sessions: the page's model and all four chart series.
+        AppContext context(demoOptions(2));
+        alliance::Store& store = *context.backend().store();
+        store.addClient({"C-LONG", "Alex Rivera", std::nullopt, alliance::Date(2020, 1, 6), 7});
+        for (int i = 0; i < 300; ++i) {
+            alliance::NewRating r;
+            r.clientCode = "C-LONG";
+            r.date = alliance::Date(2020, 1, 6) + boost::gregorian::days(7L * i);
+            r.instrument = alliance::Instrument::Bgt;
+            const int v = 60 + (i * 37) % 40;
+            r.itemTenths = {v, v, v};
+            store.logRating(r);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        context.client().setClientCode(QStringLiteral("C-LONG"));
+        QLineSeries total, bond, goal, task;
+        context.client().fillSeries(&total, QStringLiteral("total"));
+        context.client().fillSeries(&bond, QStringLiteral("bond"));
+        context.client().fillSeries(&goal, QStringLiteral("goal"));
+        context.client().fillSeries(&task, QStringLiteral("task"));
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(context.client().rowCount(), 300);
+        QCOMPARE(total.count(), 300);
+        qInfo("300-session client page model and series filled in %lld ms", ms);
     }
 };
 
