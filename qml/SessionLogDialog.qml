@@ -165,6 +165,7 @@ Dialog {
             Item { Layout.fillWidth: true }
             Button { text: qsTr("Cancel"); onClicked: root.close(); Accessible.name: qsTr("Cancel logging") }
             AccentButton {
+                objectName: "saveButton"
                 text: qsTr("Save (Enter)")
                 enabled: root.preview.ok
                 Accessible.name: qsTr("Save the session")

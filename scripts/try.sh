@@ -20,6 +20,10 @@ if [ -x "$bin/gui/alliance-tracker" ]; then
     exec "$bin/gui/alliance-tracker" --db "$demo_db"
   fi
   shots=build/dev/screenshots
+  if [ -z "${XDG_RUNTIME_DIR:-}" ]; then
+    XDG_RUNTIME_DIR=$(mktemp -d)
+    export XDG_RUNTIME_DIR
+  fi
   QT_QPA_PLATFORM=offscreen "$bin/gui/alliance-tracker" --db "$demo_db" --screenshots "$shots"
   echo
   echo "No display here: the app's pages were rendered to $(realpath "$shots")/*.png"

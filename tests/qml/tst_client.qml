@@ -106,6 +106,7 @@ TestCase {
         dialog.setValue(0, "4,3,5,4,5,3,4,4,5,3,4,6")
         compare(Backend.checkItem("wai-sr", 11, "6"), "value 6 out of range 1..5")
         compare(dialog.preview.ok, false)
+        compare(findChild(dialog.contentItem, "saveButton").enabled, false)
         dialog.save()
         compare(errorSpy.count, 1)
         compare(errorSpy.signalArguments[0][0], "item 12")
