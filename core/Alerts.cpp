@@ -15,7 +15,8 @@ bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::s
                   const Date& asOf)
 {
     const auto found = acks.find(id);
-    if (found == acks.end() || found->second.fingerprint != flag.fingerprint) return false;
+    if (found == acks.end() || found->second.fingerprint != flag.fingerprint)
+        return false;
     return !found->second.snoozeUntil || asOf < *found->second.snoozeUntil;
 }
 
@@ -35,7 +36,8 @@ std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const D
 {
     const ClientDetail detail = store.clientDetail(code);
     std::vector<Alert> result;
-    if (detail.client.status != "active") return result;
+    if (detail.client.status != "active")
+        return result;
     for (Flag& flag : defaultTrajectory(store, detail, asOf).flags) {
         const std::string id = alertId(code, flag);
         if (!isSuppressed(id, flag, acks, asOf))
@@ -85,9 +87,11 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
     }
     const auto alert =
         std::find_if(current.begin(), current.end(), [&](const Alert& a) { return a.id == id; });
-    if (alert == current.end()) throw NotFound("ID: no active alert " + quoteForError(id));
+    if (alert == current.end())
+        throw NotFound("ID: no active alert " + quoteForError(id));
     AlertAck ack{id, alert->flag.fingerprint, reason, asOf, std::nullopt};
-    if (snoozeDays) ack.snoozeUntil = asOf + boost::gregorian::days(*snoozeDays);
+    if (snoozeDays)
+        ack.snoozeUntil = asOf + boost::gregorian::days(*snoozeDays);
     store.acknowledgeAlert(ack);
 }
 

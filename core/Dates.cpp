@@ -10,7 +10,8 @@ namespace alliance {
 std::string quoteForError(const std::string& value)
 {
     constexpr std::size_t maxShown = 40;
-    if (value.size() <= maxShown) return "'" + value + "'";
+    if (value.size() <= maxShown)
+        return "'" + value + "'";
     return "'" + value.substr(0, maxShown) + "...' (" + std::to_string(value.size()) + " characters)";
 }
 
@@ -19,18 +20,24 @@ Date parseIsoDate(const std::string& text, const std::string& field)
     const auto bad = [&](const std::string& why) {
         return ValidationError(field, "invalid date " + quoteForError(text) + ": " + why);
     };
-    if (text.empty()) throw ValidationError(field, "a date is required (YYYY-MM-DD)");
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') throw bad("expected YYYY-MM-DD");
+    if (text.empty())
+        throw ValidationError(field, "a date is required (YYYY-MM-DD)");
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        throw bad("expected YYYY-MM-DD");
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) throw bad("expected YYYY-MM-DD");
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            throw bad("expected YYYY-MM-DD");
     const int year = std::stoi(text.substr(0, 4));
     const int month = std::stoi(text.substr(5, 2));
     const int day = std::stoi(text.substr(8, 2));
-    if (year < 1900 || year > 9999) throw bad("year out of range 1900..9999");
-    if (month < 1 || month > 12) throw bad("month must be 01..12");
+    if (year < 1900 || year > 9999)
+        throw bad("year out of range 1900..9999");
+    if (month < 1 || month > 12)
+        throw bad("month must be 01..12");
     const int lastDay = boost::gregorian::gregorian_calendar::end_of_month_day(
         static_cast<unsigned short>(year), static_cast<unsigned short>(month));
-    if (day < 1 || day > lastDay) throw bad("day must be 01.." + std::to_string(lastDay) + " in that month");
+    if (day < 1 || day > lastDay)
+        throw bad("day must be 01.." + std::to_string(lastDay) + " in that month");
     return Date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                 static_cast<unsigned short>(day));
 }

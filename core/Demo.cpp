@@ -41,7 +41,8 @@ double level(Story story, int i, int n, int breakAt)
     case Story::Drifting: return 0.66 - 0.10 * progress;
     case Story::HighLowHigh: return 0.80 - 0.30 * std::sin(3.14159 * progress);
     case Story::Repaired:
-        if (i == breakAt || i == breakAt + 1) return 0.48;
+        if (i == breakAt || i == breakAt + 1)
+            return 0.48;
         return i > breakAt + 1 ? 0.82 : 0.76;
     case Story::Unrepaired: return i >= breakAt ? 0.45 : 0.78;
     case Story::Pending: return i >= breakAt ? 0.50 : 0.80;

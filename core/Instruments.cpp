@@ -75,7 +75,8 @@ const InstrumentSpec& spec(Instrument instrument)
 Instrument instrumentFromSlug(const std::string& slug)
 {
     for (const auto& s : registry())
-        if (s.slug == slug) return s.id;
+        if (s.slug == slug)
+            return s.id;
     throw ValidationError("--instrument",
                           "unknown instrument " + quoteForError(slug) + " (expected wai-sr, srs or bgt)");
 }
@@ -117,7 +118,8 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const std::string field = "item " + std::to_string(i + 1);
         const std::string& tok = tokens[i];
-        if (tok.empty()) throw ValidationError(field, "missing value (no prorating: every item is required)");
+        if (tok.empty())
+            throw ValidationError(field, "missing value (no prorating: every item is required)");
         // digits, optionally "." and one digit
         const auto dot = tok.find('.');
         const std::string whole = tok.substr(0, dot);
@@ -188,14 +190,16 @@ int Score::dimensionTenths(Dimension d) const
 double Score::mean(std::optional<Dimension> d) const
 {
     const InstrumentSpec& s = spec(instrument);
-    if (!d) return totalTenths / 10.0 / s.itemCount();
+    if (!d)
+        return totalTenths / 10.0 / s.itemCount();
     return dimensionTenths(*d) / 10.0 / s.dimensionItemCount(*d);
 }
 
 std::optional<bool> Score::belowCutoff(Comparator comparator) const
 {
     const auto cutoff = spec(instrument).cutoffTenths;
-    if (!cutoff) return std::nullopt;
+    if (!cutoff)
+        return std::nullopt;
     return comparator == Comparator::Less ? totalTenths < *cutoff : totalTenths <= *cutoff;
 }
 
@@ -204,7 +208,8 @@ std::string formatItems(Instrument instrument, const std::vector<int>& itemTenth
     const bool whole = spec(instrument).wholeNumberItems;
     std::string out;
     for (std::size_t i = 0; i < itemTenths.size(); ++i) {
-        if (i) out += ',';
+        if (i)
+            out += ',';
         out += whole ? std::to_string(itemTenths[i] / 10) : formatTenths(itemTenths[i]);
     }
     return out;

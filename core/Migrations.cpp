@@ -20,14 +20,18 @@ int schemaVersion(sql::Connection& connection)
 void migrate(sql::Connection& connection, int target)
 {
     const int latest = latestSchemaVersion();
-    if (target < 0) target = latest;
+    if (target < 0)
+        target = latest;
     const int current = schemaVersion(connection);
-    if (current > latest) throw SchemaTooNew(current, latest);
+    if (current > latest)
+        throw SchemaTooNew(current, latest);
     for (const Migration& m : embeddedMigrations()) {
-        if (m.version <= current || m.version > target) continue;
+        if (m.version <= current || m.version > target)
+            continue;
         sql::Transaction transaction(connection);
         // Re-check inside the write lock: another process may have migrated meanwhile.
-        if (schemaVersion(connection) >= m.version) continue;
+        if (schemaVersion(connection) >= m.version)
+            continue;
         connection.exec(m.sqlText);
         connection.exec("PRAGMA user_version = " + std::to_string(m.version));
         transaction.commit();

@@ -12,7 +12,8 @@ std::string defaultDatabasePath()
         const char* value = std::getenv(name);
         return value ? value : "";
     };
-    if (const std::string explicitPath = env("ALLIANCE_DB"); !explicitPath.empty()) return explicitPath;
+    if (const std::string explicitPath = env("ALLIANCE_DB"); !explicitPath.empty())
+        return explicitPath;
     // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
     if (const std::string data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/')
         return data + "/alliance-tracker/alliance.db";

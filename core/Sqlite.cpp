@@ -18,14 +18,16 @@ namespace {
 Connection::Connection(const std::string& path, bool create)
 {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    if (create) flags |= SQLITE_OPEN_CREATE;
+    if (create)
+        flags |= SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         const bool missing = (rc & 0xff) == SQLITE_CANTOPEN && !create;
         std::string message = sqlite3_errstr(rc);
         sqlite3_close_v2(db_);
         db_ = nullptr;
-        if (missing) throw NotFound("no database at " + path + " (run 'alliance init' first)");
+        if (missing)
+            throw NotFound("no database at " + path + " (run 'alliance init' first)");
         throw StorageError(rc, "cannot open database " + path + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
@@ -73,7 +75,8 @@ Statement::Statement(Connection& connection, std::string_view sqlText) : connect
 {
     const int rc = sqlite3_prepare_v2(connection.handle(), sqlText.data(), static_cast<int>(sqlText.size()),
                                       &stmt_, nullptr);
-    if (rc != SQLITE_OK) fail(connection.handle(), rc, "cannot prepare statement");
+    if (rc != SQLITE_OK)
+        fail(connection.handle(), rc, "cannot prepare statement");
 }
 
 Statement::~Statement()
@@ -84,14 +87,16 @@ Statement::~Statement()
 Statement& Statement::bind(int index, std::int64_t value)
 {
     const int rc = sqlite3_bind_int64(stmt_, index, value);
-    if (rc != SQLITE_OK) fail(connection_.handle(), rc, "cannot bind parameter");
+    if (rc != SQLITE_OK)
+        fail(connection_.handle(), rc, "cannot bind parameter");
     return *this;
 }
 
 Statement& Statement::bind(int index, double value)
 {
     const int rc = sqlite3_bind_double(stmt_, index, value);
-    if (rc != SQLITE_OK) fail(connection_.handle(), rc, "cannot bind parameter");
+    if (rc != SQLITE_OK)
+        fail(connection_.handle(), rc, "cannot bind parameter");
     return *this;
 }
 
@@ -99,22 +104,26 @@ Statement& Statement::bind(int index, const std::string& value)
 {
     const int rc =
         sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-    if (rc != SQLITE_OK) fail(connection_.handle(), rc, "cannot bind parameter");
+    if (rc != SQLITE_OK)
+        fail(connection_.handle(), rc, "cannot bind parameter");
     return *this;
 }
 
 Statement& Statement::bindNull(int index)
 {
     const int rc = sqlite3_bind_null(stmt_, index);
-    if (rc != SQLITE_OK) fail(connection_.handle(), rc, "cannot bind parameter");
+    if (rc != SQLITE_OK)
+        fail(connection_.handle(), rc, "cannot bind parameter");
     return *this;
 }
 
 bool Statement::step()
 {
     const int rc = sqlite3_step(stmt_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
     fail(connection_.handle(), rc, "database error");
 }
 
@@ -159,13 +168,15 @@ std::string Statement::text(int column) const
 
 std::optional<std::string> Statement::optText(int column) const
 {
-    if (isNull(column)) return std::nullopt;
+    if (isNull(column))
+        return std::nullopt;
     return text(column);
 }
 
 std::optional<int> Statement::optInt(int column) const
 {
-    if (isNull(column)) return std::nullopt;
+    if (isNull(column))
+        return std::nullopt;
     return integer(column);
 }
 
@@ -176,7 +187,8 @@ Transaction::Transaction(Connection& connection) : connection_(connection)
 
 Transaction::~Transaction()
 {
-    if (!done_) sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_)
+        sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit()

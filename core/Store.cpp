@@ -51,7 +51,8 @@ Id Store::counselorId(const std::string& name, const std::string& field)
 {
     sql::Statement query(*connection_, "SELECT id FROM counselor WHERE name = ?");
     query.bind(1, name);
-    if (!query.step()) throw NotFound(field + ": no counselor named " + quoteForError(name));
+    if (!query.step())
+        throw NotFound(field + ": no counselor named " + quoteForError(name));
     return query.int64(0);
 }
 
@@ -62,10 +63,12 @@ Id Store::addCounselor(const std::string& name, const std::string& role,
     requireOneOf("--role", role, {"counselor", "supervisor", "admin"});
     sql::Transaction transaction(*connection_);
     std::optional<Id> supervisor;
-    if (supervisorName) supervisor = counselorId(*supervisorName, "--supervisor");
+    if (supervisorName)
+        supervisor = counselorId(*supervisorName, "--supervisor");
     sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name = ?");
     exists.bind(1, name);
-    if (exists.step()) throw ValidationError("NAME", "a counselor with that name already exists");
+    if (exists.step())
+        throw ValidationError("NAME", "a counselor with that name already exists");
     sql::Statement insert(*connection_, "INSERT INTO counselor (name, role, supervisor_id) VALUES (?, ?, ?)");
     insert.bind(1, name).bind(2, role).bind(3, supervisor).run();
     const Id id = connection_->lastInsertId();
@@ -86,7 +89,8 @@ std::vector<Counselor> Store::counselors()
 Counselor Store::counselor(const std::string& name)
 {
     for (auto& c : counselors())
-        if (c.name == name) return c;
+        if (c.name == name)
+            return c;
     throw NotFound("no counselor named " + quoteForError(name));
 }
 
@@ -96,7 +100,8 @@ Id Store::clientId(const std::string& code)
 {
     sql::Statement query(*connection_, "SELECT id FROM client WHERE code = ?");
     query.bind(1, code);
-    if (!query.step()) throw NotFound("no client with code " + quoteForError(code));
+    if (!query.step())
+        throw NotFound("no client with code " + quoteForError(code));
     return query.int64(0);
 }
 
@@ -104,8 +109,10 @@ Id Store::addClient(const NewClient& client)
 {
     requireText("CODE", client.code, maxCodeLength);
     for (unsigned char c : client.code)
-        if (c < 0x20 || c == 0x7f) throw ValidationError("CODE", "must not contain control characters");
-    if (client.displayName) requireText("--name", *client.displayName, maxNameLength);
+        if (c < 0x20 || c == 0x7f)
+            throw ValidationError("CODE", "must not contain control characters");
+    if (client.displayName)
+        requireText("--name", *client.displayName, maxNameLength);
     if (client.cadenceDays < 1 || client.cadenceDays > 365)
         throw ValidationError("--cadence-days",
                               "value " + std::to_string(client.cadenceDays) + " out of range 1..365");
@@ -129,7 +136,8 @@ Id Store::addClient(const NewClient& client)
 std::vector<ClientSummary> Store::clients(const std::optional<std::string>& counselorName)
 {
     std::optional<Id> counselor;
-    if (counselorName) counselor = counselorId(*counselorName, "--counselor");
+    if (counselorName)
+        counselor = counselorId(*counselorName, "--counselor");
     sql::Statement query(
         *connection_, "SELECT c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status, "
                       "       (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
@@ -148,7 +156,8 @@ std::vector<ClientSummary> Store::clients(const std::optional<std::string>& coun
                           query.integer(5),
                           query.text(6)};
         summary.sessionCount = query.integer(7);
-        if (auto last = query.optText(8)) summary.lastSessionDate = parseIsoDate(*last, "date");
+        if (auto last = query.optText(8))
+            summary.lastSessionDate = parseIsoDate(*last, "date");
         result.push_back(std::move(summary));
     }
     return result;
@@ -168,11 +177,13 @@ void Store::setClientStatus(const std::string& code, const std::string& status)
 
 Id Store::sessionId(Id client, int sessionNumber, const std::string& field)
 {
-    if (sessionNumber < 1) throw ValidationError(field, "session numbers start at 1");
+    if (sessionNumber < 1)
+        throw ValidationError(field, "session numbers start at 1");
     sql::Statement query(*connection_,
                          "SELECT id FROM session WHERE client_id = ? ORDER BY date LIMIT 1 OFFSET ?");
     query.bind(1, client).bind(2, sessionNumber - 1);
-    if (!query.step()) throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
+    if (!query.step())
+        throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
     return query.int64(0);
 }
 
@@ -180,7 +191,8 @@ LoggedRating Store::logRating(const NewRating& rating)
 {
     requireOneOf("--rater", rating.rater, {"client", "counselor", "observer"});
     const Score scored = score(rating.instrument, rating.itemTenths);
-    if (rating.note) requireText("--note", *rating.note, maxNoteLength);
+    if (rating.note)
+        requireText("--note", *rating.note, maxNoteLength);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
         throw ValidationError("--duration", "value out of range 1..600 minutes");
 
@@ -292,7 +304,8 @@ void Store::requireCatalogue(const std::string& kind, const std::string& slug, c
                                   (kind == "strategy" ? std::string("repair strategies")
                                                       : "rupture " + kind + (kind == "category" ? "" : "s")) +
                                   "')");
-    if (group) *group = query.text(0);
+    if (group)
+        *group = query.text(0);
 }
 
 // ---- analysis parameters and alert acknowledgements ---------------------------------------
@@ -310,7 +323,8 @@ AnalysisParams Store::analysisParams(Instrument instrument, const std::string& d
     params.reliability = query.real(1);
     params.z = query.real(2);
     params.window = query.integer(3);
-    if (!query.isNull(4)) params.cutoff = query.real(4);
+    if (!query.isNull(4))
+        params.cutoff = query.real(4);
     params.comparator = query.text(5) == "<=" ? Comparator::LessOrEqual : Comparator::Less;
     params.confirmed = query.integer(6) != 0;
     params.source = query.text(7);
@@ -340,7 +354,8 @@ std::map<std::string, AlertAck> Store::alertAcks()
     while (query.step()) {
         AlertAck ack{query.text(0), query.text(1), query.text(2), parseIsoDate(query.text(3), "acked_on"),
                      std::nullopt};
-        if (auto until = query.optText(4)) ack.snoozeUntil = parseIsoDate(*until, "snooze_until");
+        if (auto until = query.optText(4))
+            ack.snoozeUntil = parseIsoDate(*until, "snooze_until");
         result.emplace(ack.key, ack);
     }
     return result;

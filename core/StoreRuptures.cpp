@@ -31,7 +31,8 @@ Id Store::flagRupture(const NewRupture& rupture)
     if (rupture.salience < 1 || rupture.salience > 5)
         throw ValidationError("--salience",
                               "value " + std::to_string(rupture.salience) + " out of range 1..5");
-    if (rupture.note) requireText("--note", *rupture.note, maxNoteLength);
+    if (rupture.note)
+        requireText("--note", *rupture.note, maxNoteLength);
     const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
     if (uniqueMarkers.size() != rupture.markers.size())
         throw ValidationError("--marker", "the same marker is given twice");
@@ -44,7 +45,8 @@ Id Store::flagRupture(const NewRupture& rupture)
             throw ValidationError("--marker", quoteForError(marker) + " is a " + group + " marker, not a " +
                                                   rupture.kind + " one");
     }
-    if (rupture.category) requireCatalogue("category", *rupture.category, "--category");
+    if (rupture.category)
+        requireCatalogue("category", *rupture.category, "--category");
     const Id session = sessionId(clientId(rupture.clientCode), rupture.sessionNumber, "--session");
 
     sql::Statement insert(*connection_,
@@ -71,7 +73,8 @@ Id Store::planRepair(const NewRepairPlan& plan)
         throw ValidationError("--strategy", "the same strategy is given twice");
     for (std::size_t i = 0; i < plan.steps.size(); ++i)
         requireText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength);
-    if (plan.note) requireText("--note", *plan.note, maxNoteLength);
+    if (plan.note)
+        requireText("--note", *plan.note, maxNoteLength);
     const Date created = plan.createdOn.value_or(today());
     if (plan.dueDate && *plan.dueDate < created)
         throw ValidationError("--due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
@@ -81,7 +84,8 @@ Id Store::planRepair(const NewRepairPlan& plan)
         requireCatalogue("strategy", s, "--strategy");
     sql::Statement rupture(*connection_, "SELECT 1 FROM rupture WHERE id = ?");
     rupture.bind(1, plan.ruptureId);
-    if (!rupture.step()) throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
+    if (!rupture.step())
+        throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
 
     sql::Statement insert(
         *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
@@ -118,7 +122,8 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
                         "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
                         "WHERE p.id = ?");
     plan.bind(1, planId);
-    if (!plan.step()) throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
+    if (!plan.step())
+        throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
     if (plan.text(0) == "closed")
         throw ValidationError("PLAN_ID", "repair plan " + std::to_string(planId) + " is already closed");
     if (closed < parseIsoDate(plan.text(3), "created_on"))
@@ -141,12 +146,15 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
 Id Store::addReferralAgency(const ReferralAgency& agency)
 {
     requireText("NAME", agency.name, 200);
-    if (agency.services) requireText("--services", *agency.services, 2000);
-    if (agency.contact) requireText("--contact", *agency.contact, 2000);
+    if (agency.services)
+        requireText("--services", *agency.services, 2000);
+    if (agency.contact)
+        requireText("--contact", *agency.contact, 2000);
     sql::Transaction transaction(*connection_);
     sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
     exists.bind(1, agency.name);
-    if (exists.step()) throw ValidationError("NAME", "that referral agency is already listed");
+    if (exists.step())
+        throw ValidationError("NAME", "that referral agency is already listed");
     sql::Statement insert(*connection_,
                           "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
     insert.bind(1, agency.name).bind(2, agency.services).bind(3, agency.contact).run();
@@ -167,7 +175,8 @@ std::vector<ReferralAgency> Store::referralAgencies()
 
 Id Store::planTransition(const NewTransitionPlan& plan)
 {
-    if (plan.nextSteps) requireText("--next-steps", *plan.nextSteps, maxNoteLength);
+    if (plan.nextSteps)
+        requireText("--next-steps", *plan.nextSteps, maxNoteLength);
     sql::Transaction transaction(*connection_);
     const Id client = clientId(plan.clientCode);
     if (plan.ruptureId) {

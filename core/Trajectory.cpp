@@ -78,10 +78,14 @@ void validate(const AnalysisParams& params)
 
 Rule ruleFromSlug(const std::string& slug)
 {
-    if (slug == "rr1") return Rule::RR1;
-    if (slug == "v1") return Rule::V1;
-    if (slug == "v2") return Rule::V2;
-    if (slug == "sudden-loss") return Rule::SuddenLoss;
+    if (slug == "rr1")
+        return Rule::RR1;
+    if (slug == "v1")
+        return Rule::V1;
+    if (slug == "v2")
+        return Rule::V2;
+    if (slug == "sudden-loss")
+        return Rule::SuddenLoss;
     throw ValidationError("--rule",
                           "unknown rule " + quoteForError(slug) + " (expected rr1, v1, v2 or sudden-loss)");
 }
@@ -173,7 +177,8 @@ SeriesAnalysis detectV(const std::vector<double>& series, int k, std::optional<d
     SeriesAnalysis result = emptyAnalysis(series, nullptr);
     const OneBased x{series};
     const double threshold = k * s.value_or(sampleStandardDeviation(series));
-    if (!(threshold > 0)) return result; // a constant series has no V
+    if (!(threshold > 0))
+        return result; // a constant series has no V
     for (int t = 2; t + 1 <= x.size(); ++t) {
         if (x(t - 1) - x(t) >= threshold && x(t + 1) - x(t) >= threshold) {
             result.episodes.push_back({t, x(t - 1), x(t), EpisodeStatus::Repaired, t + 1, t + 1});
@@ -201,11 +206,14 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
         std::vector<double> before;
         std::vector<double> after;
         for (int i = N - 2; i <= N; ++i)
-            if (i >= 1) before.push_back(x(i));
+            if (i >= 1)
+                before.push_back(x(i));
         for (int i = N + 1; i <= N + 3; ++i)
-            if (i <= n) after.push_back(x(i));
+            if (i <= n)
+                after.push_back(x(i));
         bool loss = drop >= rc && drop > 0;
-        if (loss && options.requireRelativeDrop) loss = drop >= 0.25 * x(N);
+        if (loss && options.requireRelativeDrop)
+            loss = drop >= 0.25 * x(N);
         if (loss) {
             loss = before.size() >= 2 && after.size() >= 2;
             if (loss) {
@@ -259,14 +267,16 @@ SeriesAnalysis analyse(Rule rule, const std::vector<double>& series, const Analy
 
 double sampleStandardDeviation(const std::vector<double>& series)
 {
-    if (series.size() < 2) return 0;
+    if (series.size() < 2)
+        return 0;
     return std::sqrt(sumOfSquares(series) / static_cast<double>(series.size() - 1));
 }
 
 std::optional<LinearTrend> olsTrend(const std::vector<double>& series)
 {
     const std::size_t n = series.size();
-    if (n < 2) return std::nullopt;
+    if (n < 2)
+        return std::nullopt;
     const double meanX = (static_cast<double>(n) + 1.0) / 2.0;
     const double meanY = mean(series);
     double sxy = 0;
@@ -295,15 +305,19 @@ std::string patternSlug(Pattern pattern)
 Pattern classifyPattern(const std::vector<double>& series, const AnalysisParams& params)
 {
     const int n = static_cast<int>(series.size());
-    if (n < 3) return Pattern::Insufficient;
+    if (n < 3)
+        return Pattern::Insufficient;
     const double rc = params.reliableChange();
     const auto lowest = std::min_element(series.begin() + 1, series.end() - 1);
     const double highBefore = *std::max_element(series.begin(), lowest);
     const double highAfter = *std::max_element(lowest + 1, series.end());
-    if (highBefore - *lowest >= rc && highAfter - *lowest >= rc) return Pattern::HighLowHigh;
+    if (highBefore - *lowest >= rc && highAfter - *lowest >= rc)
+        return Pattern::HighLowHigh;
     const double fittedChange = olsTrend(series)->slope * (n - 1);
-    if (fittedChange >= rc) return Pattern::Growing;
-    if (fittedChange <= -rc) return Pattern::Declining;
+    if (fittedChange >= rc)
+        return Pattern::Growing;
+    if (fittedChange <= -rc)
+        return Pattern::Declining;
     return Pattern::Stable;
 }
 
@@ -315,8 +329,10 @@ std::vector<std::pair<int, int>> ceilingRuns(const std::vector<double>& series, 
     for (int i = 0; i <= static_cast<int>(series.size()); ++i) {
         const bool atMax =
             i < static_cast<int>(series.size()) && series[static_cast<std::size_t>(i)] >= maximum - 1e-9;
-        if (atMax) continue;
-        if (i - start >= minimumRun) runs.emplace_back(start + 1, i - start);
+        if (atMax)
+            continue;
+        if (i - start >= minimumRun)
+            runs.emplace_back(start + 1, i - start);
         start = i + 1;
     }
     return runs;

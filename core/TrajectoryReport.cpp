@@ -18,7 +18,8 @@ std::string number(double value, int decimals = 2)
     if (text.find('.') != std::string::npos) {
         while (text.back() == '0')
             text.pop_back();
-        if (text.back() == '.') text.pop_back();
+        if (text.back() == '.')
+            text.pop_back();
     }
     return text;
 }
@@ -28,7 +29,8 @@ Instrument mostRatedInstrument(const ClientDetail& detail, const std::string& ra
     std::map<Instrument, int> counts;
     for (const auto& s : detail.sessions)
         for (const auto& r : s.ratings)
-            if (r.rater == rater) ++counts[r.score.instrument];
+            if (r.rater == rater)
+                ++counts[r.score.instrument];
     Instrument best = Instrument::Bgt;
     int bestCount = 0;
     for (Instrument i : allInstruments()) // registry order breaks ties
@@ -94,7 +96,8 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
 
 void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const TrajectoryRequest& request)
 {
-    if (report.points.empty()) return;
+    if (report.points.empty())
+        return;
     const SeriesPoint& last = report.points.back();
     const InstrumentSpec& instrumentSpec = spec(report.instrument);
     if (report.params.cutoff) {
@@ -133,9 +136,12 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
         std::optional<int> client;
         std::optional<int> counselor;
         for (const auto& r : session.ratings) {
-            if (r.score.instrument != report.instrument) continue;
-            if (r.rater == "client") client = r.score.totalTenths;
-            if (r.rater == "counselor") counselor = r.score.totalTenths;
+            if (r.score.instrument != report.instrument)
+                continue;
+            if (r.rater == "client")
+                client = r.score.totalTenths;
+            if (r.rater == "counselor")
+                counselor = r.score.totalTenths;
         }
         if (client && counselor &&
             std::abs(tenthsToDouble(*client - *counselor)) >= report.params.reliableChange())
@@ -257,7 +263,8 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
     report.total = analyse(request.rule, totals, report.params);
     for (Dimension d : {Dimension::Bond, Dimension::Goal, Dimension::Task}) {
         AnalysisParams params = paramsFor(report.instrument, dimensionSlug(d));
-        if (request.window) params.window = *request.window;
+        if (request.window)
+            params.window = *request.window;
         report.dimensions[d] = {params, analyse(request.rule, seriesOf(report.points, d), params)};
     }
     report.trend = olsTrend(totals);

@@ -10,7 +10,7 @@ Button {
     contentItem: Text {
         text: root.text
         font: root.font
-        color: root.enabled ? Theme.onAccent : Theme.mutedText
+        color: root.enabled ? Theme.textOnAccent : Theme.mutedText
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight

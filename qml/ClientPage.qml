@@ -23,6 +23,11 @@ Page {
         return StackView.view.currentItem.objectName === "clientRating"
     }
     function openRuptureDialog(session: int): bool {
+        return openRuptureDialogNoticedBy(session, "counselor")
+    }
+    // From a detected breach the rupture was noticed in the client's scores.
+    function openRuptureDialogNoticedBy(session: int, noticedBy: string): bool {
+        ruptureDialog.noticedBy = noticedBy
         ruptureDialog.sessionNumber = session > 0 ? session : (root.focusSession > 0 ? root.focusSession : ClientModel.lastSessionNumber)
         ruptureDialog.open()
         return ruptureDialog.visible
@@ -191,12 +196,19 @@ Page {
                         radius: Theme.radius
                         Accessible.role: Accessible.ListItem
                         Accessible.name: modelData.reason + ". " + modelData.suggestion
+                        readonly property bool breach: modelData.kind === "unflagged-breach"
                         Column {
                             id: flagColumn
                             x: 6; y: 4
                             width: parent.width - 12
                             Label { width: parent.width; text: flagItem.modelData.reason; color: Theme.text; wrapMode: Text.Wrap; font.bold: true }
                             Label { width: parent.width; text: flagItem.modelData.suggestion; color: Theme.mutedText; wrapMode: Text.Wrap; font.pixelSize: Theme.smallFontSize }
+                            Button {
+                                visible: flagItem.breach && flagItem.modelData.session > 0
+                                text: qsTr("Flag rupture at session %1").arg(flagItem.modelData.session)
+                                Accessible.name: text
+                                onClicked: root.openRuptureDialogNoticedBy(flagItem.modelData.session, "client-score")
+                            }
                         }
                     }
                     Label {

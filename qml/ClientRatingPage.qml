@@ -33,6 +33,12 @@ Page {
     }
 
     objectName: "clientRating"
+
+    // The counselor's way back by keyboard: a deliberate chord a client will not press by chance.
+    Shortcut {
+        sequence: "Ctrl+Alt+B"
+        onActivated: root.StackView.view.pop()
+    }
     background: Rectangle { color: Theme.background }
     Component.onCompleted: reset()
 
@@ -121,7 +127,7 @@ Page {
             Item { Layout.fillWidth: true }
             Button {
                 text: qsTr("Counselor: hold to return")
-                Accessible.name: qsTr("Counselor: press and hold to return to the client page")
+                Accessible.name: qsTr("Counselor: press and hold (or Ctrl+Alt+B) to return to the client page")
                 onPressAndHold: root.StackView.view.pop()
             }
         }

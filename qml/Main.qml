@@ -87,11 +87,11 @@ ApplicationWindow {
     palette.button: Theme.surfaceAlt
     palette.buttonText: Theme.text
     palette.highlight: Theme.accent
-    palette.highlightedText: Theme.onAccent
+    palette.highlightedText: Theme.textOnAccent
     palette.placeholderText: Theme.mutedText
     palette.mid: Theme.border
     palette.dark: Theme.accent
-    palette.brightText: Theme.onAccent
+    palette.brightText: Theme.textOnAccent
     palette.light: Theme.surface
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text

@@ -14,6 +14,8 @@ Dialog {
     property int sessionNumber: 0
     property var chosenMarkers: []
     property string kind: "withdrawal"   // withdrawal | confrontation
+    property string noticedBy: "counselor"
+    readonly property var noticedByChoices: ["counselor", "client-score", "client-report", "supervisor"]
     readonly property var markerCatalogue: Backend.catalogue("marker")
     readonly property var markers: markerCatalogue.filter(m => m.group === kind)
     readonly property var categories: Backend.catalogue("category")
@@ -47,6 +49,7 @@ Dialog {
         chosenMarkers = []
         noteField.text = ""
         kind = "withdrawal"
+        noticedBox.currentIndex = Math.max(0, noticedByChoices.indexOf(noticedBy))
         withdrawalButton.forceActiveFocus()
     }
     onKindChanged: chosenMarkers = []
@@ -102,7 +105,7 @@ Dialog {
             Label { text: qsTr("Noticed by"); color: Theme.text }
             ComboBox {
                 id: noticedBox
-                model: ["counselor", "client-score", "client-report", "supervisor"]
+                model: root.noticedByChoices
                 Accessible.name: qsTr("Noticed by")
             }
             Label { text: qsTr("Challenge"); color: Theme.text }

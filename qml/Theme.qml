@@ -16,14 +16,14 @@ QtObject {
     readonly property color text: mode === "light" ? "#1f2328" : mode === "dark" ? "#e8eaed" : "#ffffff"
     readonly property color mutedText: mode === "light" ? "#4f5864" : mode === "dark" ? "#b3bac4" : "#ffffff"
     readonly property color accent: mode === "light" ? "#0b5cad" : mode === "dark" ? "#7cb8ff" : "#ffff00"
-    readonly property color onAccent: mode === "light" ? "#ffffff" : "#000000"
+    readonly property color textOnAccent: mode === "light" ? "#ffffff" : "#000000"
     readonly property color breach: mode === "light" ? "#b3261e" : mode === "dark" ? "#ff8a80" : "#ff6e6e"
     readonly property color breachShade: mode === "light" ? "#22b3261e" : "#33ff8a80"
-    readonly property color repair: mode === "light" ? "#1a7f37" : mode === "dark" ? "#7ee2a8" : "#00ff7f"
+    readonly property color repair: mode === "light" ? "#17702f" : mode === "dark" ? "#7ee2a8" : "#00ff7f"
     readonly property color warning: mode === "light" ? "#8a4b00" : mode === "dark" ? "#ffcc80" : "#ffd700"
     readonly property color info: mode === "light" ? "#5a3d99" : mode === "dark" ? "#c8b3ff" : "#ffffff"
     readonly property color bond: mode === "light" ? "#8a3ffc" : mode === "dark" ? "#c6a4ff" : "#ff80ff"
-    readonly property color goal: mode === "light" ? "#b35c00" : mode === "dark" ? "#ffb870" : "#ffa500"
+    readonly property color goal: mode === "light" ? "#9c5000" : mode === "dark" ? "#ffb870" : "#ffa500"
     readonly property color task: mode === "light" ? "#00707a" : mode === "dark" ? "#5fd6e0" : "#00ffff"
     readonly property color focus: mode === "contrast" ? "#ffff00" : accent
 

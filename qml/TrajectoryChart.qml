@@ -28,6 +28,7 @@ ChartView {
         ClientModel.fillPhase(breachPoints, "breach")
         ClientModel.fillPhase(repairPoints, "repair")
         ClientModel.fillRuptures(rupturePoints)
+        ClientModel.fillPlanFollowUps(planPoints)
         cutoffSeries.clear()
         if (ClientModel.cutoff >= 0) {
             cutoffSeries.append(0.5, ClientModel.cutoff)
@@ -47,6 +48,9 @@ ChartView {
             if (r.session === n)
                 text += "\n" + qsTr("Rupture #%1: %2, salience %3%4").arg(r.id).arg(r.kind).arg(r.salience)
                         .arg(r.markers.length ? " (" + r.markers.join(", ") + ")" : "")
+        for (const p of ClientModel.plans)
+            if (p.followUp === n)
+                text += "\n" + qsTr("Repair plan #%1 closed here: %2").arg(p.id).arg(p.outcome)
         for (const e of ClientModel.episodes) {
             if (e.onset === n)
                 text += "\n" + qsTr("Breach starts: %1 -> %2").arg(e.baseline).arg(e.lowest)
@@ -189,6 +193,20 @@ ChartView {
         borderWidth: 2
         markerShape: ScatterSeries.MarkerShapeRectangle
         markerSize: 18
+        visible: root.showTotal
+        onHovered: (point, state) => root.hoverText = state ? root.describe(point.x) : ""
+    }
+
+    ScatterSeries {
+        id: planPoints
+        name: qsTr("Repair plan closed")
+        axisX: axisX
+        axisY: axisY
+        color: "transparent"
+        borderColor: Theme.repair
+        borderWidth: 2
+        markerShape: ScatterSeries.MarkerShapeRotatedRectangle
+        markerSize: 20
         visible: root.showTotal
         onHovered: (point, state) => root.hoverText = state ? root.describe(point.x) : ""
     }

@@ -109,7 +109,8 @@ void sessionLog(Store& store, const Args& a)
                                                                        : a.bgt);
     rating.rater = a.rater;
     rating.note = given(a.note);
-    if (!a.duration.empty()) rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
+    if (!a.duration.empty())
+        rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
     const LoggedRating logged = store.logRating(rating);
     const Score s = score(rating.instrument, rating.itemTenths);
     std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for " << a.code
@@ -149,7 +150,8 @@ void repairClose(Store& store, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
     std::optional<int> followUp;
-    if (!a.session.empty()) followUp = parseWholeNumber("--session", a.session, 1, 100000);
+    if (!a.session.empty())
+        followUp = parseWholeNumber("--session", a.session, 1, 100000);
     store.closeRepair(plan, a.outcome, followUp);
     std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
 }
@@ -197,8 +199,10 @@ void showClient(Store& store, const Args& a)
     std::cout << "\nRepair plans:" << (d.plans.empty() ? " none\n" : "\n");
     for (const auto& p : d.plans) {
         std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << p.status;
-        if (p.outcome) std::cout << " (" << *p.outcome << ")";
-        if (p.dueDate) std::cout << ", due " << toIso(*p.dueDate);
+        if (p.outcome)
+            std::cout << " (" << *p.outcome << ")";
+        if (p.dueDate)
+            std::cout << ", due " << toIso(*p.dueDate);
         for (const auto& s : p.strategies)
             std::cout << (&s == &p.strategies.front() ? "; strategies: " : ", ") << s;
         std::cout << '\n';
@@ -217,13 +221,18 @@ void trajectory(Store& store, const Args& a)
 {
     TrajectoryRequest request;
     request.rule = ruleFromSlug(a.rule);
-    if (!a.instrument.empty()) request.instrument = instrumentFromSlug(a.instrument);
+    if (!a.instrument.empty())
+        request.instrument = instrumentFromSlug(a.instrument);
     request.rater = a.rater;
     request.asOf = dateOr(a.asOf, "--as-of");
-    if (!a.sd.empty()) request.sd = parseNumber("--sd", a.sd);
-    if (!a.reliability.empty()) request.reliability = parseNumber("--reliability", a.reliability);
-    if (!a.z.empty()) request.z = parseNumber("--z", a.z);
-    if (!a.window.empty()) request.window = parseWholeNumber("--window", a.window, 1, 20);
+    if (!a.sd.empty())
+        request.sd = parseNumber("--sd", a.sd);
+    if (!a.reliability.empty())
+        request.reliability = parseNumber("--reliability", a.reliability);
+    if (!a.z.empty())
+        request.z = parseNumber("--z", a.z);
+    if (!a.window.empty())
+        request.window = parseWholeNumber("--window", a.window, 1, 20);
     const ClientDetail detail = store.clientDetail(a.code);
     const TrajectoryReport report = buildTrajectory(
         detail, request, [&store](Instrument i, const std::string& d) { return store.analysisParams(i, d); });
@@ -256,7 +265,8 @@ void alerts(Store& store, const Args& a)
         print(out);
         return;
     }
-    if (list.empty()) std::cout << "No open alerts.\n";
+    if (list.empty())
+        std::cout << "No open alerts.\n";
     for (const auto& alert : list)
         std::cout << alert.id << "\n  " << alert.flag.reason << "\n  -> " << alert.flag.suggestion << '\n';
 }
@@ -264,7 +274,8 @@ void alerts(Store& store, const Args& a)
 void alertAck(Store& store, const Args& a)
 {
     std::optional<int> snooze;
-    if (!a.snoozeDays.empty()) snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
+    if (!a.snoozeDays.empty())
+        snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
     acknowledgeAlert(store, a.id, a.reason, snooze, dateOr(a.asOf, "--as-of"));
     std::cout << "Acknowledged " << a.id << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "")
               << '\n';
@@ -275,8 +286,10 @@ void sessionReport(Store& store, const Args& a)
     requireOneOf("--tension", a.tension, {"yes", "no"});
     PostSessionReport report;
     report.tension = a.tension == "yes";
-    if (!a.intensity.empty()) report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
-    if (!a.resolution.empty()) report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
+    if (!a.intensity.empty())
+        report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
+    if (!a.resolution.empty())
+        report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
     store.recordPostSessionReport(a.code, parseWholeNumber("--session", a.session, 1, 100000), report);
     std::cout << "Recorded the client's post-session report\n";
 }
@@ -285,7 +298,8 @@ void transitionPlan(Store& store, const Args& a)
 {
     NewTransitionPlan plan;
     plan.clientCode = a.code;
-    if (!a.rupture.empty()) plan.ruptureId = parseId("--rupture", a.rupture);
+    if (!a.rupture.empty())
+        plan.ruptureId = parseId("--rupture", a.rupture);
     plan.referralAgency = given(a.referral);
     plan.nextSteps = given(a.nextSteps);
     plan.policyReviewed = a.policyReviewed;
@@ -516,7 +530,8 @@ int run(int argc, char** argv)
         return Usage;
     }
     try {
-        if (parser.action) parser.action(parser.args);
+        if (parser.action)
+            parser.action(parser.args);
         return Ok;
     } catch (const CLI::ValidationError& e) {
         std::cerr << "alliance: " << e.what() << "\n";

@@ -58,6 +58,14 @@ json episodesJson(const TrajectoryReport& report, const SeriesAnalysis& analysis
     return list;
 }
 
+std::vector<double> totalsOf(const TrajectoryReport& report)
+{
+    std::vector<double> totals;
+    for (const SeriesPoint& p : report.points)
+        totals.push_back(tenthsToDouble(p.score.totalTenths));
+    return totals;
+}
+
 json trendJson(const std::optional<LinearTrend>& trend)
 {
     return trend ? json(rounded(trend->slope)) : json(nullptr);
@@ -67,7 +75,8 @@ json trendJson(const std::optional<LinearTrend>& trend)
 
 json scoreValue(Instrument instrument, int tenths)
 {
-    if (spec(instrument).wholeNumberItems) return tenths / 10;
+    if (spec(instrument).wholeNumberItems)
+        return tenths / 10;
     return tenthsToDouble(tenths);
 }
 
@@ -90,7 +99,8 @@ json scoreJson(const Score& score, Comparator comparator)
                 {"goal", rounded(score.mean(Dimension::Goal))},
                 {"task", rounded(score.mean(Dimension::Task))}}},
               {"lowest_item", s.itemLabels[static_cast<std::size_t>(score.lowestItem)]}};
-    if (score.overallTenths) j["overall"] = scoreValue(i, *score.overallTenths);
+    if (score.overallTenths)
+        j["overall"] = scoreValue(i, *score.overallTenths);
     if (auto below = score.belowCutoff(comparator)) {
         j["below_cutoff"] = *below;
         j["cutoff"] = tenthsToDouble(*s.cutoffTenths);
@@ -234,6 +244,7 @@ json trajectoryJson(const TrajectoryReport& report)
              {{"slope", trendJson(report.trend)},
               {"intercept", report.trend ? json(rounded(report.trend->intercept)) : json(nullptr)},
               {"recent_slope", trendJson(report.recentTrend)},
+              {"client_sd", rounded(sampleStandardDeviation(totalsOf(report)))},
               {"pattern", patternSlug(report.pattern)}}},
             {"flags", flags}};
 }

@@ -52,7 +52,8 @@ int AlertsModel::rowCount(const QModelIndex& parent) const
 
 QVariant AlertsModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Alert& a = alerts_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:

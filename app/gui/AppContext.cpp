@@ -47,7 +47,8 @@ AppContext::AppContext(const StartupOptions& options)
     backend_ = std::make_unique<Backend>(std::move(store), path, error, errorKind);
     backend_->setAsOf(toQDate(asOf));
     backend_->setItemTextDirectory(options.itemTextDirectory);
-    if (factory) backend_->setStoreFactory(factory);
+    if (factory)
+        backend_->setStoreFactory(factory);
     caseload_ = std::make_unique<CaseloadModel>(*backend_);
     client_ = std::make_unique<ClientModel>(*backend_);
     alerts_ = std::make_unique<AlertsModel>(*backend_);

@@ -36,7 +36,8 @@ Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString sta
 
 Backend::~Backend()
 {
-    if (instance_ == this) instance_ = nullptr;
+    if (instance_ == this)
+        instance_ = nullptr;
 }
 
 Backend* Backend::create(QQmlEngine*, QJSEngine*)
@@ -54,7 +55,8 @@ void Backend::setInstance(Backend* instance)
 template <class F> bool Backend::attempt(F&& write)
 {
     try {
-        if (!store_) throw Error("no database is open");
+        if (!store_)
+            throw Error("no database is open");
         write(*store_);
         return true;
     } catch (const ValidationError& e) {
@@ -89,14 +91,16 @@ QStringList Backend::counselorNames() const
 
 void Backend::setCurrentCounselor(const QString& name)
 {
-    if (name == currentCounselor_) return;
+    if (name == currentCounselor_)
+        return;
     currentCounselor_ = name;
     emit currentCounselorChanged();
 }
 
 void Backend::setAsOf(const QDate& date)
 {
-    if (date == asOf_ || !date.isValid()) return;
+    if (date == asOf_ || !date.isValid())
+        return;
     asOf_ = date;
     emit asOfChanged();
 }
@@ -125,7 +129,8 @@ bool Backend::addCounselor(const QString& name, const QString& role, const QStri
 {
     const bool ok = attempt(
         [&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), optionalText(supervisor)); });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok;
 }
 
@@ -137,11 +142,13 @@ bool Backend::addClient(const QString& code, const QString& counselor, const QSt
         c.code = toStd(code.trimmed());
         c.counselorName = toStd(counselor);
         c.displayName = optionalText(displayName);
-        if (!startIso.isEmpty()) c.startDate = parseIsoDate(toStd(startIso), "start date");
+        if (!startIso.isEmpty())
+            c.startDate = parseIsoDate(toStd(startIso), "start date");
         c.cadenceDays = parseWholeNumber("cadence", toStd(cadenceDays.trimmed()), 1, 365);
         s.addClient(c);
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok;
 }
 
@@ -159,7 +166,8 @@ QVariantMap Backend::logSession(const QString& clientCode, const QString& dateIs
         r.note = optionalText(note);
         logged = s.logRating(r);
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("sessionNumber"), logged.sessionNumber}};
 }
 
@@ -214,9 +222,11 @@ QVariantMap Backend::instrumentInfo(const QString& instrument) const
             if (file.open(QIODevice::ReadOnly | QIODevice::Text)) {
                 QTextStream in(&file);
                 while (!in.atEnd())
-                    if (const QString line = in.readLine().trimmed(); !line.isEmpty()) texts << line;
+                    if (const QString line = in.readLine().trimmed(); !line.isEmpty())
+                        texts << line;
             }
-            if (texts.size() != s.itemCount()) texts.clear();
+            if (texts.size() != s.itemCount())
+                texts.clear();
         }
         return {{QStringLiteral("slug"), toQt(s.slug)},
                 {QStringLiteral("name"), toQt(s.name)},
@@ -250,7 +260,8 @@ int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QSt
         r.note = optionalText(note);
         id = s.flagRupture(r);
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -264,13 +275,16 @@ int Backend::planRepair(int ruptureId, const QStringList& strategies, const QStr
         for (const auto& slug : strategies)
             p.strategies.push_back(toStd(slug));
         for (const auto& step : steps)
-            if (!step.trimmed().isEmpty()) p.steps.push_back(toStd(step.trimmed()));
-        if (!dueIso.trimmed().isEmpty()) p.dueDate = parseIsoDate(toStd(dueIso.trimmed()), "due date");
+            if (!step.trimmed().isEmpty())
+                p.steps.push_back(toStd(step.trimmed()));
+        if (!dueIso.trimmed().isEmpty())
+            p.dueDate = parseIsoDate(toStd(dueIso.trimmed()), "due date");
         p.note = optionalText(note);
         p.createdOn = fromQDate(asOf_);
         id = s.planRepair(p);
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -281,7 +295,8 @@ bool Backend::closeRepair(int planId, const QString& outcome, int followUpSessio
                       followUpSession > 0 ? std::optional<int>(followUpSession) : std::nullopt,
                       fromQDate(asOf_));
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok;
 }
 
@@ -292,7 +307,8 @@ int Backend::planTransition(const QString& clientCode, int ruptureId, bool polic
     const bool ok = attempt([&](Store& s) {
         NewTransitionPlan p;
         p.clientCode = toStd(clientCode);
-        if (ruptureId > 0) p.ruptureId = ruptureId;
+        if (ruptureId > 0)
+            p.ruptureId = ruptureId;
         p.policyReviewed = policyReviewed;
         p.dialogueHeld = dialogueHeld;
         p.supervisorInvited = supervisorInvited;
@@ -301,7 +317,8 @@ int Backend::planTransition(const QString& clientCode, int ruptureId, bool polic
         p.createdOn = fromQDate(asOf_);
         id = s.planTransition(p);
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -310,7 +327,8 @@ bool Backend::addReferralAgency(const QString& name, const QString& services, co
     const bool ok = attempt([&](Store& s) {
         s.addReferralAgency({0, toStd(name.trimmed()), optionalText(services), optionalText(contact)});
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok;
 }
 
@@ -332,7 +350,8 @@ bool Backend::acknowledgeAlert(const QString& id, const QString& reason, int sno
                                    snoozeDays > 0 ? std::optional<int>(snoozeDays) : std::nullopt,
                                    fromQDate(asOf_));
     });
-    if (ok) changed();
+    if (ok)
+        changed();
     return ok;
 }
 

@@ -91,12 +91,14 @@ void CaseloadModel::refresh()
                     chip = QStringLiteral("below-cutoff");
                 else if (f.kind == "ceiling")
                     chip = QStringLiteral("ceiling");
-                if (!chip.isEmpty() && !row.chips.contains(chip)) row.chips << chip;
+                if (!chip.isEmpty() && !row.chips.contains(chip))
+                    row.chips << chip;
                 row.attention += f.severity;
             }
             const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
                                               [](const RepairPlan& p) { return p.status != "closed"; });
-            if (openPlan) row.chips << QStringLiteral("repair-pending");
+            if (openPlan)
+                row.chips << QStringLiteral("repair-pending");
             rows.push_back(std::move(row));
         }
     }
@@ -116,7 +118,8 @@ void CaseloadModel::applyFilter()
         if (!needle.isEmpty() && !row.code.contains(needle, Qt::CaseInsensitive) &&
             !row.displayName.contains(needle, Qt::CaseInsensitive))
             continue;
-        if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_)) continue;
+        if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_))
+            continue;
         visible_.push_back(&row);
     }
     const auto byCode = [](const Row* a, const Row* b) { return a->code < b->code; };
@@ -143,21 +146,24 @@ void CaseloadModel::refilter()
 
 void CaseloadModel::setSearchText(const QString& text)
 {
-    if (text == searchText_) return;
+    if (text == searchText_)
+        return;
     searchText_ = text;
     refilter();
 }
 
 void CaseloadModel::setChipFilter(const QString& chip)
 {
-    if (chip == chipFilter_) return;
+    if (chip == chipFilter_)
+        return;
     chipFilter_ = chip;
     refilter();
 }
 
 void CaseloadModel::setSortKey(const QString& key)
 {
-    if (key == sortKey_) return;
+    if (key == sortKey_)
+        return;
     sortKey_ = key;
     refilter();
 }
@@ -169,7 +175,8 @@ int CaseloadModel::rowCount(const QModelIndex& parent) const
 
 QVariant CaseloadModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const Row& row = *visible_[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:

@@ -40,7 +40,8 @@ void ClientModel::setInstance(ClientModel* instance)
 
 void ClientModel::setClientCode(const QString& code)
 {
-    if (code == clientCode_) return;
+    if (code == clientCode_)
+        return;
     clientCode_ = code;
     instrument_.reset();
     rater_ = QStringLiteral("client");
@@ -65,7 +66,8 @@ void ClientModel::setInstrument(const QString& slug)
 
 void ClientModel::setRater(const QString& rater)
 {
-    if (rater == rater_) return;
+    if (rater == rater_)
+        return;
     rater_ = rater;
     refresh();
 }
@@ -94,7 +96,8 @@ void ClientModel::refresh()
             for (Instrument i : usedInstruments)
                 instruments_ << toQt(spec(i).slug);
             for (const char* r : {"client", "counselor", "observer"})
-                if (usedRaters.count(r)) raters_ << QLatin1String(r);
+                if (usedRaters.count(r))
+                    raters_ << QLatin1String(r);
             TrajectoryRequest request;
             request.instrument = instrument_;
             request.rater = toStd(rater_);
@@ -157,7 +160,8 @@ int ClientModel::rowCount(const QModelIndex& parent) const
 
 QVariant ClientModel::data(const QModelIndex& index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
     const auto k = static_cast<std::size_t>(index.row());
     const SeriesPoint& p = report_.points[k];
     switch (role) {
@@ -209,7 +213,8 @@ double ClientModel::valueAt(std::size_t k, const QString& which) const
 
 QString ClientModel::headerText() const
 {
-    if (detail_.client.code.empty()) return {};
+    if (detail_.client.code.empty())
+        return {};
     const Client& c = detail_.client;
     return tr("%1 · counselor %2 · every %3 days · %4")
         .arg(c.displayName ? toQt(*c.displayName) : tr("no display name"), toQt(c.counselorName))
@@ -224,7 +229,8 @@ QString ClientModel::ruleText() const
 
 QString ClientModel::summaryText() const
 {
-    if (report_.points.empty()) return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
+    if (report_.points.empty())
+        return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
     int repaired = 0, unrepaired = 0, pending = 0;
     for (const auto& e : report_.total.episodes) {
         if (e.status == EpisodeStatus::Repaired)
@@ -312,7 +318,8 @@ int ClientModel::lastSessionNumber() const
 void ClientModel::fillSeries(QObject* series, const QString& which) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy) return;
+    if (!xy)
+        return;
     QList<QPointF> points;
     points.reserve(static_cast<qsizetype>(report_.points.size()));
     for (std::size_t k = 0; k < report_.points.size(); ++k)
@@ -323,7 +330,8 @@ void ClientModel::fillSeries(QObject* series, const QString& which) const
 void ClientModel::fillPhase(QObject* series, const QString& phase) const
 {
     auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy) return;
+    if (!xy)
+        return;
     QList<QPointF> points;
     for (std::size_t k = 0; k < report_.points.size(); ++k)
         if (toQt(phaseSlug(report_.total.phases[k])) == phase)
@@ -333,13 +341,31 @@ void ClientModel::fillPhase(QObject* series, const QString& phase) const
 
 void ClientModel::fillRuptures(QObject* series) const
 {
-    auto* xy = qobject_cast<QXYSeries*>(series);
-    if (!xy) return;
-    QList<QPointF> points;
+    std::vector<int> sessions;
     for (const auto& r : detail_.ruptures)
+        sessions.push_back(r.sessionNumber);
+    fillAtSessions(series, sessions);
+}
+
+void ClientModel::fillPlanFollowUps(QObject* series) const
+{
+    std::vector<int> sessions;
+    for (const auto& p : detail_.plans)
+        if (p.followUpSessionNumber)
+            sessions.push_back(*p.followUpSessionNumber);
+    fillAtSessions(series, sessions);
+}
+
+void ClientModel::fillAtSessions(QObject* series, const std::vector<int>& sessions) const
+{
+    auto* xy = qobject_cast<QXYSeries*>(series);
+    if (!xy)
+        return;
+    QList<QPointF> points;
+    for (int session : sessions)
         for (std::size_t k = 0; k < report_.points.size(); ++k)
-            if (report_.points[k].sessionNumber == r.sessionNumber)
-                points.append(QPointF(r.sessionNumber, valueAt(k, QStringLiteral("total"))));
+            if (report_.points[k].sessionNumber == session)
+                points.append(QPointF(session, valueAt(k, QStringLiteral("total"))));
     xy->replace(points);
 }
 

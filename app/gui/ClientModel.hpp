@@ -92,6 +92,8 @@ public:
     Q_INVOKABLE void fillPhase(QObject* series, const QString& phase) const;
     // Fills a scatter series with the sessions where ruptures were flagged (on the total line).
     Q_INVOKABLE void fillRuptures(QObject* series) const;
+    // Fills a scatter series with the follow-up sessions of closed repair plans.
+    Q_INVOKABLE void fillPlanFollowUps(QObject* series) const;
     Q_INVOKABLE void refresh();
 
 signals:
@@ -100,6 +102,8 @@ signals:
 
 private:
     double valueAt(std::size_t k, const QString& which) const;
+    // Points on the total line at these session numbers (those in the shown series).
+    void fillAtSessions(QObject* series, const std::vector<int>& sessions) const;
 
     Backend& backend_;
     QString clientCode_;

@@ -18,8 +18,10 @@ QtMessageHandler previousHandler = nullptr;
 
 void countingHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
 {
-    if (type == QtWarningMsg || type == QtCriticalMsg) ++warnings;
-    if (previousHandler) previousHandler(type, context, message);
+    if (type == QtWarningMsg || type == QtCriticalMsg)
+        ++warnings;
+    if (previousHandler)
+        previousHandler(type, context, message);
 }
 
 void settle(int milliseconds)
@@ -54,10 +56,13 @@ int warningCount()
 
 int visitPages(QQmlApplicationEngine& engine, const QString& directory)
 {
-    if (engine.rootObjects().isEmpty()) return 1;
+    if (engine.rootObjects().isEmpty())
+        return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (!window) return 1;
-    if (!directory.isEmpty()) QDir().mkpath(directory);
+    if (!window)
+        return 1;
+    if (!directory.isEmpty())
+        QDir().mkpath(directory);
     int failures = 0;
     int number = 1;
     settle(300);

@@ -53,7 +53,8 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots);
-    if (batch) alliance::gui::installWarningCounter();
+    if (batch)
+        alliance::gui::installWarningCounter();
 
     alliance::gui::StartupOptions options;
     options.databasePath = parser.value(db);
@@ -77,7 +78,8 @@ int main(int argc, char* argv[])
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Alliance/Ui/Main.qml")));
-    if (engine.rootObjects().isEmpty()) return 1;
+    if (engine.rootObjects().isEmpty())
+        return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (batch && window) {
         window->resize(1280, 800);

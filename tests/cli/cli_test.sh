@@ -176,6 +176,39 @@ rejected 4 "C-404" trajectory C-404 --json
 run --db "$DB" trajectory C-001 --sd 5 --reliability 0.9 --as-of 2026-03-10
 expect_contains "$out" "RR-1" "text trajectory names the rule"
 
+# ALLIANCE.md section 7 through the CLI: the client's own SD, RCI with SD 8 / r .90, OLS trend.
+run --db "$DB" trajectory C-001 --json --as-of 2026-03-20
+expect_contains "$out" '"client_sd":2.173067' "client sample SD of the worked series"
+run --db "$DB" client add C-RCI --counselor "Alex Rivera" --start 2026-01-01; expect_rc 0 "add C-RCI"
+run --db "$DB" session log C-RCI --date 2026-01-05 --wai-sr "$(WAI 50)"
+run --db "$DB" session log C-RCI --date 2026-01-12 --wai-sr "$(WAI 42)"
+run --db "$DB" session log C-RCI --date 2026-01-19 --wai-sr "$(WAI 50)"
+run --db "$DB" session log C-RCI --date 2026-01-26 --wai-sr "$(WAI 44)"
+run --db "$DB" trajectory C-RCI --sd 8 --reliability 0.90 --json --as-of 2026-02-01
+expect_contains "$out" '"s_diff":3.577709' "S_diff for SD 8, r .90"
+expect_contains "$out" '"rc":7.012309' "RC for SD 8, r .90"
+expect_contains "$out" '"number":2,"phase":"breach","rci":-2.236068' "50 -> 42 is a reliable drop"
+expect_contains "$out" '"number":4,"phase":"development","rci":-1.677051' "50 -> 44 is not reliable"
+# OLS: totals 40, 43, 45, 48 over sessions 1..4.
+run --db "$DB" client add C-TREND --counselor "Alex Rivera" --start 2026-01-01; expect_rc 0 "add C-TREND"
+day=0
+for total in 40 43 45 48; do
+    run --db "$DB" session log C-TREND --date "$(date -d "2026-01-05 + $day days" +%F)" --wai-sr "$(WAI $total)"
+    day=$((day + 7))
+done
+run --db "$DB" trajectory C-TREND --json --as-of 2026-02-01
+expect_contains "$out" '"intercept":37.5' "OLS intercept 37.5"
+expect_contains "$out" '"slope":2.6' "OLS slope 2.6 per session"
+# Sudden loss: a large drop that holds is found; RR-1 calls it unrepaired.
+run --db "$DB" client add C-LOSS --counselor "Alex Rivera" --start 2026-01-01; expect_rc 0 "add C-LOSS"
+day=0
+for total in 48 47 48 30 31 30; do
+    run --db "$DB" session log C-LOSS --date "$(date -d "2026-01-05 + $day days" +%F)" --wai-sr "$(WAI $total)"
+    day=$((day + 7))
+done
+run --db "$DB" trajectory C-LOSS --rule sudden-loss --sd 5 --reliability 0.9 --json --as-of 2026-02-20
+expect_contains "$out" '"episodes":[{"baseline":48,"closed_at":6,"lowest":30,"onset":4,"repaired_at":null,"status":"unrepaired"}]' "sudden loss found"
+
 # ---- ruptures and repairs --------------------------------------------------------------
 run --db "$DB" rupture flag C-001 --session 7 --kind withdrawal --marker minimal-response --marker denial \
     --salience 4 --noticed-by client-score --category broken-trust --note "Went quiet after the homework review"

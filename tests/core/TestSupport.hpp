@@ -49,7 +49,8 @@ private:
 // A store with one counselor and one client ("C-001", started 2026-01-01).
 inline void addCounselorAndClient(Store& store, const std::string& code = "C-001")
 {
-    if (store.counselors().empty()) store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+    if (store.counselors().empty())
+        store.addCounselor("Alex Rivera", "counselor", std::nullopt);
     NewClient client;
     client.code = code;
     client.counselorName = "Alex Rivera";

@@ -41,7 +41,8 @@ double secondsFor(const std::vector<double>& s)
         }
         const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
         best = std::min(best, elapsed.count());
-        if (sink == 0) std::puts("");
+        if (sink == 0)
+            std::puts("");
     }
     return best;
 }

@@ -28,7 +28,8 @@ std::vector<double> randomSeries(std::mt19937& rng, int length)
 
 bool sameEpisodes(const SeriesAnalysis& a, const SeriesAnalysis& b, double shift)
 {
-    if (a.episodes.size() != b.episodes.size() || a.phases != b.phases) return false;
+    if (a.episodes.size() != b.episodes.size() || a.phases != b.phases)
+        return false;
     for (std::size_t i = 0; i < a.episodes.size(); ++i) {
         const auto& x = a.episodes[i];
         const auto& y = b.episodes[i];

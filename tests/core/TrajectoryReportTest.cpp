@@ -32,7 +32,8 @@ void logTotals(Store& store, const std::vector<int>& totals, const std::string& 
     std::vector<std::size_t> indices(totals.size());
     for (std::size_t i = 0; i < totals.size(); ++i)
         indices[i] = i;
-    if (!order.empty()) indices = order;
+    if (!order.empty())
+        indices = order;
     for (std::size_t i : indices) {
         NewRating r;
         r.clientCode = "C-001";
