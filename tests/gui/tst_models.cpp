@@ -7,6 +7,7 @@
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace alliance::gui;
 
@@ -163,6 +164,35 @@ private slots:
         QCOMPARE(file.readAll(), QByteArray("not a database\n"));
         file.close();
         QFile::remove(path);
+    }
+
+    void lockedDatabaseIsReportedNotChanged()
+    {
+        const QString path =
+            QDir::temp().filePath(QStringLiteral("alliance-locked-%1.db").arg(QCoreApplication::applicationPid()));
+        {
+            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+        }
+        // Another program holds an exclusive lock (takes the 5 s busy timeout to give up).
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held(x);", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        StartupOptions options;
+        options.databasePath = path;
+        {
+            AppContext context(options);
+            QCOMPARE(context.backend().startupErrorKind(), QStringLiteral("locked"));
+            QCOMPARE(context.caseload().rowCount(), 0);
+        }
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        alliance::Store reopened(path.toStdString(), alliance::OpenMode::MustExist);
+        QVERIFY(reopened.counselors().empty());
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
     }
 
     void largeCaseloadLoads()
