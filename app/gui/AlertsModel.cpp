@@ -2,30 +2,14 @@
 
 #include "QtConvert.hpp"
 
-#include <QJSEngine>
 
 namespace alliance::gui {
-namespace {
-AlertsModel* instance_ = nullptr;
-}
-
 AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
     connect(&backend_, &Backend::dataChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::storeChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::currentCounselorChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::asOfChanged, this, &AlertsModel::refresh);
-}
-
-AlertsModel* AlertsModel::create(QQmlEngine*, QJSEngine*)
-{
-    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
-    return instance_;
-}
-
-void AlertsModel::setInstance(AlertsModel* instance)
-{
-    instance_ = instance;
 }
 
 void AlertsModel::refresh()

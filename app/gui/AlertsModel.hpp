@@ -2,13 +2,14 @@
 // The counselor's alerts worklist, most severe first.
 #include "Alerts.hpp"
 #include "Backend.hpp"
+#include "MainOwnedSingleton.hpp"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
 
 namespace alliance::gui {
 
-class AlertsModel : public QAbstractListModel {
+class AlertsModel : public QAbstractListModel, public MainOwnedSingleton<AlertsModel> {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
@@ -28,8 +29,6 @@ public:
     Q_ENUM(Role)
 
     explicit AlertsModel(Backend& backend, QObject* parent = nullptr);
-    static AlertsModel* create(QQmlEngine*, QJSEngine*);
-    static void setInstance(AlertsModel* instance);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;

@@ -6,13 +6,10 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJSEngine>
 #include <QTextStream>
 
 namespace alliance::gui {
 namespace {
-
-Backend* instance_ = nullptr;
 
 Instrument instrumentOf(const QString& slug)
 {
@@ -34,23 +31,7 @@ Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString sta
 {
 }
 
-Backend::~Backend()
-{
-    if (instance_ == this)
-        instance_ = nullptr;
-}
-
-Backend* Backend::create(QQmlEngine*, QJSEngine*)
-{
-    Q_ASSERT(instance_);
-    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
-    return instance_;
-}
-
-void Backend::setInstance(Backend* instance)
-{
-    instance_ = instance;
-}
+Backend::~Backend() = default;
 
 template <class F> bool Backend::attempt(F&& write)
 {

@@ -1,6 +1,7 @@
 #pragma once
 // The QML-facing facade over the core store. Every invokable catches core exceptions and reports
 // them through errorOccurred(field, message); nothing throws into QML.
+#include "MainOwnedSingleton.hpp"
 #include "Store.hpp"
 
 #include <QDate>
@@ -17,7 +18,7 @@ class QJSEngine;
 
 namespace alliance::gui {
 
-class Backend : public QObject {
+class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
@@ -39,10 +40,6 @@ public:
     Backend(std::unique_ptr<Store> store, QString databasePath, QString startupError,
             QString startupErrorKind, QObject* parent = nullptr);
     ~Backend() override;
-
-    // QML singleton: returns the instance main() made (and owns).
-    static Backend* create(QQmlEngine*, QJSEngine*);
-    static void setInstance(Backend* instance);
 
     Store* store() const { return store_.get(); }
     QString databasePath() const { return databasePath_; }

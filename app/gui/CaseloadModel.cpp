@@ -3,13 +3,10 @@
 #include "Alerts.hpp"
 #include "QtConvert.hpp"
 
-#include <QJSEngine>
 #include <algorithm>
 
 namespace alliance::gui {
 namespace {
-
-CaseloadModel* instance_ = nullptr;
 
 QString formatScore(Instrument instrument, int tenths)
 {
@@ -26,17 +23,6 @@ CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
     connect(&backend_, &Backend::storeChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::currentCounselorChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::asOfChanged, this, &CaseloadModel::refresh);
-}
-
-CaseloadModel* CaseloadModel::create(QQmlEngine*, QJSEngine*)
-{
-    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
-    return instance_;
-}
-
-void CaseloadModel::setInstance(CaseloadModel* instance)
-{
-    instance_ = instance;
 }
 
 QString CaseloadModel::chipLabel(const QString& chip)

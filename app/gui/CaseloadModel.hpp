@@ -2,6 +2,7 @@
 // The counselor's caseload: one row per client with the latest score, a sparkline and status
 // chips derived from the default trajectory. Search, chip filter and sort happen here.
 #include "Backend.hpp"
+#include "MainOwnedSingleton.hpp"
 
 #include <QAbstractListModel>
 #include <QStringList>
@@ -10,7 +11,7 @@
 
 namespace alliance::gui {
 
-class CaseloadModel : public QAbstractListModel {
+class CaseloadModel : public QAbstractListModel, public MainOwnedSingleton<CaseloadModel> {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
@@ -38,8 +39,6 @@ public:
     Q_ENUM(Role)
 
     explicit CaseloadModel(Backend& backend, QObject* parent = nullptr);
-    static CaseloadModel* create(QQmlEngine*, QJSEngine*);
-    static void setInstance(CaseloadModel* instance);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;

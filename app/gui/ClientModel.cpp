@@ -3,7 +3,6 @@
 #include "Alerts.hpp"
 #include "QtConvert.hpp"
 
-#include <QJSEngine>
 #include <QPointF>
 #include <QXYSeries>
 #include <algorithm>
@@ -11,8 +10,6 @@
 
 namespace alliance::gui {
 namespace {
-
-ClientModel* instance_ = nullptr;
 
 QString plural(int n, const char* word)
 {
@@ -25,17 +22,6 @@ ClientModel::ClientModel(Backend& backend, QObject* parent) : QAbstractListModel
 {
     connect(&backend_, &Backend::dataChanged, this, &ClientModel::refresh);
     connect(&backend_, &Backend::asOfChanged, this, &ClientModel::refresh);
-}
-
-ClientModel* ClientModel::create(QQmlEngine*, QJSEngine*)
-{
-    QJSEngine::setObjectOwnership(instance_, QJSEngine::CppOwnership);
-    return instance_;
-}
-
-void ClientModel::setInstance(ClientModel* instance)
-{
-    instance_ = instance;
 }
 
 void ClientModel::setClientCode(const QString& code)

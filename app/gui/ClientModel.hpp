@@ -3,6 +3,7 @@
 // trajectory around them -- episodes, ruptures, plans, flags, the rule in plain words -- plus
 // chart filling from C++ (QXYSeries::replace, never a JavaScript append loop).
 #include "Backend.hpp"
+#include "MainOwnedSingleton.hpp"
 #include "TrajectoryReport.hpp"
 
 #include <QAbstractListModel>
@@ -11,7 +12,7 @@
 
 namespace alliance::gui {
 
-class ClientModel : public QAbstractListModel {
+class ClientModel : public QAbstractListModel, public MainOwnedSingleton<ClientModel> {
     Q_OBJECT
     QML_ELEMENT
     QML_SINGLETON
@@ -53,8 +54,6 @@ public:
     Q_ENUM(Role)
 
     explicit ClientModel(Backend& backend, QObject* parent = nullptr);
-    static ClientModel* create(QQmlEngine*, QJSEngine*);
-    static void setInstance(ClientModel* instance);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
