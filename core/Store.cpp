@@ -24,18 +24,17 @@ bool isMemory(const std::string& path)
 Store::Store(const std::string& path, OpenMode mode)
 {
     const std::string target = isMemory(path) ? ":memory:" : path;
-    if (!isMemory(path) && !std::filesystem::exists(path)) {
-        if (mode == OpenMode::MustExist)
-            throw NotFound("no database at " + path + " (run 'alliance init' first)");
-        const auto parent = std::filesystem::path(path).parent_path();
-        if (!parent.empty()) {
-            std::error_code ignored;
-            std::filesystem::create_directories(parent, ignored);
-        }
-    }
-    // Health data: the file and its WAL are readable by the owner only.
+    if (!isMemory(path) && !std::filesystem::exists(path) && mode == OpenMode::MustExist)
+        throw NotFound("no database at " + path + " (run 'alliance init' first)");
+    // Health data: new folders, the file and its WAL are for the owner only (umask 077).
     const mode_t previous = ::umask(077);
     try {
+        if (!isMemory(path) && !std::filesystem::exists(path)) {
+            const auto parent = std::filesystem::path(path).parent_path();
+            std::error_code ignored;  // opening reports a folder that cannot be made
+            if (!parent.empty())
+                std::filesystem::create_directories(parent, ignored);
+        }
         connection_ = std::make_unique<sql::Connection>(target, mode == OpenMode::CreateIfMissing);
         migrate(*connection_);
     } catch (...) {

@@ -318,6 +318,9 @@ TEST_CASE("A file store is private to its owner and MustExist refuses a missing 
     const auto perms = std::filesystem::status(path).permissions();
     CHECK((perms & std::filesystem::perms::group_read) == std::filesystem::perms::none);
     CHECK((perms & std::filesystem::perms::others_read) == std::filesystem::perms::none);
+    const auto folder = std::filesystem::status(dir.file("sub")).permissions();
+    CHECK((folder & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
+          std::filesystem::perms::none);
     Store reopened(path, OpenMode::MustExist);
     CHECK(reopened.clients().size() == 1);
 }
