@@ -242,6 +242,28 @@ run --db "$DB" show C-001
 expect_contains "$out" "Ruptures:" "text show"
 expect_not_contains "$out$err" "Went quiet" "text show does not print rupture notes"
 
+# ---- post-session report, referral list, transition plan ---------------------------------
+run --db "$DB" session report C-001 --session 7 --tension yes --intensity 4 --resolution 2
+expect_rc 0 "post-session report"
+rejected 3 "--intensity" session report C-001 --session 7 --tension yes --resolution 2
+rejected 3 "--tension" session report C-001 --session 7 --tension maybe
+rejected 3 "--resolution" session report C-001 --session 7 --tension yes --intensity 4 --resolution 6
+run --db "$DB" referral add "Northside \"Family\" Counseling" --services "family; couples"
+expect_rc 0 "add referral agency"
+rejected 3 "NAME" referral add "Northside \"Family\" Counseling"
+run --db "$DB" referral list
+expect_contains "$out" 'Northside "Family" Counseling' "referral listed exactly"
+run --db "$DB" repair transition C-001 --rupture 1 --referral "Northside \"Family\" Counseling" \
+    --policy-reviewed --dialogue-held --supervisor-invited --next-steps "Two joint sessions, then hand-over"
+expect_rc 0 "transition plan"
+rejected 4 "--referral" repair transition C-001 --referral "Nowhere"
+rejected 4 "--rupture" repair transition C-001 --rupture 99
+run --db "$DB" show C-001 --json
+expect_contains "$out" '"post_session_report":{"intensity":4,"resolution":2,"tension":true}' "post-session report stored"
+expect_contains "$out" '"transition_plans":[{"created_on":' "transition plan stored"
+expect_contains "$out" '"referral_agency":"Northside \"Family\" Counseling"' "transition names the agency"
+expect_contains "$out" '"supervisor_invited":true' "supervisor invited stored"
+
 # ---- alerts ----------------------------------------------------------------------------
 run --db "$DB" alerts --as-of 2026-03-20 --json
 expect_rc 0 "alerts json"
