@@ -15,15 +15,17 @@ ItemDelegate {
     required property string phase
     required property var rci
     required property int ruptureCount
+    required property string report
 
     height: 40
     highlighted: ListView.isCurrentItem
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
-                     .arg(ruptureCount ? qsTr(", rupture flagged") : "")
+                     .arg(ruptureCount ? qsTr(", rupture flagged") : "") + (report !== "" ? ", " + report : "")
     onClicked: ListView.view.currentIndex = index
     ToolTip.visible: hovered
-    ToolTip.text: qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
+    ToolTip.text: (report !== "" ? qsTr("Client's report: %1. ").arg(report) : "")
+                  + qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
                   .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))
     background: Rectangle {
         color: row.highlighted ? Theme.surfaceAlt : Theme.surface
@@ -42,5 +44,11 @@ ItemDelegate {
             Layout.fillWidth: true
         }
         Label { text: row.ruptureCount ? qsTr("rupture") : ""; color: Theme.text; font.italic: true }
+        Label {
+            visible: row.report !== ""
+            text: qsTr("report")
+            color: Theme.info
+            font.italic: true
+        }
     }
 }

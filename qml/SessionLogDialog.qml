@@ -14,6 +14,10 @@ Dialog {
     property alias noteText: noteField.text
     property alias instrumentIndex: instrumentBox.currentIndex
     property alias raterIndex: raterBox.currentIndex
+    property alias reportGiven: reportBox.checked
+    property alias tension: tensionBox.checked
+    property alias intensity: intensityBox.value
+    property alias resolution: resolutionBox.value
     property var info: Backend.instrumentInfo(instrumentBox.currentText)
     property var values: []
     readonly property var preview: root.previewOf(instrumentBox.currentText, values)
@@ -46,11 +50,16 @@ Dialog {
     function save() {
         const result = plain(Backend.logSession(clientCode, dateField.text, instrumentBox.currentText, values,
                                           raterBox.currentText, noteField.text))
-        if (result.ok) {
-            noteField.text = ""
-            reset()
-            close()
-        }
+        if (!result.ok)
+            return
+        // The client's own post-session report belongs to the same session.
+        if (reportBox.checked && !Backend.recordPostSessionReport(clientCode, result.sessionNumber, tensionBox.checked,
+                                                                  intensityBox.value, resolutionBox.value))
+            return
+        noteField.text = ""
+        reportBox.checked = false
+        reset()
+        close()
     }
 
     title: qsTr("Log a session for %1").arg(clientCode)
@@ -152,6 +161,39 @@ Dialog {
                   ? qsTr("Total %1 · bond %2 · goal %3 · task %4%5").arg(root.preview.total).arg(root.preview.bond)
                     .arg(root.preview.goal).arg(root.preview.task).arg(root.preview.belowCutoff ? qsTr(" · below the cutoff") : "")
                   : qsTr("Enter every item; no item may be left out.")
+        }
+        CheckBox {
+            id: reportBox
+            text: qsTr("Record the client's post-session report")
+            Accessible.name: text
+        }
+        RowLayout {
+            visible: reportBox.checked
+            spacing: Theme.spacing
+            Layout.leftMargin: 32
+            CheckBox {
+                id: tensionBox
+                text: qsTr("Tension in the session")
+                Accessible.name: qsTr("The client felt tension in the session")
+            }
+            Label { text: qsTr("strength"); color: Theme.text; enabled: tensionBox.checked }
+            SpinBox {
+                id: intensityBox
+                from: 1
+                to: 5
+                value: 3
+                enabled: tensionBox.checked
+                Accessible.name: qsTr("Tension intensity, 1 to 5")
+            }
+            Label { text: qsTr("resolved"); color: Theme.text; enabled: tensionBox.checked }
+            SpinBox {
+                id: resolutionBox
+                from: 1
+                to: 5
+                value: 3
+                enabled: tensionBox.checked
+                Accessible.name: qsTr("How far the tension was resolved, 1 to 5")
+            }
         }
         FramedTextArea {
             id: noteField

@@ -2,7 +2,6 @@
 
 #include "QtConvert.hpp"
 
-
 namespace alliance::gui {
 AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {

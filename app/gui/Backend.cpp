@@ -152,6 +152,23 @@ QVariantMap Backend::logSession(const QString& clientCode, const QString& dateIs
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("sessionNumber"), logged.sessionNumber}};
 }
 
+bool Backend::recordPostSessionReport(const QString& clientCode, int sessionNumber, bool tension,
+                                      int intensity, int resolution)
+{
+    const bool ok = attempt([&](Store& s) {
+        PostSessionReport report;
+        report.tension = tension;
+        if (tension) {
+            report.intensity = intensity;
+            report.resolution = resolution;
+        }
+        s.recordPostSessionReport(toStd(clientCode), sessionNumber, report);
+    });
+    if (ok)
+        changed();
+    return ok;
+}
+
 QString Backend::checkItem(const QString& instrument, int index, const QString& text) const
 {
     try {

@@ -74,6 +74,9 @@ public:
                                        const QString& instrument, const QStringList& items,
                                        const QString& rater, const QString& note);
     // "" when the item text is a valid value for the instrument, else the message to show inline.
+    // The client's Post-Session Questionnaire for a session (intensity and resolution 1..5 with tension).
+    Q_INVOKABLE bool recordPostSessionReport(const QString& clientCode, int sessionNumber, bool tension,
+                                             int intensity, int resolution);
     Q_INVOKABLE QString checkItem(const QString& instrument, int index, const QString& text) const;
     // {ok, total, bond, goal, task, belowCutoff, error} for the values entered so far.
     Q_INVOKABLE QVariantMap scorePreview(const QString& instrument, const QStringList& items) const;

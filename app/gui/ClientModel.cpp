@@ -162,6 +162,16 @@ QVariant ClientModel::data(const QModelIndex& index, int role) const
     case RciRole: return report_.total.rci[k] ? QVariant(*report_.total.rci[k]) : QVariant();
     case BelowCutoffRole:
         return report_.params.cutoff && valueAt(k, QStringLiteral("total")) < *report_.params.cutoff;
+    case ReportRole: {
+        for (const auto& s : detail_.sessions) {
+            if (s.number != p.sessionNumber || !s.report)
+                continue;
+            if (!s.report->tension)
+                return tr("no tension");
+            return tr("tension %1/5, resolved %2/5").arg(*s.report->intensity).arg(*s.report->resolution);
+        }
+        return QString();
+    }
     case RuptureCountRole:
         return static_cast<int>(
             std::count_if(detail_.ruptures.begin(), detail_.ruptures.end(),
@@ -181,7 +191,8 @@ QHash<int, QByteArray> ClientModel::roleNames() const
             {PhaseRole, "phase"},
             {RciRole, "rci"},
             {BelowCutoffRole, "belowCutoff"},
-            {RuptureCountRole, "ruptureCount"}};
+            {RuptureCountRole, "ruptureCount"},
+            {ReportRole, "report"}};
 }
 
 double ClientModel::valueAt(std::size_t k, const QString& which) const

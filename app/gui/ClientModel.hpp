@@ -50,6 +50,7 @@ public:
         RciRole,
         BelowCutoffRole,
         RuptureCountRole,
+        ReportRole, // the client's post-session report in words, "" when none
     };
     Q_ENUM(Role)
 

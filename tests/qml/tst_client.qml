@@ -95,6 +95,26 @@ TestCase {
         compare(ClientModel.data(ClientModel.index(ClientModel.rowCount() - 1, 0), ClientModel.TotalRole), 25)
     }
 
+    function test_log_with_the_clients_post_session_report() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        page.openLogDialog()
+        const dialog = page.logDialog
+        tryCompare(dialog, "opened", true)
+        dialog.dateText = "2026-12-02"
+        dialog.instrumentIndex = 1   // srs
+        dialog.setValue(0, "8,7.5,9,8")
+        dialog.reportGiven = true
+        dialog.tension = true
+        dialog.intensity = 4
+        dialog.resolution = 2
+        dialog.save()
+        compare(errorSpy.count, 0)
+        ClientModel.instrument = "srs"
+        const last = ClientModel.rowCount() - 1
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-12-02")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.ReportRole), "tension 4/5, resolved 2/5")
+    }
+
     function test_bad_item_is_named_and_nothing_is_stored() {
         const page = createTemporaryObject(pageComponent, testCase)
         const sessionsBefore = ClientModel.allSessionCount
