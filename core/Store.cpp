@@ -31,7 +31,7 @@ Store::Store(const std::string& path, OpenMode mode)
     try {
         if (!isMemory(path) && !std::filesystem::exists(path)) {
             const auto parent = std::filesystem::path(path).parent_path();
-            std::error_code ignored;  // opening reports a folder that cannot be made
+            std::error_code ignored; // opening reports a folder that cannot be made
             if (!parent.empty())
                 std::filesystem::create_directories(parent, ignored);
         }
@@ -194,6 +194,9 @@ LoggedRating Store::logRating(const NewRating& rating)
         requireText("--note", *rating.note, maxNoteLength);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
         throw ValidationError("--duration", "value out of range 1..600 minutes");
+    // A session is logged after it happened; one day of slack covers time zones.
+    if (rating.date > today() + boost::gregorian::days(1))
+        throw ValidationError("--date", toIso(rating.date) + " is in the future");
 
     sql::Transaction transaction(*connection_);
     const Id client = clientId(rating.clientCode);

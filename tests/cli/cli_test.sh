@@ -137,6 +137,7 @@ expect_contains "$out" "total 45" "total printed"
 for bad_date in 2026-02-30 2026-13-01 yesterday ""; do
     rejected 3 "--date" session log C-001 --date "$bad_date" --bgt 5,5,5
 done
+rejected 3 "in the future" session log C-001 --date "$(date -d "+3 days" +%F)" --bgt 5,5,5
 rejected 3 "item 3" session log C-001 --date 2026-04-01 --bgt 5,5,10.5
 rejected 3 "item 12" session log C-001 --date 2026-04-01 --wai-sr 4,3,5,4,5,3,4,4,5,3,4,3.5
 rejected 3 "items" session log C-001 --date 2026-04-01 --srs 8,8,8

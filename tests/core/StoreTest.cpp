@@ -162,6 +162,12 @@ TEST_CASE("A rejected rating leaves the database exactly as it was")
     {
         CHECK_THROWS_WITH(store.logRating(waiSr("2025-12-31")), Catch::Contains("--date"));
     }
+    SECTION("date in the future")
+    {
+        NewRating r = waiSr("2026-01-12");
+        r.date = today() + boost::gregorian::days(2);
+        CHECK_THROWS_WITH(store.logRating(r), Catch::Contains("--date") && Catch::Contains("in the future"));
+    }
     CHECK(dumpAll(store) == before);
 }
 

@@ -102,7 +102,7 @@ private slots:
         QCOMPARE(result.value(QStringLiteral("ok")).toBool(), false);
         QCOMPARE(errors.count(), 1);
         QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("date"));
-        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-30"),
+        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-26"),
                                               QStringLiteral("bgt"), {"5", "11", "5"},
                                               QStringLiteral("client"), {});
         QCOMPARE(errors.count(), 2);
@@ -168,16 +168,16 @@ private slots:
 
     void lockedDatabaseIsReportedNotChanged()
     {
-        const QString path =
-            QDir::temp().filePath(QStringLiteral("alliance-locked-%1.db").arg(QCoreApplication::applicationPid()));
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-locked-%1.db").arg(QCoreApplication::applicationPid()));
         {
             alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
         }
         // Another program holds an exclusive lock (takes the 5 s busy timeout to give up).
         sqlite3* other = nullptr;
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held(x);", nullptr,
-                              nullptr, nullptr),
+        QCOMPARE(sqlite3_exec(other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; CREATE TABLE held(x);",
+                              nullptr, nullptr, nullptr),
                  SQLITE_OK);
         StartupOptions options;
         options.databasePath = path;

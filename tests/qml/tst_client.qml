@@ -59,7 +59,7 @@ TestCase {
         verify(page.openLogDialog())
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-30"
+        dialog.dateText = "2026-11-21"
         dialog.instrumentIndex = 0   // wai-sr
         const firstItem = findChild(dialog.contentItem, "item0")
         verify(firstItem)
@@ -72,7 +72,7 @@ TestCase {
         compare(ClientModel.allSessionCount, sessionsBefore + 1)
         ClientModel.instrument = "wai-sr"
         const last = ClientModel.rowCount() - 1
-        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-30")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-21")
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole), 48)
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.BondRole), 19)
     }
@@ -83,7 +83,7 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-12-01"
+        dialog.dateText = "2026-11-23"
         dialog.instrumentIndex = 2   // bgt
         dialog.setValue(0, "7.5,8,9.5")
         compare(dialog.preview.ok, true)
@@ -100,7 +100,7 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-12-02"
+        dialog.dateText = "2026-11-24"
         dialog.instrumentIndex = 1   // srs
         dialog.setValue(0, "8,7.5,9,8")
         dialog.reportGiven = true
@@ -111,7 +111,7 @@ TestCase {
         compare(errorSpy.count, 0)
         ClientModel.instrument = "srs"
         const last = ClientModel.rowCount() - 1
-        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-12-02")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-24")
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.ReportRole), "tension 4/5, resolved 2/5")
     }
 
@@ -121,7 +121,7 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-29"
+        dialog.dateText = "2026-11-22"
         dialog.instrumentIndex = 0   // wai-sr
         dialog.setValue(0, "4,3,5,4,5,3,4,4,5,3,4,6")
         compare(Backend.checkItem("wai-sr", 11, "6"), "value 6 out of range 1..5")

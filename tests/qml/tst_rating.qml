@@ -24,7 +24,7 @@ TestCase {
     }
 
     function test_client_rates_and_confirms() {
-        Backend.asOf = new Date(2026, 11, 3)   // 2026-12-03: no session yet on that day
+        Backend.asOf = new Date(2026, 10, 26)   // 2026-11-26: after the demo's last session
         ClientModel.clientCode = "C-002"
         const sessionsBefore = ClientModel.allSessionCount
         const page = createTemporaryObject(pageComponent, testCase, { clientCode: "C-002", instrument: "srs" })
@@ -37,9 +37,9 @@ TestCase {
         ClientModel.instrument = "srs"
         ClientModel.rater = "client"
         const last = ClientModel.rowCount() - 1
-        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-12-03")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-26")
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole), 34)
         verify(ClientModel.data(ClientModel.index(last, 0), ClientModel.BelowCutoffRole))
-        Backend.asOf = new Date(2026, 10, 27)
+        Backend.asOf = new Date(2026, 10, 20)
     }
 }
