@@ -95,6 +95,12 @@ Counselor Store::counselor(const std::string& name)
 
 // ---- clients ----------------------------------------------------------------------------
 
+Client Store::readClient(const sql::Statement& row)
+{
+    return {row.int64(0),   row.text(1), row.optText(2), row.text(3), parseIsoDate(row.text(4), "start_date"),
+            row.integer(5), row.text(6)};
+}
+
 Id Store::clientId(const std::string& code)
 {
     sql::Statement query(*connection_, "SELECT id FROM client WHERE code = ?");
@@ -137,23 +143,16 @@ std::vector<ClientSummary> Store::clients(const std::optional<std::string>& coun
     std::optional<Id> counselor;
     if (counselorName)
         counselor = counselorId(*counselorName, "--counselor");
-    sql::Statement query(
-        *connection_, "SELECT c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status, "
-                      "       (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
-                      "       (SELECT max(date) FROM session s WHERE s.client_id = c.id) "
-                      "FROM client c JOIN counselor k ON k.id = c.counselor_id "
-                      "WHERE ?1 IS NULL OR c.counselor_id = ?1 ORDER BY c.code");
+    sql::Statement query(*connection_, std::string("SELECT ") + clientColumns +
+                                           ", (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
+                                           "(SELECT max(date) FROM session s WHERE s.client_id = c.id) "
+                                           "FROM client c JOIN counselor k ON k.id = c.counselor_id "
+                                           "WHERE ?1 IS NULL OR c.counselor_id = ?1 ORDER BY c.code");
     query.bind(1, counselor);
     std::vector<ClientSummary> result;
     while (query.step()) {
         ClientSummary summary;
-        summary.client = {query.int64(0),
-                          query.text(1),
-                          query.optText(2),
-                          query.text(3),
-                          parseIsoDate(query.text(4), "start_date"),
-                          query.integer(5),
-                          query.text(6)};
+        summary.client = readClient(query);
         summary.sessionCount = query.integer(7);
         if (auto last = query.optText(8))
             summary.lastSessionDate = parseIsoDate(*last, "date");

@@ -67,6 +67,10 @@ public:
     sql::Connection& connection() { return *connection_; }
 
 private:
+    // The columns a Client is read from, in readClient's order (client c JOIN counselor k).
+    static constexpr const char* clientColumns =
+        "c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status";
+    static Client readClient(const sql::Statement& row);
     Id counselorId(const std::string& name, const std::string& field);
     Id clientId(const std::string& code);
     Id sessionId(Id clientId, int sessionNumber, const std::string& field);

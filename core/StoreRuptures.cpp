@@ -214,17 +214,11 @@ ClientDetail Store::clientDetail(const std::string& code)
     ClientDetail detail;
     const Id id = clientId(code);
     {
-        sql::Statement query(*connection_,
-                             "SELECT c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status "
-                             "FROM client c JOIN counselor k ON k.id = c.counselor_id WHERE c.id = ?");
+        sql::Statement query(*connection_, std::string("SELECT ") + clientColumns +
+                                               " FROM client c JOIN counselor k ON k.id = c.counselor_id "
+                                               "WHERE c.id = ?");
         query.bind(1, id).step();
-        detail.client = {id,
-                         query.text(0),
-                         query.optText(1),
-                         query.text(2),
-                         parseIsoDate(query.text(3), "start_date"),
-                         query.integer(4),
-                         query.text(5)};
+        detail.client = readClient(query);
     }
     std::map<Id, std::size_t> sessionIndex;
     {

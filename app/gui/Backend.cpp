@@ -39,6 +39,7 @@ template <class F> bool Backend::attempt(F&& write)
         if (!store_)
             throw Error("no database is open");
         write(*store_);
+        changed();
         return true;
     } catch (const ValidationError& e) {
         emit errorOccurred(toQt(e.field()), toQt(e.what()));
@@ -99,10 +100,8 @@ bool Backend::createFirstCounselor(const QString& name, const QString& role)
     }
     const bool ok =
         attempt([&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), std::nullopt); });
-    if (ok) {
+    if (ok)
         setCurrentCounselor(name.trimmed());
-        changed();
-    }
     return ok;
 }
 
@@ -110,8 +109,6 @@ bool Backend::addCounselor(const QString& name, const QString& role, const QStri
 {
     const bool ok = attempt(
         [&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), optionalText(supervisor)); });
-    if (ok)
-        changed();
     return ok;
 }
 
@@ -128,8 +125,6 @@ bool Backend::addClient(const QString& code, const QString& counselor, const QSt
         c.cadenceDays = parseWholeNumber("cadence", toStd(cadenceDays.trimmed()), 1, 365);
         s.addClient(c);
     });
-    if (ok)
-        changed();
     return ok;
 }
 
@@ -147,8 +142,6 @@ QVariantMap Backend::logSession(const QString& clientCode, const QString& dateIs
         r.note = optionalText(note);
         logged = s.logRating(r);
     });
-    if (ok)
-        changed();
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("sessionNumber"), logged.sessionNumber}};
 }
 
@@ -164,8 +157,6 @@ bool Backend::recordPostSessionReport(const QString& clientCode, int sessionNumb
         }
         s.recordPostSessionReport(toStd(clientCode), sessionNumber, report);
     });
-    if (ok)
-        changed();
     return ok;
 }
 
@@ -258,8 +249,6 @@ int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QSt
         r.note = optionalText(note);
         id = s.flagRupture(r);
     });
-    if (ok)
-        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -281,8 +270,6 @@ int Backend::planRepair(int ruptureId, const QStringList& strategies, const QStr
         p.createdOn = fromQDate(asOf_);
         id = s.planRepair(p);
     });
-    if (ok)
-        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -293,8 +280,6 @@ bool Backend::closeRepair(int planId, const QString& outcome, int followUpSessio
                       followUpSession > 0 ? std::optional<int>(followUpSession) : std::nullopt,
                       fromQDate(asOf_));
     });
-    if (ok)
-        changed();
     return ok;
 }
 
@@ -315,8 +300,6 @@ int Backend::planTransition(const QString& clientCode, int ruptureId, bool polic
         p.createdOn = fromQDate(asOf_);
         id = s.planTransition(p);
     });
-    if (ok)
-        changed();
     return ok ? static_cast<int>(id) : -1;
 }
 
@@ -325,8 +308,6 @@ bool Backend::addReferralAgency(const QString& name, const QString& services, co
     const bool ok = attempt([&](Store& s) {
         s.addReferralAgency({0, toStd(name.trimmed()), optionalText(services), optionalText(contact)});
     });
-    if (ok)
-        changed();
     return ok;
 }
 
@@ -348,8 +329,6 @@ bool Backend::acknowledgeAlert(const QString& id, const QString& reason, int sno
                                    snoozeDays > 0 ? std::optional<int>(snoozeDays) : std::nullopt,
                                    fromQDate(asOf_));
     });
-    if (ok)
-        changed();
     return ok;
 }
 

@@ -108,6 +108,8 @@ signals:
     void errorOccurred(const QString& field, const QString& message);
 
 private:
+    // Runs one write against the store; on success announces dataChanged, on failure reports
+    // errorOccurred. Every invokable that writes goes through here.
     template <class F> bool attempt(F&& write);
     void changed();
 
