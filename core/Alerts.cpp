@@ -1,6 +1,7 @@
 #include "Alerts.hpp"
 
 #include "Errors.hpp"
+#include "Text.hpp"
 
 #include <algorithm>
 
@@ -34,7 +35,8 @@ namespace {
 std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const Date& asOf,
                                   const std::map<std::string, AlertAck>& acks)
 {
-    const ClientDetail detail = store.clientDetail(code);
+    // An alert as of a day is what a counselor would have seen that day: later records are not used.
+    const ClientDetail detail = knownOn(store.clientDetail(code), asOf);
     std::vector<Alert> result;
     if (detail.client.status != "active")
         return result;
@@ -66,7 +68,7 @@ std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& 
 void acknowledgeAlert(Store& store, const std::string& id, const std::string& reason,
                       std::optional<int> snoozeDays, const Date& asOf)
 {
-    requireText("--reason", reason, 2000);
+    cleanText("--reason", reason, 2000, TextShape::MultiLine);
     if (snoozeDays && (*snoozeDays < 1 || *snoozeDays > 365))
         throw ValidationError("--snooze-days",
                               "value " + std::to_string(*snoozeDays) + " out of range 1..365");
@@ -89,9 +91,12 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
         std::find_if(current.begin(), current.end(), [&](const Alert& a) { return a.id == id; });
     if (alert == current.end())
         throw NotFound("ID: no active alert " + quoteForError(id));
-    AlertAck ack{id, alert->flag.fingerprint, reason, asOf, std::nullopt};
+    // The alert is found as it stood on asOf; the acknowledgement and its snooze date from the
+    // day it was really made, so acknowledging "as of" a past day cannot expire a snooze at once.
+    const Date acknowledgedOn = today();
+    AlertAck ack{id, alert->flag.fingerprint, reason, acknowledgedOn, std::nullopt};
     if (snoozeDays)
-        ack.snoozeUntil = asOf + boost::gregorian::days(*snoozeDays);
+        ack.snoozeUntil = addDaysSaturating(acknowledgedOn, *snoozeDays);
     store.acknowledgeAlert(ack);
 }
 

@@ -20,7 +20,8 @@ std::string alertId(const std::string& clientCode, const Flag& flag);
 bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::string, AlertAck>& acks,
                   const Date& asOf);
 
-// Alerts of active clients of one counselor (or all), most severe first, then by client code.
+// Alerts of active clients of one counselor (or all), most severe first, then by client code,
+// from what was on record on asOf (see knownOn).
 std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName,
                                 const Date& asOf);
 

@@ -7,14 +7,6 @@
 
 namespace alliance {
 
-std::string quoteForError(const std::string& value)
-{
-    constexpr std::size_t maxShown = 40;
-    if (value.size() <= maxShown)
-        return "'" + value + "'";
-    return "'" + value.substr(0, maxShown) + "...' (" + std::to_string(value.size()) + " characters)";
-}
-
 Date parseIsoDate(const std::string& text, const std::string& field)
 {
     const auto bad = [&](const std::string& why) {
@@ -47,9 +39,42 @@ std::string toIso(const Date& date)
     return boost::gregorian::to_iso_extended_string(date);
 }
 
+namespace {
+std::optional<Date> pinnedToday;
+} // namespace
+
 Date today()
 {
-    return boost::gregorian::day_clock::local_day();
+    return pinnedToday.value_or(boost::gregorian::day_clock::local_day());
+}
+
+void pinTodayForTests(std::optional<Date> date)
+{
+    pinnedToday = date;
+}
+
+namespace {
+const Date firstDate(1900, 1, 1);
+const Date lastDate(9999, 12, 31);
+} // namespace
+
+void requireReferenceDate(const std::string& field, const Date& date)
+{
+    if (date.is_special() || date < firstDate || date > lastDate)
+        throw ValidationError(field, "date out of range 1900-01-01..9999-12-31");
+}
+
+void requireRecordDate(const std::string& field, const Date& date)
+{
+    requireReferenceDate(field, date);
+    if (date > today() + boost::gregorian::days(1))
+        throw ValidationError(field, toIso(date) + " is in the future");
+}
+
+Date addDaysSaturating(const Date& date, int days)
+{
+    const long room = (lastDate - date).days();
+    return days >= room ? lastDate : date + boost::gregorian::days(days);
 }
 
 long daysBetween(const Date& from, const Date& to)

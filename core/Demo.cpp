@@ -66,11 +66,23 @@ std::vector<int> itemsAt(Instrument instrument, double fraction, Random& random,
 
 } // namespace
 
-DemoSummary fillDemo(Store& store, const DemoOptions& options)
+void validateDemoOptions(const DemoOptions& options)
 {
     if (options.clients < 1 || options.clients > 2000)
         throw ValidationError("--clients",
                               "value " + std::to_string(options.clients) + " out of range 1..2000");
+    const Date now = options.today.value_or(today());
+    requireRecordDate("--today", now);
+    if (now < Date(1902, 1, 1))
+        throw ValidationError("--today",
+                              "the demo's history needs two years after 1900: give 1902-01-01 or later");
+}
+
+DemoSummary fillDemo(Store& store, const DemoOptions& options)
+{
+    validateDemoOptions(options);
+    // All or nothing, and one sync to disk instead of one per session.
+    sql::Transaction everything(store.connection());
     if (!store.clients().empty())
         throw ValidationError("--db", "the database already holds clients; the demo needs a new, empty file");
 
@@ -153,7 +165,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
         if (story == Story::Repaired || story == Story::Unrepaired) {
             NewRupture rupture;
             rupture.clientCode = code;
-            rupture.sessionNumber = breakAt + 1;
+            rupture.session = breakAt + 1;
             rupture.kind = story == Story::Repaired ? "confrontation" : "withdrawal";
             rupture.markers = story == Story::Repaired
                                   ? std::vector<std::string>{"complaint-progress", "rejecting-intervention"}
@@ -175,6 +187,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                                   ruptureDate + boost::gregorian::days(cadence * 2L));
         }
     }
+    everything.commit();
     return summary;
 }
 

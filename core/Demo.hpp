@@ -20,8 +20,12 @@ struct DemoSummary {
     int ruptures = 0;
 };
 
-// Refuses (ValidationError) a database that already holds clients: demo data never mixes with a
-// real caseload.
+// Throws ValidationError naming the option: clients 1..2000; today not in the future and late
+// enough for two years of history after 1900.
+void validateDemoOptions(const DemoOptions& options);
+
+// Validates, then writes the whole caseload in one transaction. Refuses (ValidationError) a
+// database that already holds clients: demo data never mixes with a real caseload.
 DemoSummary fillDemo(Store& store, const DemoOptions& options);
 
 } // namespace alliance

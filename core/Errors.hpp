@@ -44,10 +44,10 @@ private:
 // The database file was written by a newer version of the program.
 class SchemaTooNew : public Error {
 public:
-    SchemaTooNew(int found, int supported)
-        : Error("database schema version " + std::to_string(found) +
-                " is newer than this program supports (" + std::to_string(supported) +
-                "); upgrade Alliance Tracker"),
+    SchemaTooNew(int found, int supported, const std::string& path = {})
+        : Error("database " + (path.empty() ? std::string() : path + " ") + "has schema version " +
+                std::to_string(found) + ", newer than this program supports (" + std::to_string(supported) +
+                "); it was left as it is: upgrade Alliance Tracker"),
           found_(found)
     {
     }
@@ -55,6 +55,19 @@ public:
 
 private:
     int found_;
+};
+
+// The operating system refused access to a file (permission denied, read-only file).
+class AccessDenied : public Error {
+public:
+    using Error::Error;
+};
+
+// The file is not an Alliance Tracker database (empty, not SQLite, another program's, not a
+// regular file); it was not opened for writing and is unchanged.
+class NotOurDatabase : public Error {
+public:
+    using Error::Error;
 };
 
 // Shortens a user-supplied value for an error message so a pasted note never lands in a log.

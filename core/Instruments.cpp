@@ -1,6 +1,10 @@
 #include "Instruments.hpp"
 
 #include "Errors.hpp"
+#include "Text.hpp"
+#include "Validation.hpp"
+
+#include <cmath>
 
 #include <algorithm>
 #include <cctype>
@@ -100,17 +104,16 @@ double tenthsToDouble(int tenths)
 std::vector<int> parseItems(Instrument instrument, const std::string& text)
 {
     const InstrumentSpec& s = spec(instrument);
+    // Split on commas; each value is trimmed at its ends only, so "1 0" is refused, not read as 10.
     std::vector<std::string> tokens;
-    std::string current;
-    for (char c : text) {
-        if (c == ',') {
-            tokens.push_back(current);
-            current.clear();
-        } else if (!std::isspace(static_cast<unsigned char>(c))) {
-            current += c;
-        }
+    std::size_t from = 0;
+    for (std::size_t comma = text.find(',');; comma = text.find(',', from)) {
+        tokens.push_back(
+            trimmed(text.substr(from, comma == std::string::npos ? std::string::npos : comma - from)));
+        if (comma == std::string::npos)
+            break;
+        from = comma + 1;
     }
-    tokens.push_back(current);
     if (static_cast<int>(tokens.size()) != s.itemCount())
         throw ValidationError("items", s.slug + " needs exactly " + std::to_string(s.itemCount()) +
                                            " items, got " + std::to_string(tokens.size()));
@@ -120,24 +123,18 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
         const std::string& tok = tokens[i];
         if (tok.empty())
             throw ValidationError(field, "missing value (no prorating: every item is required)");
-        // digits, optionally "." and one digit
+        const double value = parseDecimal(field, tok);
         const auto dot = tok.find('.');
-        const std::string whole = tok.substr(0, dot);
-        const std::string frac = dot == std::string::npos ? "" : tok.substr(dot + 1);
-        const bool digitsOnly =
-            !whole.empty() && whole.size() <= 3 &&
-            std::all_of(whole.begin(), whole.end(),
-                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
-            std::all_of(frac.begin(), frac.end(),
-                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-        if (!digitsOnly || (dot != std::string::npos && frac.size() != 1))
+        if (dot != std::string::npos && tok.size() - dot - 1 > 1)
             throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
-        int value = std::stoi(whole) * 10 + (frac.empty() ? 0 : frac[0] - '0');
-        if (s.wholeNumberItems && value % 10 != 0)
+        if (value > 1000)
+            throw ValidationError(field, "value " + quoteForError(tok) + " out of range");
+        const int valueTenths = static_cast<int>(std::lround(value * 10));
+        if (s.wholeNumberItems && valueTenths % 10 != 0)
             throw ValidationError(field, "must be a whole number from " +
                                              std::to_string(s.itemMinTenths / 10) + " to " +
                                              std::to_string(s.itemMaxTenths / 10) + ", got " + tok);
-        tenths.push_back(value);
+        tenths.push_back(valueTenths);
     }
     score(instrument, tenths); // range checks, same messages as for any caller
     return tenths;

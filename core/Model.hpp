@@ -122,6 +122,16 @@ struct CatalogueEntry {
     std::string group;
 };
 
+// A session named after the fact: by its date, which never changes, or by its number, which is
+// its place in date order and shifts when an earlier session is logged later.
+struct SessionRef {
+    std::optional<int> number;
+    std::optional<Date> date;
+    SessionRef() = default;
+    SessionRef(int sessionNumber) : number(sessionNumber) {}   // NOLINT: a number is a reference
+    SessionRef(const Date& sessionDate) : date(sessionDate) {} // NOLINT: so is a date
+};
+
 // What a write needs.
 struct NewClient {
     std::string code;
@@ -149,7 +159,7 @@ struct LoggedRating {
 
 struct NewRupture {
     std::string clientCode;
-    int sessionNumber = 0;
+    SessionRef session;
     std::string kind;
     std::vector<std::string> markers;
     int salience = 3;

@@ -1,34 +1,49 @@
 #include "Sqlite.hpp"
 
 #include "Errors.hpp"
+#include "Text.hpp"
 
 #include <sqlite3.h>
 
 namespace alliance::sql {
 namespace {
 
+// "locked" names the file and says why, so a counselor knows to close the other program.
+std::string lockedMessage(sqlite3* db)
+{
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    return "the database " + (file && *file ? "'" + printable(file) + "'" : std::string("file")) +
+           " is locked: another program is writing to it; try again when it has finished";
+}
+
+bool isBusy(int code)
+{
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
 [[noreturn]] void fail(sqlite3* db, int code, const std::string& context)
 {
+    if (isBusy(code))
+        throw StorageError(code, lockedMessage(db));
     std::string message = context + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     throw StorageError(code, message);
 }
 
 } // namespace
 
-Connection::Connection(const std::string& path, bool create)
+Connection::Connection(const std::string& path, Access access)
 {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    if (create)
-        flags |= SQLITE_OPEN_CREATE;
+    // Never SQLITE_OPEN_CREATE: a new file is made (0600) and checked before SQLite sees it.
+    int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    if (path == ":memory:")
+        flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const bool missing = (rc & 0xff) == SQLITE_CANTOPEN && !create;
         std::string message = sqlite3_errstr(rc);
         sqlite3_close_v2(db_);
         db_ = nullptr;
-        if (missing)
-            throw NotFound("no database at " + path + " (run 'alliance init' first)");
-        throw StorageError(rc, "cannot open database " + path + ": " + message);
+        throw StorageError(rc, "cannot open database '" + printable(path) + "': " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
@@ -36,13 +51,24 @@ Connection::Connection(const std::string& path, bool create)
     sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
     try {
         exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
-        // A file that is not a database fails here with SQLITE_NOTADB.
-        exec("PRAGMA journal_mode = WAL;");
     } catch (...) {
         sqlite3_close_v2(db_);
         db_ = nullptr;
         throw;
     }
+}
+
+void Connection::enableWriteAheadLog()
+{
+    Statement mode(*this, "PRAGMA journal_mode = WAL");
+    if (mode.step() && mode.text(0) != "wal" && path() != "")
+        throw StorageError(SQLITE_ERROR, "cannot switch '" + printable(path()) + "' to write-ahead logging");
+}
+
+std::string Connection::path() const
+{
+    const char* file = sqlite3_db_filename(db_, "main");
+    return file ? file : "";
 }
 
 Connection::~Connection()
@@ -57,6 +83,8 @@ void Connection::exec(const std::string& sqlText)
     if (rc != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
+        if (isBusy(rc))
+            throw StorageError(rc, lockedMessage(db_));
         throw StorageError(rc, "database error: " + message);
     }
 }
@@ -180,31 +208,41 @@ std::optional<int> Statement::optInt(int column) const
     return integer(column);
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection)
+Transaction::Transaction(Connection& connection)
+    : connection_(connection), nested_(sqlite3_get_autocommit(connection.handle()) == 0)
 {
-    connection_.exec("BEGIN IMMEDIATE");
+    // Inside a caller's transaction (a whole demo, an import) a write is a savepoint of it.
+    connection_.exec(nested_ ? "SAVEPOINT alliance_write" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
-    if (!done_)
+    if (done_)
+        return;
+    if (nested_)
+        sqlite3_exec(connection_.handle(), "ROLLBACK TO alliance_write; RELEASE alliance_write", nullptr,
+                     nullptr, nullptr);
+    else
         sqlite3_exec(connection_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit()
 {
-    connection_.exec("COMMIT");
+    connection_.exec(nested_ ? "RELEASE alliance_write" : "COMMIT");
     done_ = true;
 }
 
-ReadTransaction::ReadTransaction(Connection& connection) : connection_(connection)
+ReadTransaction::ReadTransaction(Connection& connection)
+    : connection_(connection), nested_(sqlite3_get_autocommit(connection.handle()) == 0)
 {
-    connection_.exec("BEGIN");
+    if (!nested_) // inside a transaction the snapshot is already that transaction's
+        connection_.exec("BEGIN");
 }
 
 ReadTransaction::~ReadTransaction()
 {
-    sqlite3_exec(connection_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    if (!nested_)
+        sqlite3_exec(connection_.handle(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
 } // namespace alliance::sql

@@ -11,16 +11,22 @@ struct sqlite3_stmt;
 
 namespace alliance::sql {
 
+enum class Access { ReadOnly, ReadWrite };
+
 class Connection {
 public:
-    // Opens (creating when `create`) the file, or ":memory:". Sets foreign_keys, WAL, busy timeout,
-    // trusted_schema=OFF, defensive mode and synchronous=FULL. Throws StorageError / NotFound.
-    Connection(const std::string& path, bool create);
+    // Opens an existing file (or ":memory:") without writing to it: sets foreign_keys, busy
+    // timeout, trusted_schema=OFF, defensive mode and synchronous=FULL. Throws StorageError.
+    Connection(const std::string& path, Access access);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
+    // Switches the file to write-ahead logging (a write: only once the file is known to be ours).
+    void enableWriteAheadLog();
     void exec(const std::string& sqlText); // several statements, no parameters
+    // The file's path, for messages ("" for an in-memory database).
+    std::string path() const;
     std::int64_t lastInsertId() const;
     int changes() const;
     sqlite3* handle() const { return db_; }
@@ -66,7 +72,8 @@ private:
     sqlite3_stmt* stmt_ = nullptr;
 };
 
-// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() ran.
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless commit() ran. Inside another
+// transaction it is a savepoint, so a batch of writes can be made all or nothing.
 class Transaction {
 public:
     explicit Transaction(Connection& connection);
@@ -77,6 +84,7 @@ public:
 
 private:
     Connection& connection_;
+    bool nested_ = false;
     bool done_ = false;
 };
 
@@ -90,6 +98,7 @@ public:
 
 private:
     Connection& connection_;
+    bool nested_ = false;
 };
 
 } // namespace alliance::sql

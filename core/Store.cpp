@@ -1,10 +1,12 @@
 #include "Store.hpp"
 
+#include "DatabaseFile.hpp"
 #include "Errors.hpp"
 #include "Migrations.hpp"
+#include "Text.hpp"
 
 #include <algorithm>
-#include <filesystem>
+#include <cerrno>
 #include <sys/stat.h>
 
 namespace alliance {
@@ -19,57 +21,116 @@ bool isMemory(const std::string& path)
     return path == ":memory:" || path.empty();
 }
 
+std::unique_ptr<sql::Connection> openConnection(const std::string& path, sql::Access access)
+{
+    return std::make_unique<sql::Connection>(path, access);
+}
+
+// Through SQLite (which sees a write-ahead log the raw header does not): our id, or none on a
+// file from before ids whose tables were checked; and a version this build knows.
+void requireOwnSchema(sql::Connection& connection)
+{
+    sql::Statement query(connection, "PRAGMA application_id");
+    query.step();
+    const auto id = query.int64(0);
+    if (id != allianceApplicationId && id != 0)
+        throw NotOurDatabase("'" + printable(connection.path()) + "' is another program's SQLite database");
+    if (schemaVersion(connection) > latestSchemaVersion())
+        throw SchemaTooNew(schemaVersion(connection), latestSchemaVersion(),
+                           "'" + printable(connection.path()) + "'");
+}
+
 } // namespace
 
 Store::Store(const std::string& path, OpenMode mode)
 {
-    const std::string target = isMemory(path) ? ":memory:" : path;
-    if (!isMemory(path) && !std::filesystem::exists(path) && mode == OpenMode::MustExist)
-        throw NotFound("no database at " + path + " (run 'alliance init' first)");
-    // Health data: new folders, the file and its WAL are for the owner only (umask 077).
-    const mode_t previous = ::umask(077);
-    try {
-        if (!isMemory(path) && !std::filesystem::exists(path)) {
-            const auto parent = std::filesystem::path(path).parent_path();
-            std::error_code ignored; // opening reports a folder that cannot be made
-            if (!parent.empty())
-                std::filesystem::create_directories(parent, ignored);
-        }
-        connection_ = std::make_unique<sql::Connection>(target, mode == OpenMode::CreateIfMissing);
+    if (isMemory(path)) {
+        connection_ = openConnection(":memory:", sql::Access::ReadWrite);
         migrate(*connection_);
-    } catch (...) {
-        ::umask(previous);
-        throw;
+        return;
     }
-    ::umask(previous);
+    openFile(path, mode);
+}
+
+void Store::openFile(const std::string& path, OpenMode mode)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 && errno == ENOENT) {
+        if (mode != OpenMode::CreateIfMissing)
+            throw NotFound("no database at '" + printable(path) + "' (run 'alliance init' first)");
+        createdFile_ = createNewDatabaseFile(path); // false: another process made it meanwhile
+    }
+    if (!createdFile_) {
+        requireOwnDatabaseFile(path);
+        keepDatabasePrivate(path);
+        if (mode != OpenMode::ReadOnly)
+            requireWritable(path);
+    }
+    if (mode == OpenMode::ReadOnly) {
+        connection_ = openConnection(path, sql::Access::ReadOnly);
+        requireOwnSchema(*connection_);
+        if (schemaVersion(*connection_) == latestSchemaVersion())
+            return;
+        // An older schema is upgraded once, by a read-write connection, before reading.
+        connection_.reset();
+        requireWritable(path);
+        {
+            auto upgrade = openConnection(path, sql::Access::ReadWrite);
+            requireOwnSchema(*upgrade);
+            upgrade->enableWriteAheadLog();
+            migrate(*upgrade);
+        }
+        connection_ = openConnection(path, sql::Access::ReadOnly);
+        return;
+    }
+    connection_ = openConnection(path, sql::Access::ReadWrite);
+    if (!createdFile_)
+        requireOwnSchema(*connection_);
+    connection_->enableWriteAheadLog();
+    migrate(*connection_);
+    keepDatabasePrivate(path); // a -wal or -shm made just now follows the file's mode
+}
+
+std::optional<Date> Store::newestRecordDate()
+{
+    sql::Statement query(*connection_, "SELECT max(date) FROM session");
+    query.step();
+    if (auto newest = query.optText(0))
+        return parseIsoDate(*newest, "date");
+    return std::nullopt;
 }
 
 // ---- counselors -------------------------------------------------------------------------
 
 Id Store::counselorId(const std::string& name, const std::string& field)
 {
-    sql::Statement query(*connection_, "SELECT id FROM counselor WHERE name = ?");
-    query.bind(1, name);
+    // Looked up by the same key that makes names unique: case, width and spacing at the ends
+    // do not matter, an exact match wins over a look-alike legacy row.
+    sql::Statement query(*connection_,
+                         "SELECT id FROM counselor WHERE name_key = ? ORDER BY name <> ? LIMIT 1");
+    query.bind(1, identityKey(trimmed(name))).bind(2, trimmed(name));
     if (!query.step())
         throw NotFound(field + ": no counselor named " + quoteForError(name));
     return query.int64(0);
 }
 
-Id Store::addCounselor(const std::string& name, const std::string& role,
+Id Store::addCounselor(const std::string& rawName, const std::string& role,
                        const std::optional<std::string>& supervisorName)
 {
-    requireText("NAME", name, maxNameLength);
+    const std::string name = cleanIdentifier("NAME", rawName, maxNameLength);
     requireOneOf("--role", role, {"counselor", "supervisor", "admin"});
     sql::Transaction transaction(*connection_);
     std::optional<Id> supervisor;
     if (supervisorName)
         supervisor = counselorId(*supervisorName, "--supervisor");
-    sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name = ?");
-    exists.bind(1, name);
+    sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name_key = ?");
+    exists.bind(1, identityKey(name));
     if (exists.step())
-        throw ValidationError("NAME", "a counselor with that name already exists");
-    sql::Statement insert(*connection_, "INSERT INTO counselor (name, role, supervisor_id) VALUES (?, ?, ?)");
-    insert.bind(1, name).bind(2, role).bind(3, supervisor).run();
+        throw ValidationError("NAME", "a counselor with that name already exists (names are compared "
+                                      "without regard to case)");
+    sql::Statement insert(*connection_,
+                          "INSERT INTO counselor (name, role, supervisor_id, name_key) VALUES (?, ?, ?, ?)");
+    insert.bind(1, name).bind(2, role).bind(3, supervisor).bind(4, identityKey(name)).run();
     const Id id = connection_->lastInsertId();
     transaction.commit();
     return id;
@@ -87,8 +148,9 @@ std::vector<Counselor> Store::counselors()
 
 Counselor Store::counselor(const std::string& name)
 {
+    const Id id = counselorId(name, "NAME");
     for (auto& c : counselors())
-        if (c.name == name)
+        if (c.id == id)
             return c;
     throw NotFound("no counselor named " + quoteForError(name));
 }
@@ -103,36 +165,36 @@ Client Store::readClient(const sql::Statement& row)
 
 Id Store::clientId(const std::string& code)
 {
-    sql::Statement query(*connection_, "SELECT id FROM client WHERE code = ?");
-    query.bind(1, code);
+    sql::Statement query(*connection_, "SELECT id FROM client WHERE code_key = ? ORDER BY code <> ? LIMIT 1");
+    query.bind(1, identityKey(trimmed(code))).bind(2, trimmed(code));
     if (!query.step())
         throw NotFound("no client with code " + quoteForError(code));
     return query.int64(0);
 }
 
-Id Store::addClient(const NewClient& client)
+Id Store::addClient(const NewClient& newClient)
 {
-    requireText("CODE", client.code, maxCodeLength);
-    for (unsigned char c : client.code)
-        if (c < 0x20 || c == 0x7f)
-            throw ValidationError("CODE", "must not contain control characters");
-    if (client.displayName)
-        requireText("--name", *client.displayName, maxNameLength);
+    NewClient client = newClient;
+    client.code = cleanIdentifier("CODE", client.code, maxCodeLength);
+    client.displayName = cleanOptionalText("--name", client.displayName, maxNameLength);
     if (client.cadenceDays < 1 || client.cadenceDays > 365)
         throw ValidationError("--cadence-days",
                               "value " + std::to_string(client.cadenceDays) + " out of range 1..365");
     const Date start = client.startDate.value_or(today());
+    requireRecordDate("--start", start);
     sql::Transaction transaction(*connection_);
     const Id counselor = counselorId(client.counselorName, "--counselor");
-    sql::Statement exists(*connection_, "SELECT 1 FROM client WHERE code = ?");
-    exists.bind(1, client.code);
+    sql::Statement exists(*connection_, "SELECT 1 FROM client WHERE code_key = ?");
+    exists.bind(1, identityKey(client.code));
     if (exists.step())
-        throw ValidationError("CODE", "a client with code " + quoteForError(client.code) + " already exists");
-    sql::Statement insert(*connection_,
-                          "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days) "
-                          "VALUES (?, ?, ?, ?, ?)");
+        throw ValidationError("CODE", "a client with code " + quoteForError(client.code) +
+                                          " already exists (codes are compared without regard to case)");
+    sql::Statement insert(
+        *connection_,
+        "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days, code_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, client.code).bind(2, client.displayName).bind(3, counselor).bind(4, toIso(start));
-    insert.bind(5, client.cadenceDays).run();
+    insert.bind(5, client.cadenceDays).bind(6, identityKey(client.code)).run();
     const Id id = connection_->lastInsertId();
     transaction.commit();
     return id;
@@ -173,29 +235,35 @@ void Store::setClientStatus(const std::string& code, const std::string& status)
 
 // ---- sessions and ratings ---------------------------------------------------------------
 
-Id Store::sessionId(Id client, int sessionNumber, const std::string& field)
+Id Store::sessionId(Id client, const SessionRef& session, const std::string& field)
 {
-    if (sessionNumber < 1)
+    if (session.date) {
+        sql::Statement query(*connection_, "SELECT id FROM session WHERE client_id = ? AND date = ?");
+        query.bind(1, client).bind(2, toIso(*session.date));
+        if (!query.step())
+            throw NotFound(field + ": the client has no session on " + toIso(*session.date));
+        return query.int64(0);
+    }
+    const int number = session.number.value_or(0);
+    if (number < 1)
         throw ValidationError(field, "session numbers start at 1");
     sql::Statement query(*connection_,
                          "SELECT id FROM session WHERE client_id = ? ORDER BY date LIMIT 1 OFFSET ?");
-    query.bind(1, client).bind(2, sessionNumber - 1);
+    query.bind(1, client).bind(2, number - 1);
     if (!query.step())
-        throw NotFound(field + ": the client has no session " + std::to_string(sessionNumber));
+        throw NotFound(field + ": the client has no session " + std::to_string(number));
     return query.int64(0);
 }
 
-LoggedRating Store::logRating(const NewRating& rating)
+LoggedRating Store::logRating(const NewRating& newRating)
 {
+    NewRating rating = newRating;
     requireOneOf("--rater", rating.rater, {"client", "counselor", "observer"});
     const Score scored = score(rating.instrument, rating.itemTenths);
-    if (rating.note)
-        requireText("--note", *rating.note, maxNoteLength);
+    rating.note = cleanOptionalText("--note", rating.note, maxNoteLength, TextShape::MultiLine);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
         throw ValidationError("--duration", "value out of range 1..600 minutes");
-    // A session is logged after it happened; one day of slack covers time zones.
-    if (rating.date > today() + boost::gregorian::days(1))
-        throw ValidationError("--date", toIso(rating.date) + " is in the future");
+    requireRecordDate("--date", rating.date);
 
     sql::Transaction transaction(*connection_);
     const Id client = clientId(rating.clientCode);
@@ -206,15 +274,31 @@ LoggedRating Store::logRating(const NewRating& rating)
                               toIso(rating.date) + " is before the client's start date " + start.text(0));
 
     LoggedRating logged;
-    sql::Statement existing(*connection_, "SELECT id, note FROM session WHERE client_id = ? AND date = ?");
+    sql::Statement existing(
+        *connection_, "SELECT id, note, duration_minutes FROM session WHERE client_id = ? AND date = ?");
     existing.bind(1, client).bind(2, toIso(rating.date));
     Id session = 0;
     if (existing.step()) {
         session = existing.int64(0);
+        const auto storedDuration = existing.optInt(2);
+        if (rating.durationMinutes && storedDuration && *storedDuration != *rating.durationMinutes)
+            throw ValidationError("--duration", "the session on " + toIso(rating.date) +
+                                                    " is already recorded as " +
+                                                    std::to_string(*storedDuration) + " minutes, not " +
+                                                    std::to_string(*rating.durationMinutes));
+        if (rating.durationMinutes && !storedDuration) {
+            sql::Statement update(*connection_, "UPDATE session SET duration_minutes = ? WHERE id = ?");
+            update.bind(1, *rating.durationMinutes).bind(2, session).run();
+        }
         if (rating.note) {
-            // Keep what was written before: a second note on the same session is appended.
+            // Keep what was written before: a second note on the same session is appended, and
+            // the limit applies to the whole note.
             const auto previous = existing.optText(1);
             const std::string combined = previous ? *previous + "\n" + *rating.note : *rating.note;
+            if (combined.size() > maxNoteLength)
+                throw ValidationError(
+                    "--note", "the session's note would be too long: " + std::to_string(combined.size()) +
+                                  " bytes (at most " + std::to_string(maxNoteLength) + ")");
             sql::Statement update(*connection_, "UPDATE session SET note = ? WHERE id = ?");
             update.bind(1, combined).bind(2, session).run();
         }
@@ -256,7 +340,7 @@ LoggedRating Store::logRating(const NewRating& rating)
     return logged;
 }
 
-void Store::recordPostSessionReport(const std::string& clientCode, int sessionNumber,
+void Store::recordPostSessionReport(const std::string& clientCode, const SessionRef& sessionRef,
                                     const PostSessionReport& report)
 {
     const auto inRange = [](const std::optional<int>& v) { return v && *v >= 1 && *v <= 5; };
@@ -267,7 +351,7 @@ void Store::recordPostSessionReport(const std::string& clientCode, int sessionNu
     if (!report.tension && (report.intensity || report.resolution))
         throw ValidationError("--tension", "intensity and resolution are only recorded with tension");
     sql::Transaction transaction(*connection_);
-    const Id session = sessionId(clientId(clientCode), sessionNumber, "--session");
+    const Id session = sessionId(clientId(clientCode), sessionRef, "--session");
     sql::Statement upsert(*connection_,
                           "INSERT INTO post_session_report (session_id, tension, intensity, resolution) "
                           "VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET "
@@ -334,14 +418,14 @@ AnalysisParams Store::analysisParams(Instrument instrument, const std::string& d
 
 void Store::acknowledgeAlert(const AlertAck& ack)
 {
-    requireText("--reason", ack.reason, 2000);
+    const std::string reason = cleanText("--reason", ack.reason, 2000, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement upsert(*connection_,
                           "INSERT INTO alert_ack (alert_key, fingerprint, reason, acked_on, snooze_until) "
                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (alert_key) DO UPDATE SET "
                           "fingerprint = excluded.fingerprint, reason = excluded.reason, "
                           "acked_on = excluded.acked_on, snooze_until = excluded.snooze_until");
-    upsert.bind(1, ack.key).bind(2, ack.fingerprint).bind(3, ack.reason).bind(4, toIso(ack.ackedOn));
+    upsert.bind(1, ack.key).bind(2, ack.fingerprint).bind(3, reason).bind(4, toIso(ack.ackedOn));
     upsert.bind(5, ack.snoozeUntil ? std::optional<std::string>(toIso(*ack.snoozeUntil)) : std::nullopt)
         .run();
     transaction.commit();

@@ -13,7 +13,9 @@
 
 namespace alliance {
 
-enum class OpenMode { MustExist, CreateIfMissing };
+// ReadOnly and MustExist open only an existing Alliance Tracker database; CreateIfMissing also
+// makes a new file (never takes over an existing file that is not ours).
+enum class OpenMode { ReadOnly, MustExist, CreateIfMissing };
 
 struct AlertAck {
     std::string key;
@@ -26,8 +28,14 @@ struct AlertAck {
 class Store {
 public:
     // Opens the file (":memory:" for a private in-memory database) and migrates it to the latest
-    // schema. Throws NotFound (MustExist and no file), SchemaTooNew, StorageError.
+    // schema; nothing is written before the file is known to be ours. Throws NotFound (no file and
+    // not CreateIfMissing), NotOurDatabase, AccessDenied, SchemaTooNew, StorageError.
     Store(const std::string& path, OpenMode mode);
+
+    // True when this Store made the file (so a failed first command may remove it again).
+    bool createdFile() const { return createdFile_; }
+    // The newest session date on record, to notice a system clock that runs behind.
+    std::optional<Date> newestRecordDate();
 
     Id addCounselor(const std::string& name, const std::string& role,
                     const std::optional<std::string>& supervisorName);
@@ -41,12 +49,12 @@ public:
 
     // Adds the rating to the client's session on that date, creating the session if needed.
     LoggedRating logRating(const NewRating& rating);
-    void recordPostSessionReport(const std::string& clientCode, int sessionNumber,
+    void recordPostSessionReport(const std::string& clientCode, const SessionRef& session,
                                  const PostSessionReport& report);
 
     Id flagRupture(const NewRupture& rupture);
     Id planRepair(const NewRepairPlan& plan);
-    void closeRepair(Id planId, const std::string& outcome, std::optional<int> followUpSessionNumber,
+    void closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,
                      std::optional<Date> closedOn = {});
 
     Id addReferralAgency(const ReferralAgency& agency);
@@ -73,11 +81,14 @@ private:
     static Client readClient(const sql::Statement& row);
     Id counselorId(const std::string& name, const std::string& field);
     Id clientId(const std::string& code);
-    Id sessionId(Id clientId, int sessionNumber, const std::string& field);
+    Id sessionId(Id clientId, const SessionRef& session, const std::string& field);
     void requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,
                           std::string* group = nullptr);
 
+    void openFile(const std::string& path, OpenMode mode);
+
     std::unique_ptr<sql::Connection> connection_;
+    bool createdFile_ = false;
 };
 
 } // namespace alliance

@@ -1,6 +1,7 @@
 // Store: ruptures, repair plans, transition plans and the client detail read.
 #include "Errors.hpp"
 #include "Store.hpp"
+#include "Text.hpp"
 
 #include <algorithm>
 #include <set>
@@ -31,8 +32,7 @@ Id Store::flagRupture(const NewRupture& rupture)
     if (rupture.salience < 1 || rupture.salience > 5)
         throw ValidationError("--salience",
                               "value " + std::to_string(rupture.salience) + " out of range 1..5");
-    if (rupture.note)
-        requireText("--note", *rupture.note, maxNoteLength);
+    const auto note = cleanOptionalText("--note", rupture.note, maxNoteLength, TextShape::MultiLine);
     const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
     if (uniqueMarkers.size() != rupture.markers.size())
         throw ValidationError("--marker", "the same marker is given twice");
@@ -47,13 +47,13 @@ Id Store::flagRupture(const NewRupture& rupture)
     }
     if (rupture.category)
         requireCatalogue("category", *rupture.category, "--category");
-    const Id session = sessionId(clientId(rupture.clientCode), rupture.sessionNumber, "--session");
+    const Id session = sessionId(clientId(rupture.clientCode), rupture.session, "--session");
 
     sql::Statement insert(*connection_,
                           "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
                           "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, session).bind(2, rupture.kind).bind(3, rupture.salience).bind(4, rupture.noticedBy);
-    insert.bind(5, rupture.category).bind(6, rupture.note).run();
+    insert.bind(5, rupture.category).bind(6, note).run();
     const Id id = connection_->lastInsertId();
     sql::Statement marker(*connection_, "INSERT INTO rupture_marker (rupture_id, marker) VALUES (?, ?)");
     for (const auto& m : rupture.markers) {
@@ -64,18 +64,22 @@ Id Store::flagRupture(const NewRupture& rupture)
     return id;
 }
 
-Id Store::planRepair(const NewRepairPlan& plan)
+Id Store::planRepair(const NewRepairPlan& newPlan)
 {
+    NewRepairPlan plan = newPlan;
     if (plan.strategies.empty())
         throw ValidationError("--strategy", "a repair plan needs at least one strategy");
     const std::set<std::string> unique(plan.strategies.begin(), plan.strategies.end());
     if (unique.size() != plan.strategies.size())
         throw ValidationError("--strategy", "the same strategy is given twice");
     for (std::size_t i = 0; i < plan.steps.size(); ++i)
-        requireText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength);
-    if (plan.note)
-        requireText("--note", *plan.note, maxNoteLength);
+        plan.steps[i] =
+            cleanText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength, TextShape::MultiLine);
+    plan.note = cleanOptionalText("--note", plan.note, maxNoteLength, TextShape::MultiLine);
     const Date created = plan.createdOn.value_or(today());
+    requireRecordDate("created on", created);
+    if (plan.dueDate)
+        requireReferenceDate("--due", *plan.dueDate);
     if (plan.dueDate && *plan.dueDate < created)
         throw ValidationError("--due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
 
@@ -111,11 +115,12 @@ Id Store::planRepair(const NewRepairPlan& plan)
     return id;
 }
 
-void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int> followUpSessionNumber,
+void Store::closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,
                         std::optional<Date> closedOn)
 {
     requireOneOf("--outcome", outcome, {"resolved", "partly", "unresolved", "transferred"});
     const Date closed = closedOn.value_or(today());
+    requireRecordDate("closed on", closed);
     sql::Transaction transaction(*connection_);
     sql::Statement plan(*connection_,
                         "SELECT p.status, s.client_id, s.date, p.created_on FROM repair_plan p "
@@ -129,8 +134,8 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
     if (closed < parseIsoDate(plan.text(3), "created_on"))
         throw ValidationError("closed on", "before the plan was made");
     std::optional<Id> followUp;
-    if (followUpSessionNumber) {
-        followUp = sessionId(plan.int64(1), *followUpSessionNumber, "--session");
+    if (followUpSession) {
+        followUp = sessionId(plan.int64(1), *followUpSession, "--session");
         sql::Statement date(*connection_, "SELECT date FROM session WHERE id = ?");
         date.bind(1, *followUp).step();
         if (date.text(0) < plan.text(2))
@@ -143,13 +148,12 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<int
     transaction.commit();
 }
 
-Id Store::addReferralAgency(const ReferralAgency& agency)
+Id Store::addReferralAgency(const ReferralAgency& newAgency)
 {
-    requireText("NAME", agency.name, 200);
-    if (agency.services)
-        requireText("--services", *agency.services, 2000);
-    if (agency.contact)
-        requireText("--contact", *agency.contact, 2000);
+    ReferralAgency agency = newAgency;
+    agency.name = cleanText("NAME", trimmed(agency.name), 200);
+    agency.services = cleanOptionalText("--services", agency.services, 2000, TextShape::MultiLine);
+    agency.contact = cleanOptionalText("--contact", agency.contact, 2000, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
     exists.bind(1, agency.name);
@@ -173,10 +177,13 @@ std::vector<ReferralAgency> Store::referralAgencies()
     return result;
 }
 
-Id Store::planTransition(const NewTransitionPlan& plan)
+Id Store::planTransition(const NewTransitionPlan& newPlan)
 {
-    if (plan.nextSteps)
-        requireText("--next-steps", *plan.nextSteps, maxNoteLength);
+    NewTransitionPlan plan = newPlan;
+    plan.nextSteps = cleanOptionalText("--next-steps", plan.nextSteps, maxNoteLength, TextShape::MultiLine);
+    if (plan.referralAgency)
+        plan.referralAgency = trimmed(*plan.referralAgency);
+    requireRecordDate("created on", plan.createdOn.value_or(today()));
     sql::Transaction transaction(*connection_);
     const Id client = clientId(plan.clientCode);
     if (plan.ruptureId) {

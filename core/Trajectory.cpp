@@ -74,6 +74,10 @@ void validate(const AnalysisParams& params)
         throw ValidationError("--z", "must be a number greater than 0");
     if (params.window < 1 || params.window > 20)
         throw ValidationError("--window", "must be a whole number of sessions from 1 to 20");
+    const double rc = params.reliableChange();
+    if (!std::isfinite(rc) || !(rc > 0))
+        throw ValidationError("--sd", "with this SD, reliability and z the reliable change is not a finite "
+                                      "positive number");
 }
 
 Rule ruleFromSlug(const std::string& slug)
@@ -199,9 +203,9 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
     // Two-tailed t at .05 with df = values around the drop - 2 (Tang & DeRubeis 1999).
     const auto criticalT = [](int df) { return df >= 4 ? 2.776 : df == 3 ? 3.182 : 4.303; };
 
-    int preIndex = 1; // N: the drop is from x(N) to x(N+1)
-    while (preIndex < n) {
-        const int N = preIndex;
+    // Every interval N -> N+1 is tested on its own, as suddengains' identify_sg does, so a second
+    // loss right after the first (or inside an unrepaired episode) is reported too.
+    for (int N = 1; N < n; ++N) {
         const double drop = x(N) - x(N + 1);
         std::vector<double> before;
         std::vector<double> after;
@@ -222,12 +226,17 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
                 loss = mean(before) - mean(after) > criticalT(df) * pooledSd;
             }
         }
-        if (!loss) {
-            ++preIndex;
+        if (loss)
+            result.losses.push_back({N + 1, drop});
+    }
+    // The chart groups them: a loss opens an episode unless an earlier one is still open.
+    int firstFreeOnset = 2;
+    for (const SuddenLoss& found : result.losses) {
+        if (found.onset < firstFreeOnset)
             continue;
-        }
-        Episode episode{N + 1, x(N), x(N + 1), EpisodeStatus::Unrepaired, std::nullopt, n};
-        for (int u = N + 2; u <= n; ++u) {
+        const int N = found.onset - 1;
+        Episode episode{found.onset, x(N), x(found.onset), EpisodeStatus::Unrepaired, std::nullopt, n};
+        for (int u = found.onset + 1; u <= n; ++u) {
             if (x(u) >= episode.baseline) {
                 episode.repairedAt = u;
                 break;
@@ -237,12 +246,12 @@ SeriesAnalysis detectSuddenLosses(const std::vector<double>& series, const Analy
         if (episode.repairedAt) {
             episode.status = EpisodeStatus::Repaired;
             episode.closedAt = episode.repairedAt;
-            markBreach(result, N + 1, *episode.repairedAt - 1);
+            markBreach(result, found.onset, *episode.repairedAt - 1);
             markRepair(result, *episode.repairedAt);
-            preIndex = *episode.repairedAt;
+            firstFreeOnset = *episode.repairedAt + 1;
         } else {
-            markBreach(result, N + 1, n);
-            preIndex = n;
+            markBreach(result, found.onset, n);
+            firstFreeOnset = n + 1;
         }
         result.episodes.push_back(episode);
     }

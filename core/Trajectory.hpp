@@ -46,10 +46,17 @@ struct Episode {
     std::optional<int> closedAt;
 };
 
+// One interval that meets the sudden-loss criteria: onset is the session after the drop.
+struct SuddenLoss {
+    int onset = 0;
+    double drop = 0;
+};
+
 struct SeriesAnalysis {
     std::vector<std::optional<double>> rci; // against the previous session; none for the first
     std::vector<Phase> phases;
     std::vector<Episode> episodes;
+    std::vector<SuddenLoss> losses; // the sudden-loss rule only: every qualifying interval
 };
 
 // RCI_t = (x_t - x_{t-1}) / S_diff.

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 
 namespace alliance {
 namespace {
@@ -63,10 +64,13 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
     const int lastSession = report.points.empty() ? 0 : report.points.back().sessionNumber;
     for (const Episode& e : report.total.episodes) {
         const int onset = report.sessionAt(e.onset);
+        // Anchors and fingerprints use dates: a session logged later for an earlier date shifts
+        // the numbers but must neither revive an acknowledged alert nor retarget it.
+        const std::string onsetDate = toIso(report.dateAt(e.onset));
         const std::string drop = number(e.baseline, 1) + " -> " + number(e.lowest, 1);
         if (e.status == EpisodeStatus::Pending) {
             report.flags.push_back(
-                {"breach-pending", "s" + std::to_string(onset), onset,
+                {"breach-pending", onsetDate, onset,
                  "Breach since session " + std::to_string(onset) + " (" + drop + "), repair pending",
                  "Validate and explore in session: listen, check yourself for defenses, "
                  "invite the client to talk about the rupture; plan change-oriented repair "
@@ -75,22 +79,22 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
         } else if (e.status == EpisodeStatus::Unrepaired) {
             const int closed = report.sessionAt(*e.closedAt);
             report.flags.push_back(
-                {"unrepaired", "s" + std::to_string(onset), onset,
+                {"unrepaired", onsetDate, onset,
                  "Breach at session " + std::to_string(onset) + " (" + drop + ") not repaired by session " +
                      std::to_string(closed),
                  "Review with your supervisor; co-create a plan with the client (\"How can "
                  "we do this differently?\"); if repair is not possible, plan the transition "
                  "with the client.",
-                 ruleText, "closed=" + std::to_string(closed), 3});
+                 ruleText, "closed=" + toIso(report.dateAt(*e.closedAt)), 3});
         }
         const int until = e.closedAt ? report.sessionAt(*e.closedAt) : lastSession;
         if (!ruptureFlaggedBetween(detail, onset - 1, until))
             report.flags.push_back(
-                {"unflagged-breach", "s" + std::to_string(onset), onset,
+                {"unflagged-breach", onsetDate, onset,
                  "Scores dropped reliably at session " + std::to_string(onset) + " but no rupture is flagged",
                  "Check the drop with the client; flag the rupture (withdrawal or "
                  "confrontation) or acknowledge with the reason it is not one.",
-                 ruleText, "onset=" + std::to_string(onset), 2});
+                 ruleText, "onset=" + onsetDate, 2});
     }
 }
 
@@ -106,7 +110,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
                                                                         : total <= *report.params.cutoff;
         if (below)
             report.flags.push_back(
-                {"below-cutoff", "s" + std::to_string(last.sessionNumber), last.sessionNumber,
+                {"below-cutoff", toIso(last.date), last.sessionNumber,
                  "Latest total " + number(total, 1) + " is " +
                      (report.params.comparator == Comparator::Less ? "below " : "at or below ") +
                      number(*report.params.cutoff, 1),
@@ -115,7 +119,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
                      ") and ask what to change.",
                  "cutoff " + number(*report.params.cutoff, 1) + " (" +
                      (report.params.comparator == Comparator::Less ? "<" : "<=") + ")",
-                 "session=" + std::to_string(last.sessionNumber), 2});
+                 "session=" + toIso(last.date), 2});
     }
     const auto runs = ceilingRuns(seriesOf(report.points, std::nullopt),
                                   tenthsToDouble(instrumentSpec.totalMaxTenths()), request.ceilingRun);
@@ -123,13 +127,13 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
         runs.back().first + runs.back().second - 1 == static_cast<int>(report.points.size())) {
         const int start = report.sessionAt(runs.back().first);
         report.flags.push_back(
-            {"ceiling", "s" + std::to_string(start), start,
+            {"ceiling", toIso(report.dateAt(runs.back().first)), start,
              std::to_string(runs.back().second) + " sessions in a row at the maximum score",
              "Perfect scores carry little information: invite honest feedback (\"What could "
              "I do differently?\") and say that imperfect scores help.",
              std::to_string(request.ceilingRun) + "+ sessions at " +
                  number(tenthsToDouble(instrumentSpec.totalMaxTenths()), 1),
-             "start=" + std::to_string(start), 1});
+             "start=" + toIso(report.dateAt(runs.back().first)), 1});
     }
     // Client and counselor rated the same session far apart (at least RC).
     for (const auto& session : detail.sessions) {
@@ -146,13 +150,13 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
         if (client && counselor &&
             std::abs(tenthsToDouble(*client - *counselor)) >= report.params.reliableChange())
             report.flags.push_back(
-                {"raters-disagree", "s" + std::to_string(session.number), session.number,
+                {"raters-disagree", toIso(session.date), session.number,
                  "Client " + number(tenthsToDouble(*client), 1) + " and counselor " +
                      number(tenthsToDouble(*counselor), 1) + " rated session " +
                      std::to_string(session.number) + " far apart",
                  "Explore the two views with the client: clients report fewer ruptures than counselors see.",
                  "difference >= RC " + number(report.params.reliableChange()),
-                 "session=" + std::to_string(session.number), 1});
+                 "session=" + toIso(session.date), 1});
     }
 }
 
@@ -219,9 +223,40 @@ std::string describeRule(Rule rule, const AnalysisParams& params)
     return "";
 }
 
+ClientDetail knownOn(const ClientDetail& detail, const Date& asOf)
+{
+    ClientDetail known;
+    known.client = detail.client;
+    for (const auto& session : detail.sessions)
+        if (session.date <= asOf)
+            known.sessions.push_back(session);
+    std::set<Id> ruptures;
+    for (const auto& rupture : detail.ruptures)
+        if (rupture.sessionDate <= asOf) {
+            known.ruptures.push_back(rupture);
+            ruptures.insert(rupture.id);
+        }
+    for (RepairPlan plan : detail.plans) {
+        if (!ruptures.count(plan.ruptureId) || plan.createdOn > asOf)
+            continue;
+        if (plan.closedOn && *plan.closedOn > asOf) { // still open on that day
+            plan.status = "planned";
+            plan.outcome.reset();
+            plan.followUpSessionNumber.reset();
+            plan.closedOn.reset();
+        }
+        known.plans.push_back(plan);
+    }
+    for (const auto& transition : detail.transitions)
+        if (transition.createdOn <= asOf)
+            known.transitions.push_back(transition);
+    return known;
+}
+
 TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryRequest& request,
                                  const ParamsLookup& paramsFor)
 {
+    requireReferenceDate("--as-of", request.asOf);
     requireOneOf("--rater", request.rater, {"client", "counselor", "observer"});
     TrajectoryReport report;
     report.clientCode = detail.client.code;

@@ -36,9 +36,10 @@ struct DimensionResult {
 };
 
 struct Flag {
-    std::string kind;   // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
-                        // rupture-without-plan, plan-overdue, raters-disagree
-    std::string anchor; // what it is about: "s4" session 4, "r12" rupture 12, "p3" plan 3, "last"
+    std::string kind; // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
+                      // rupture-without-plan, plan-overdue, raters-disagree
+    std::string
+        anchor; // what it is about: a session's date "2026-07-01", "r12" rupture 12, "p3" plan 3, "last"
     std::optional<int> sessionNumber;
     std::string reason;      // plain words; never client free text
     std::string suggestion;  // the next step, from the repair model and the training deck
@@ -61,17 +62,22 @@ struct TrajectoryReport {
     Pattern pattern = Pattern::Insufficient;
     std::vector<Flag> flags;
 
-    // Episode positions are places in `points`; this maps one to its session number.
+    // Episode positions are places in `points`; these map one to its session number and date.
     int sessionAt(int position) const
     {
         return points.at(static_cast<std::size_t>(position - 1)).sessionNumber;
     }
+    Date dateAt(int position) const { return points.at(static_cast<std::size_t>(position - 1)).date; }
 };
+
+// What was on record on `asOf`: sessions dated up to it, their ruptures, plans made by then (a
+// plan closed later counts as open) and transition plans made by then.
+ClientDetail knownOn(const ClientDetail& detail, const Date& asOf);
 
 using ParamsLookup = std::function<AnalysisParams(Instrument, const std::string& dimension)>;
 
-// Pure: everything comes from the detail and the parameter lookup. Throws ValidationError for
-// an invalid request (rater, overridden parameters).
+// Pure: everything comes from the detail and the parameter lookup.
+// Throws ValidationError for an invalid request (rater, overridden parameters, as-of date).
 TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryRequest& request,
                                  const ParamsLookup& paramsFor);
 

@@ -8,8 +8,9 @@ namespace alliance {
 
 void requireOneOf(const std::string& field, const std::string& value,
                   const std::vector<std::string>& allowed);
-// Non-empty, at most maxLength bytes, no NUL.
-void requireText(const std::string& field, const std::string& value, std::size_t maxLength);
+// Digits only (leading zeros allowed, spaces at the ends ignored; no sign), within min..max.
 int parseWholeNumber(const std::string& field, const std::string& text, int min, int max);
+// Digits with an optional decimal point: no sign, exponent, hex, inf or nan; finite.
+double parseDecimal(const std::string& field, const std::string& text);
 
 } // namespace alliance

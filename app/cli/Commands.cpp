@@ -7,8 +7,10 @@
 #include "Migrations.hpp"
 #include "Paths.hpp"
 #include "Store.hpp"
+#include "Text.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 
@@ -45,33 +47,37 @@ std::optional<Date> optDate(const std::string& value, const std::string& field)
     return value.empty() ? std::nullopt : std::optional<Date>(parseIsoDate(value, field));
 }
 
-Date dateOr(const std::string& value, const std::string& field)
-{
-    return value.empty() ? today() : parseIsoDate(value, field);
-}
-
 Id parseId(const std::string& field, const std::string& text)
 {
     return parseWholeNumber(field, text, 1, 999999999);
 }
 
-double parseNumber(const std::string& field, const std::string& text)
+// --session N (its place in date order) or --session YYYY-MM-DD (its date, which never shifts).
+SessionRef parseSession(const std::string& field, const std::string& text)
 {
-    std::size_t used = 0;
-    double value = 0;
-    try {
-        value = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size())
-        throw ValidationError(field, "not a number: " + quoteForError(text));
-    return value;
+    if (trimmed(text).find('-') != std::string::npos)
+        return parseIsoDate(trimmed(text), field);
+    return parseWholeNumber(field, text, 1, 100000);
+}
+
+// Dates an analysis runs as of: any real date 1900..9999.
+Date referenceDate(const std::string& value, const std::string& field)
+{
+    const Date date = value.empty() ? today() : parseIsoDate(value, field);
+    requireReferenceDate(field, date);
+    return date;
 }
 
 void print(const json& document)
 {
-    std::cout << document.dump() << '\n';
+    // Text from older databases may not be valid UTF-8: replace, never fail the whole view.
+    std::cout << document.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+// Stored text shown on a terminal: no control sequence can pass.
+std::string shown(const std::string& text)
+{
+    return printable(text);
 }
 
 // ---- commands ----------------------------------------------------------------------------
@@ -88,8 +94,8 @@ void clientList(Store& store, const Args& a)
     }
     std::printf("%-12s %-20s %-12s %8s  %s\n", "CODE", "COUNSELOR", "STATUS", "SESSIONS", "LAST SESSION");
     for (const auto& c : clients)
-        std::printf("%-12s %-20s %-12s %8d  %s\n", c.client.code.c_str(), c.client.counselorName.c_str(),
-                    c.client.status.c_str(), c.sessionCount,
+        std::printf("%-12s %-20s %-12s %8d  %s\n", shown(c.client.code).c_str(),
+                    shown(c.client.counselorName).c_str(), c.client.status.c_str(), c.sessionCount,
                     c.lastSessionDate ? toIso(*c.lastSessionDate).c_str() : "-");
 }
 
@@ -113,9 +119,9 @@ void sessionLog(Store& store, const Args& a)
         rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
     const LoggedRating logged = store.logRating(rating);
     const Score s = score(rating.instrument, rating.itemTenths);
-    std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for " << a.code
-              << ", session " << logged.sessionNumber << " on " << toIso(rating.date) << ": total "
-              << scoreValue(rating.instrument, s.totalTenths).dump() << " (bond "
+    std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for "
+              << shown(a.code) << ", session " << logged.sessionNumber << " on " << toIso(rating.date)
+              << ": total " << scoreValue(rating.instrument, s.totalTenths).dump() << " (bond "
               << scoreValue(rating.instrument, s.bondTenths).dump() << ", goal "
               << scoreValue(rating.instrument, s.goalTenths).dump() << ", task "
               << scoreValue(rating.instrument, s.taskTenths).dump() << ")\n";
@@ -125,7 +131,7 @@ void ruptureFlag(Store& store, const Args& a)
 {
     NewRupture r;
     r.clientCode = a.code;
-    r.sessionNumber = parseWholeNumber("--session", a.session, 1, 100000);
+    r.session = parseSession("--session", a.session);
     r.kind = a.kind;
     r.markers = a.markers;
     r.salience = parseWholeNumber("--salience", a.salience, 1, 5);
@@ -149,9 +155,9 @@ void repairPlan(Store& store, const Args& a)
 void repairClose(Store& store, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
-    std::optional<int> followUp;
+    std::optional<SessionRef> followUp;
     if (!a.session.empty())
-        followUp = parseWholeNumber("--session", a.session, 1, 100000);
+        followUp = parseSession("--session", a.session);
     store.closeRepair(plan, a.outcome, followUp);
     std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
 }
@@ -167,7 +173,7 @@ void listCatalogue(Store& store, const std::string& kind, bool asJson)
         return;
     }
     for (const auto& e : entries)
-        std::cout << e.slug << '\t' << e.label << '\t' << e.group << '\n';
+        std::cout << shown(e.slug) << '\t' << shown(e.label) << '\t' << shown(e.group) << '\n';
 }
 
 void showClient(Store& store, const Args& a)
@@ -177,8 +183,8 @@ void showClient(Store& store, const Args& a)
         print(clientDetailJson(d));
         return;
     }
-    std::cout << "Client " << d.client.code << " (" << d.client.status << "), counselor "
-              << d.client.counselorName << ", since " << toIso(d.client.startDate) << ", every "
+    std::cout << "Client " << shown(d.client.code) << " (" << d.client.status << "), counselor "
+              << shown(d.client.counselorName) << ", since " << toIso(d.client.startDate) << ", every "
               << d.client.cadenceDays << " days\n";
     std::cout << "\nSessions:\n";
     for (const auto& s : d.sessions) {
@@ -224,13 +230,13 @@ void trajectory(Store& store, const Args& a)
     if (!a.instrument.empty())
         request.instrument = instrumentFromSlug(a.instrument);
     request.rater = a.rater;
-    request.asOf = dateOr(a.asOf, "--as-of");
+    request.asOf = referenceDate(a.asOf, "--as-of");
     if (!a.sd.empty())
-        request.sd = parseNumber("--sd", a.sd);
+        request.sd = parseDecimal("--sd", a.sd);
     if (!a.reliability.empty())
-        request.reliability = parseNumber("--reliability", a.reliability);
+        request.reliability = parseDecimal("--reliability", a.reliability);
     if (!a.z.empty())
-        request.z = parseNumber("--z", a.z);
+        request.z = parseDecimal("--z", a.z);
     if (!a.window.empty())
         request.window = parseWholeNumber("--window", a.window, 1, 20);
     const ClientDetail detail = store.clientDetail(a.code);
@@ -240,8 +246,8 @@ void trajectory(Store& store, const Args& a)
         print(trajectoryJson(report));
         return;
     }
-    std::cout << "Client " << report.clientCode << ", " << spec(report.instrument).slug << " rated by the "
-              << report.rater << ", " << report.points.size() << " sessions\n"
+    std::cout << "Client " << shown(report.clientCode) << ", " << spec(report.instrument).slug
+              << " rated by the " << report.rater << ", " << report.points.size() << " sessions\n"
               << describeRule(report.rule, report.params) << "\n\n";
     for (std::size_t k = 0; k < report.points.size(); ++k)
         std::cout << "  " << report.points[k].sessionNumber << "  " << toIso(report.points[k].date) << "  "
@@ -257,7 +263,7 @@ void trajectory(Store& store, const Args& a)
 
 void alerts(Store& store, const Args& a)
 {
-    const auto list = activeAlerts(store, given(a.counselor), dateOr(a.asOf, "--as-of"));
+    const auto list = activeAlerts(store, given(a.counselor), referenceDate(a.asOf, "--as-of"));
     if (a.json) {
         json out = json::array();
         for (const auto& alert : list)
@@ -268,7 +274,8 @@ void alerts(Store& store, const Args& a)
     if (list.empty())
         std::cout << "No open alerts.\n";
     for (const auto& alert : list)
-        std::cout << alert.id << "\n  " << alert.flag.reason << "\n  -> " << alert.flag.suggestion << '\n';
+        std::cout << shown(alert.id) << "\n  " << alert.flag.reason << "\n  -> " << alert.flag.suggestion
+                  << '\n';
 }
 
 void alertAck(Store& store, const Args& a)
@@ -276,9 +283,9 @@ void alertAck(Store& store, const Args& a)
     std::optional<int> snooze;
     if (!a.snoozeDays.empty())
         snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
-    acknowledgeAlert(store, a.id, a.reason, snooze, dateOr(a.asOf, "--as-of"));
-    std::cout << "Acknowledged " << a.id << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "")
-              << '\n';
+    acknowledgeAlert(store, a.id, a.reason, snooze, referenceDate(a.asOf, "--as-of"));
+    std::cout << "Acknowledged " << shown(a.id)
+              << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "") << '\n';
 }
 
 void sessionReport(Store& store, const Args& a)
@@ -290,7 +297,7 @@ void sessionReport(Store& store, const Args& a)
         report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
     if (!a.resolution.empty())
         report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
-    store.recordPostSessionReport(a.code, parseWholeNumber("--session", a.session, 1, 100000), report);
+    store.recordPostSessionReport(a.code, parseSession("--session", a.session), report);
     std::cout << "Recorded the client's post-session report\n";
 }
 
@@ -330,11 +337,43 @@ struct Parser {
     }
 };
 
+std::string databasePath(const Args& a)
+{
+    return a.db.empty() ? defaultDatabasePath() : a.db;
+}
+
+// A clock that runs behind the records would misdate every new session and every "as of" today.
+void warnAboutClock(Store& store)
+{
+    const auto newest = store.newestRecordDate();
+    if (newest && *newest > today() + boost::gregorian::days(1))
+        std::cerr << "alliance: warning: the system clock says " << toIso(today())
+                  << " but the newest session is dated " << toIso(*newest) << "; check the computer's date\n";
+}
+
 std::function<std::unique_ptr<Store>(OpenMode)> storeOpener(const Args& a)
 {
     return [&a](OpenMode mode) {
-        return std::make_unique<Store>(a.db.empty() ? defaultDatabasePath() : a.db, mode);
+        auto store = std::make_unique<Store>(databasePath(a), mode);
+        warnAboutClock(*store);
+        return store;
     };
+}
+
+// init and demo: when this command made the file and then failed, take the file away again.
+void runCreating(const Args& a, const std::function<void(Store&)>& work)
+{
+    auto store = std::make_unique<Store>(databasePath(a), OpenMode::CreateIfMissing);
+    const bool created = store->createdFile();
+    try {
+        work(*store);
+    } catch (...) {
+        store.reset();
+        if (created)
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                std::remove((databasePath(a) + suffix).c_str());
+        throw;
+    }
 }
 
 void build(Parser& p)
@@ -345,17 +384,26 @@ void build(Parser& p)
     app.fallthrough();
     app.add_option("--db", a.db, "database file (default: $ALLIANCE_DB, else the user's data directory)");
     const auto open = storeOpener(a);
+    // Commands that write open read-write; those that only read open read-only, so they work
+    // on a read-only file and can never change one.
     const auto withStore = [open](void (*f)(Store&, const Args&)) {
         return [open, f](Args& args) {
             auto store = open(OpenMode::MustExist);
             f(*store, args);
         };
     };
+    const auto reading = [open](void (*f)(Store&, const Args&)) {
+        return [open, f](Args& args) {
+            auto store = open(OpenMode::ReadOnly);
+            f(*store, args);
+        };
+    };
 
-    p.command(&app, "init", "create the database (or upgrade it) and print where it is", [open](Args& args) {
-        auto store = open(OpenMode::CreateIfMissing);
-        std::cout << "Database ready at " << (args.db.empty() ? defaultDatabasePath() : args.db)
-                  << " (schema version " << schemaVersion(store->connection()) << ")\n";
+    p.command(&app, "init", "create the database (or upgrade it) and print where it is", [](Args& args) {
+        runCreating(args, [&args](Store& store) {
+            std::cout << "Database ready at " << shown(databasePath(args)) << " (schema version "
+                      << schemaVersion(store.connection()) << ")\n";
+        });
     });
 
     CLI::App* counselor =
@@ -385,7 +433,7 @@ void build(Parser& p)
     clientAdd->add_option("--name", a.displayName, "optional display name");
     clientAdd->add_option("--start", a.start, "start date YYYY-MM-DD (default: today)");
     clientAdd->add_option("--cadence-days", a.cadence, "planned days between sessions (default 7)");
-    CLI::App* clientListCmd = p.command(client, "list", "list clients", withStore(clientList));
+    CLI::App* clientListCmd = p.command(client, "list", "list clients", reading(clientList));
     clientListCmd->add_option("--counselor", a.counselor, "only this counselor's clients");
     clientListCmd->add_flag("--json", a.json, "print JSON");
 
@@ -402,7 +450,7 @@ void build(Parser& p)
     CLI::App* report =
         p.command(session, "report", "record the client's post-session report", withStore(sessionReport));
     report->add_option("CLIENT", a.code)->required();
-    report->add_option("--session", a.session)->required();
+    report->add_option("--session", a.session, "session number or date YYYY-MM-DD")->required();
     report->add_option("--tension", a.tension, "yes | no")->required();
     report->add_option("--intensity", a.intensity, "1..5, with tension");
     report->add_option("--resolution", a.resolution, "1..5, with tension");
@@ -410,7 +458,7 @@ void build(Parser& p)
     CLI::App* rupture = app.add_subcommand("rupture", "ruptures")->require_subcommand(1);
     CLI::App* flag = p.command(rupture, "flag", "flag a rupture; prints its id", withStore(ruptureFlag));
     flag->add_option("CLIENT", a.code)->required();
-    flag->add_option("--session", a.session, "session number")->required();
+    flag->add_option("--session", a.session, "session number or date YYYY-MM-DD")->required();
     flag->add_option("--kind", a.kind, "withdrawal | confrontation")->required();
     p.repeatable(flag, "--marker", a.markers, "marker slug (repeatable)");
     flag->add_option("--salience", a.salience, "1..5 (default 3)");
@@ -418,10 +466,10 @@ void build(Parser& p)
     flag->add_option("--category", a.category, "challenge category slug");
     flag->add_option("--note", a.note);
     p.command(rupture, "markers", "list rupture markers",
-              withStore([](Store& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
+              reading([](Store& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
         ->add_flag("--json", a.json);
     p.command(rupture, "categories", "list challenge categories",
-              withStore([](Store& s, const Args& x) { listCatalogue(s, "category", x.json); }))
+              reading([](Store& s, const Args& x) { listCatalogue(s, "category", x.json); }))
         ->add_flag("--json", a.json);
 
     CLI::App* repair = app.add_subcommand("repair", "repair plans")->require_subcommand(1);
@@ -434,9 +482,9 @@ void build(Parser& p)
     CLI::App* close = p.command(repair, "close", "close a repair plan", withStore(repairClose));
     close->add_option("PLAN_ID", a.id)->required();
     close->add_option("--outcome", a.outcome, "resolved | partly | unresolved | transferred")->required();
-    close->add_option("--session", a.session, "follow-up session number");
+    close->add_option("--session", a.session, "follow-up session: number or date YYYY-MM-DD");
     p.command(repair, "strategies", "list repair strategies",
-              withStore([](Store& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
+              reading([](Store& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
         ->add_flag("--json", a.json);
     CLI::App* transition = p.command(repair, "transition", "when repair is not possible: plan the transition",
                                      withStore(transitionPlan));
@@ -456,14 +504,14 @@ void build(Parser& p)
     referralAdd->add_option("NAME", a.name)->required();
     referralAdd->add_option("--services", a.services);
     referralAdd->add_option("--contact", a.contact);
-    p.command(referral, "list", "list referral agencies", withStore([](Store& s, const Args&) {
+    p.command(referral, "list", "list referral agencies", reading([](Store& s, const Args&) {
                   for (const auto& r : s.referralAgencies())
-                      std::cout << r.name << '\t' << r.services.value_or("") << '\t' << r.contact.value_or("")
-                                << '\n';
+                      std::cout << shown(r.name) << '\t' << shown(r.services.value_or("")) << '\t'
+                                << shown(r.contact.value_or("")) << '\n';
               }));
 
     CLI::App* show =
-        p.command(&app, "show", "a client's sessions, scores, ruptures and plans", withStore(showClient));
+        p.command(&app, "show", "a client's sessions, scores, ruptures and plans", reading(showClient));
     show->add_option("CLIENT", a.code)->required();
     show->add_flag("--json", a.json);
 
@@ -473,23 +521,25 @@ void build(Parser& p)
     scoreCmd->add_option("--items", a.items, "comma-separated item values")->required();
     scoreCmd->add_option("--comparator", a.comparator, "SRS cutoff comparison: < (default) or <=");
 
-    CLI::App* demo =
-        p.command(&app, "demo", "fill a new database with a synthetic caseload", [open](Args& x) {
-            auto store = open(OpenMode::CreateIfMissing);
-            DemoOptions options;
-            options.clients = parseWholeNumber("--clients", x.clients, 1, 2000);
-            options.seed = static_cast<std::uint32_t>(parseWholeNumber("--seed", x.seed, 0, 999999999));
-            options.today = optDate(x.today, "--today");
-            const DemoSummary s = fillDemo(*store, options);
+    CLI::App* demo = p.command(&app, "demo", "fill a new database with a synthetic caseload", [](Args& x) {
+        // Every argument is checked before a file is made.
+        DemoOptions options;
+        options.clients = parseWholeNumber("--clients", x.clients, 1, 2000);
+        options.seed = static_cast<std::uint32_t>(parseWholeNumber("--seed", x.seed, 0, 999999999));
+        options.today = optDate(x.today, "--today");
+        validateDemoOptions(options);
+        runCreating(x, [&options](Store& store) {
+            const DemoSummary s = fillDemo(store, options);
             std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, "
                       << s.sessions << " sessions, " << s.ruptures << " ruptures flagged\n";
         });
+    });
     demo->add_option("--clients", a.clients, "how many clients (default 24)");
     demo->add_option("--seed", a.seed, "random seed (default 1)");
     demo->add_option("--today", a.today, "the demo's today YYYY-MM-DD (default: today)");
 
-    CLI::App* traj = p.command(&app, "trajectory", "developments, breaches and repairs of a client",
-                               withStore(trajectory));
+    CLI::App* traj =
+        p.command(&app, "trajectory", "developments, breaches and repairs of a client", reading(trajectory));
     traj->add_option("CLIENT", a.code)->required();
     traj->add_option("--instrument", a.instrument, "wai-sr | srs | bgt (default: the most rated)");
     traj->add_option("--rater", a.rater, "client (default) | counselor | observer");
@@ -501,7 +551,7 @@ void build(Parser& p)
     traj->add_option("--as-of", a.asOf, "date for drift and due dates (default: today)");
     traj->add_flag("--json", a.json);
 
-    CLI::App* alertsCmd = p.command(&app, "alerts", "the alerts worklist", withStore(alerts));
+    CLI::App* alertsCmd = p.command(&app, "alerts", "the alerts worklist", reading(alerts));
     alertsCmd->add_option("--counselor", a.counselor);
     alertsCmd->add_option("--as-of", a.asOf);
     alertsCmd->add_flag("--json", a.json);
@@ -511,6 +561,32 @@ void build(Parser& p)
     ack->add_option("--reason", a.reason, "what was done or why")->required();
     ack->add_option("--snooze-days", a.snoozeDays, "hide for N days, 1..365");
     ack->add_option("--as-of", a.asOf);
+}
+
+// A mistyped option must not echo what follows it: "--notes 'client disclosed ...'" would put a
+// note on the screen and in shell logs. Name the option-like words, count the rest.
+std::string describeExtras(const CLI::App& app)
+{
+    std::string options;
+    int values = 0;
+    for (const std::string& word : app.remaining(true)) {
+        const bool optionLike =
+            word.size() > 1 && word[0] == '-' && !std::isdigit(static_cast<unsigned char>(word[1]));
+        if (!optionLike) {
+            ++values;
+            continue;
+        }
+        const std::string name = word.substr(0, std::min(word.find('='), std::size_t{40}));
+        options += (options.empty() ? "" : ", ") + printable(name);
+    }
+    std::string message = options.empty() ? "unexpected argument" + std::string(values == 1 ? "" : "s")
+                                          : "unknown option " + options;
+    if (values > 0 && !options.empty())
+        message +=
+            " (" + std::to_string(values) + " more argument" + (values == 1 ? "" : "s") + ", not shown)";
+    else if (values > 0)
+        message += " (" + std::to_string(values) + ", not shown)";
+    return message;
 }
 
 } // namespace
@@ -525,8 +601,11 @@ int run(int argc, char** argv)
         return parser.app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
         return parser.app.exit(e);
+    } catch (const CLI::ExtrasError&) {
+        std::cerr << "alliance: " << describeExtras(parser.app) << "\nRun 'alliance --help' for usage.\n";
+        return Usage;
     } catch (const CLI::ParseError& e) {
-        std::cerr << "alliance: " << e.what() << "\nRun 'alliance --help' for usage.\n";
+        std::cerr << "alliance: " << printable(e.what()) << "\nRun 'alliance --help' for usage.\n";
         return Usage;
     }
     try {
@@ -537,13 +616,19 @@ int run(int argc, char** argv)
         std::cerr << "alliance: " << e.what() << "\n";
         return Usage;
     } catch (const ValidationError& e) {
-        std::cerr << "alliance: invalid input: " << e.what() << "\n";
+        std::cerr << "alliance: invalid input: " << printable(e.what()) << "\n";
         return InvalidInput;
     } catch (const NotFound& e) {
-        std::cerr << "alliance: not found: " << e.what() << "\n";
+        std::cerr << "alliance: not found: " << printable(e.what()) << "\n";
         return NotFoundCode;
+    } catch (const AccessDenied& e) {
+        std::cerr << "alliance: " << printable(e.what()) << "\n";
+        return Failure;
+    } catch (const NotOurDatabase& e) {
+        std::cerr << "alliance: not an Alliance Tracker database: " << printable(e.what()) << "\n";
+        return Failure;
     } catch (const std::exception& e) {
-        std::cerr << "alliance: error: " << e.what() << "\n";
+        std::cerr << "alliance: error: " << printable(e.what()) << "\n";
         return Failure;
     }
 }

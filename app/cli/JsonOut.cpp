@@ -214,6 +214,12 @@ json trajectoryJson(const TrajectoryReport& report)
                             {"phase", phaseSlug(report.total.phases[k])},
                             {"below_cutoff", below}});
     }
+    const auto losses = [&](const SeriesAnalysis& analysis) {
+        json list = json::array();
+        for (const SuddenLoss& loss : analysis.losses)
+            list.push_back({{"onset", report.sessionAt(loss.onset)}, {"drop", seriesValue(i, loss.drop)}});
+        return list;
+    };
     json dimensions = json::object();
     for (const auto& [dimension, result] : report.dimensions) {
         json phases = json::array();
@@ -221,6 +227,7 @@ json trajectoryJson(const TrajectoryReport& report)
             phases.push_back(phaseSlug(phase));
         dimensions[dimensionSlug(dimension)] = {{"params", paramsJson(result.params)},
                                                 {"episodes", episodesJson(report, result.analysis)},
+                                                {"losses", losses(result.analysis)},
                                                 {"phases", phases}};
     }
     json flags = json::array();
@@ -239,6 +246,7 @@ json trajectoryJson(const TrajectoryReport& report)
             {"params", paramsJson(report.params)},
             {"sessions", sessions},
             {"episodes", episodesJson(report, report.total)},
+            {"losses", losses(report.total)},
             {"dimensions", dimensions},
             {"trend",
              {{"slope", trendJson(report.trend)},

@@ -239,7 +239,7 @@ int Backend::flagRupture(const QString& clientCode, int sessionNumber, const QSt
     const bool ok = attempt([&](Store& s) {
         NewRupture r;
         r.clientCode = toStd(clientCode);
-        r.sessionNumber = sessionNumber;
+        r.session = sessionNumber;
         r.kind = toStd(kind);
         for (const auto& m : markers)
             r.markers.push_back(toStd(m));
@@ -277,7 +277,7 @@ bool Backend::closeRepair(int planId, const QString& outcome, int followUpSessio
 {
     const bool ok = attempt([&](Store& s) {
         s.closeRepair(planId, toStd(outcome),
-                      followUpSession > 0 ? std::optional<int>(followUpSession) : std::nullopt,
+                      followUpSession > 0 ? std::optional<SessionRef>(followUpSession) : std::nullopt,
                       fromQDate(asOf_));
     });
     return ok;

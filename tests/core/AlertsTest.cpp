@@ -43,34 +43,37 @@ TEST_CASE("Alerts: acknowledged stays hidden until something new happens")
     logBgt(store, Date(2026, 1, 12), 60, 60, 60);
     const Date asOf(2026, 1, 14);
     auto alerts = ids(activeAlerts(store, std::nullopt, asOf));
-    REQUIRE(contains(alerts, "C-001/breach-pending/s2"));
-    REQUIRE(contains(alerts, "C-001/unflagged-breach/s2"));
+    REQUIRE(contains(alerts, "C-001/breach-pending/2026-01-12"));
+    REQUIRE(contains(alerts, "C-001/unflagged-breach/2026-01-12"));
 
     const std::string before = test::dumpAll(store);
-    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/s2", "", std::nullopt, asOf),
+    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/2026-01-12", "", std::nullopt, asOf),
                     ValidationError);
-    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/s2", "ok", 0, asOf), ValidationError);
+    CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/breach-pending/2026-01-12", "ok", 0, asOf),
+                    ValidationError);
     CHECK_THROWS_AS(acknowledgeAlert(store, "C-001/drift/last", "ok", std::nullopt, asOf), NotFound);
     CHECK_THROWS_AS(acknowledgeAlert(store, "C-404/drift/last", "ok", std::nullopt, asOf), NotFound);
     CHECK_THROWS_AS(acknowledgeAlert(store, "nonsense", "ok", std::nullopt, asOf), ValidationError);
     CHECK(test::dumpAll(store) == before);
 
-    acknowledgeAlert(store, "C-001/breach-pending/s2", "Talked it through; watching next session",
+    acknowledgeAlert(store, "C-001/breach-pending/2026-01-12", "Talked it through; watching next session",
                      std::nullopt, asOf);
     alerts = ids(activeAlerts(store, std::nullopt, asOf));
-    CHECK_FALSE(contains(alerts, "C-001/breach-pending/s2"));
-    CHECK(contains(alerts, "C-001/unflagged-breach/s2"));
+    CHECK_FALSE(contains(alerts, "C-001/breach-pending/2026-01-12"));
+    CHECK(contains(alerts, "C-001/unflagged-breach/2026-01-12"));
     // Still hidden much later while the evidence is the same.
-    CHECK_FALSE(
-        contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 16))), "C-001/breach-pending/s2"));
+    CHECK_FALSE(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 16))),
+                         "C-001/breach-pending/2026-01-12"));
 
     // Something new: the breach deepens.
     logBgt(store, Date(2026, 1, 19), 40, 50, 50);
-    CHECK(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 20))), "C-001/breach-pending/s2"));
+    CHECK(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 20))),
+                   "C-001/breach-pending/2026-01-12"));
 }
 
 TEST_CASE("Alerts: a snooze ends on its date")
 {
+    const test::PinnedToday pinned(Date(2026, 2, 1));
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
     logBgt(store, Date(2026, 1, 5), 80, 80, 80);
@@ -96,4 +99,52 @@ TEST_CASE("Alerts are limited to a counselor's active clients")
     CHECK_THROWS_AS(activeAlerts(store, std::string("Nobody"), asOf), NotFound);
     store.setClientStatus("C-001", "transferred");
     CHECK(activeAlerts(store, std::nullopt, asOf).empty());
+}
+
+TEST_CASE("Alerts: a snooze counts from the day it was really given, not from --as-of")
+{
+    const test::PinnedToday pinned(Date(2026, 3, 1));
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    test::addCounselorAndClient(store);
+    logBgt(store, Date(2026, 1, 5), 80, 80, 80);
+    // Acknowledged on March 1st about the alert as it stood on February 1st: 7 days from March 1st.
+    acknowledgeAlert(store, "C-001/drift/last", "Left a message", 7, Date(2026, 2, 1));
+    const auto ack = store.alertAcks().at("C-001/drift/last");
+    CHECK(ack.ackedOn == Date(2026, 3, 1));
+    CHECK(ack.snoozeUntil == Date(2026, 3, 8));
+    CHECK_FALSE(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 3, 7))), "C-001/drift/last"));
+    CHECK(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 3, 8))), "C-001/drift/last"));
+}
+
+TEST_CASE("Alerts: a back-dated session neither revives an acknowledged alert nor retargets it")
+{
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    test::addCounselorAndClient(store);
+    logBgt(store, Date(2026, 1, 12), 90, 90, 90);
+    logBgt(store, Date(2026, 1, 19), 60, 60, 60); // session 2: a reliable drop
+    const Date asOf(2026, 1, 20);
+    REQUIRE(contains(ids(activeAlerts(store, std::nullopt, asOf)), "C-001/breach-pending/2026-01-19"));
+    acknowledgeAlert(store, "C-001/breach-pending/2026-01-19", "Discussed", std::nullopt, asOf);
+    // A session logged later for an earlier date makes the drop session 3 ...
+    logBgt(store, Date(2026, 1, 5), 90, 90, 90);
+    const auto alerts = activeAlerts(store, std::nullopt, asOf);
+    // ... but the alert keeps its id and stays acknowledged.
+    CHECK_FALSE(contains(ids(alerts), "C-001/breach-pending/2026-01-19"));
+    for (const auto& alert : alerts)
+        CHECK(alert.flag.kind != "breach-pending");
+}
+
+TEST_CASE("Alerts as of a past day see only what was on record that day")
+{
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    test::addCounselorAndClient(store);
+    logBgt(store, Date(2026, 1, 5), 90, 90, 90);
+    logBgt(store, Date(2026, 1, 12), 90, 90, 90);
+    logBgt(store, Date(2026, 1, 19), 60, 60, 60); // a drop that happened after Jan 13th
+    CHECK(contains(ids(activeAlerts(store, std::nullopt, Date(2026, 1, 20))),
+                   "C-001/breach-pending/2026-01-19"));
+    const auto before = activeAlerts(store, std::nullopt, Date(2026, 1, 13));
+    for (const auto& alert : before)
+        CHECK(alert.flag.kind != "breach-pending");
+    CHECK_THROWS_AS(activeAlerts(store, std::nullopt, Date(1899, 12, 31)), ValidationError);
 }

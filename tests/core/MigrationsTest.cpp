@@ -56,14 +56,17 @@ TEST_CASE("A database from a newer program is refused and left alone")
         Store store(path, OpenMode::CreateIfMissing);
         store.connection().exec("PRAGMA user_version = 999");
     }
+    const std::string before = test::fileBytes(path);
     CHECK_THROWS_AS(Store(path, OpenMode::MustExist), SchemaTooNew);
-    sql::Connection raw(path, false);
+    CHECK_THROWS_AS(Store(path, OpenMode::ReadOnly), SchemaTooNew);
+    CHECK(test::fileBytes(path) == before);
+    sql::Connection raw(path, sql::Access::ReadOnly);
     CHECK(schemaVersion(raw) == 999);
 }
 
 TEST_CASE("A failing migration rolls back to the version before")
 {
-    sql::Connection connection(":memory:", true);
+    sql::Connection connection(":memory:", sql::Access::ReadWrite);
     migrate(connection, 1);
     CHECK(schemaVersion(connection) == 1);
     // Make migration 2 fail: its catalogue table already exists.

@@ -199,7 +199,7 @@ TEST_CASE("Ruptures validate kind, markers, salience, category and session")
         bad.category = "gossip";
         CHECK_THROWS_AS(store.flagRupture(bad), ValidationError);
         bad = r;
-        bad.sessionNumber = 2;
+        bad.session = 2;
         CHECK_THROWS_AS(store.flagRupture(bad), NotFound);
         bad = r;
         bad.noticedBy = "neighbour";
@@ -339,7 +339,7 @@ TEST_CASE("A file that is not a database is refused without being changed")
         std::ofstream out(path);
         out << "this is a text file, not a database\n";
     }
-    CHECK_THROWS_AS(Store(path, OpenMode::MustExist), StorageError);
+    CHECK_THROWS_AS(Store(path, OpenMode::MustExist), NotOurDatabase);
     std::ifstream in(path);
     std::string line;
     std::getline(in, line);

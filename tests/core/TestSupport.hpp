@@ -4,6 +4,8 @@
 #include "Store.hpp"
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -29,6 +31,22 @@ inline std::string dumpAll(Store& store)
     }
     return out;
 }
+
+// The bytes of a file ("" when missing): equal before and after means untouched.
+inline std::string fileBytes(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Pins core's "today" for one test.
+class PinnedToday {
+public:
+    explicit PinnedToday(const Date& date) { pinTodayForTests(date); }
+    ~PinnedToday() { pinTodayForTests(std::nullopt); }
+    PinnedToday(const PinnedToday&) = delete;
+    PinnedToday& operator=(const PinnedToday&) = delete;
+};
 
 // A fresh directory under the system temp dir, removed at the end of the test.
 class TempDir {

@@ -132,6 +132,28 @@ TEST_CASE("Sudden loss: a large durable drop is found, a V-shaped dip is not")
     CHECK(detectSuddenLosses({10, 10, 10, 7, 7, 7}, p, {false}).episodes.empty());
 }
 
+TEST_CASE("Sudden loss: every qualifying interval is reported, as suddengains' identify_sg does")
+{
+    const AnalysisParams p = params(5.0, 0.90);
+    // 60 -> 40 -> 20: two losses in a row. Each meets all three criteria on its own.
+    const SeriesAnalysis twice = detectSuddenLosses({60, 60, 60, 40, 20, 20, 20}, p);
+    REQUIRE(twice.losses.size() == 2);
+    CHECK(twice.losses[0].onset == 4);
+    CHECK(twice.losses[0].drop == 20);
+    CHECK(twice.losses[1].onset == 5);
+    CHECK(twice.losses[1].drop == 20);
+    // The chart still shows one unrepaired episode from the first loss.
+    REQUIRE(twice.episodes.size() == 1);
+    CHECK(twice.episodes[0].onset == 4);
+    CHECK(twice.episodes[0].lowest == 20);
+    // A loss inside an open episode is listed too; one after a repair opens a new episode.
+    const SeriesAnalysis again = detectSuddenLosses({48, 47, 48, 30, 31, 48, 48, 48, 30, 30, 30}, p);
+    CHECK(again.losses.size() == 1); // 48 -> 30 at 4 recovers within 3: not durable
+    CHECK(again.losses.at(0).onset == 9);
+    // Not a sudden loss rule: no losses listed.
+    CHECK(detectRR1({60, 60, 60, 40, 20, 20, 20}, p).losses.empty());
+}
+
 TEST_CASE("Patterns: stable, growing, declining, high-low-high")
 {
     const AnalysisParams p = params(5.0, 0.90);
