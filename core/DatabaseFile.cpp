@@ -2,6 +2,7 @@
 
 #include "Errors.hpp"
 #include "Migrations.hpp"
+#include "Sqlite.hpp"
 #include "Text.hpp"
 
 #include <array>
@@ -10,7 +11,6 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <set>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,47 +40,23 @@ std::string named(const std::string& path)
     throw Error("cannot " + doing + " " + named(path) + ": " + std::strerror(error));
 }
 
-// A file URI for an immutable read-only open: SQLite takes no lock and creates no -wal or -shm.
-std::string immutableUri(const std::string& path)
-{
-    std::string uri = "file:";
-    for (unsigned char c : std::filesystem::absolute(path).string()) {
-        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
-            char escaped[4];
-            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
-            uri += escaped;
-        } else {
-            uri += static_cast<char>(c);
-        }
-    }
-    return uri + "?mode=ro&immutable=1";
-}
-
 // A file from before application ids is ours when it holds our core tables at a known version.
+// Read through an immutable connection: SQLite takes no lock and creates no -wal or -shm.
 bool hasAllianceTables(const std::string& path)
 {
-    sqlite3* db = nullptr;
-    const int rc =
-        sqlite3_open_v2(immutableUri(path).c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
-    std::set<std::string> tables;
-    int version = 0;
-    if (rc == SQLITE_OK) {
-        sqlite3_stmt* query = nullptr;
-        if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'", -1, &query,
-                               nullptr) == SQLITE_OK)
-            while (sqlite3_step(query) == SQLITE_ROW)
-                tables.insert(reinterpret_cast<const char*>(sqlite3_column_text(query, 0)));
-        sqlite3_finalize(query);
-        if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &query, nullptr) == SQLITE_OK &&
-            sqlite3_step(query) == SQLITE_ROW)
-            version = sqlite3_column_int(query, 0);
-        sqlite3_finalize(query);
+    try {
+        sql::Connection db(path, sql::Access::Immutable);
+        std::set<std::string> tables;
+        sql::Statement query(db, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+        while (query.step())
+            tables.insert(query.text(0));
+        for (const char* table : {"counselor", "client", "session", "rating", "rupture", "repair_plan"})
+            if (!tables.count(table))
+                return false;
+        return schemaVersion(db) >= 1;
+    } catch (const StorageError&) {
+        return false; // unreadable as a database: not ours
     }
-    sqlite3_close_v2(db);
-    for (const char* table : {"counselor", "client", "session", "rating", "rupture", "repair_plan"})
-        if (!tables.count(table))
-            return false;
-    return version >= 1;
 }
 
 } // namespace

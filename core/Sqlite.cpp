@@ -3,6 +3,8 @@
 #include "Errors.hpp"
 #include "Text.hpp"
 
+#include <cstdio>
+#include <filesystem>
 #include <sqlite3.h>
 
 namespace alliance::sql {
@@ -29,6 +31,22 @@ bool isBusy(int code)
     throw StorageError(code, message);
 }
 
+// A file URI (SQLite's syntax) for the path, with its query.
+std::string fileUri(const std::string& path, const std::string& query)
+{
+    std::string uri = "file:";
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f) {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            uri += escaped;
+        } else {
+            uri += static_cast<char>(c);
+        }
+    }
+    return uri + "?" + query;
+}
+
 } // namespace
 
 Connection::Connection(const std::string& path, Access access)
@@ -36,9 +54,14 @@ Connection::Connection(const std::string& path, Access access)
     // Never SQLITE_OPEN_CREATE: a new file is made (0600) and checked before SQLite sees it.
     int flags = (access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                 SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    std::string name = path;
     if (path == ":memory:")
         flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (access == Access::Immutable) {
+        flags |= SQLITE_OPEN_URI;
+        name = fileUri(path, "mode=ro&immutable=1");
+    }
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = sqlite3_errstr(rc);
         sqlite3_close_v2(db_);

@@ -11,7 +11,8 @@ struct sqlite3_stmt;
 
 namespace alliance::sql {
 
-enum class Access { ReadOnly, ReadWrite };
+// Immutable: read-only with no lock and no -wal or -shm, for a file nobody can be writing.
+enum class Access { ReadOnly, ReadWrite, Immutable };
 
 class Connection {
 public:

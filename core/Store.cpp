@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace alliance {
 namespace {
@@ -67,8 +69,7 @@ void Store::openFile(const std::string& path, OpenMode mode)
             requireWritable(path);
     }
     if (mode == OpenMode::ReadOnly) {
-        connection_ = openConnection(path, sql::Access::ReadOnly);
-        requireOwnSchema(*connection_);
+        openReadOnly(path);
         if (schemaVersion(*connection_) == latestSchemaVersion())
             return;
         // An older schema is upgraded once, by a read-write connection, before reading.
@@ -80,7 +81,7 @@ void Store::openFile(const std::string& path, OpenMode mode)
             upgrade->enableWriteAheadLog();
             migrate(*upgrade);
         }
-        connection_ = openConnection(path, sql::Access::ReadOnly);
+        openReadOnly(path);
         return;
     }
     connection_ = openConnection(path, sql::Access::ReadWrite);
@@ -89,6 +90,23 @@ void Store::openFile(const std::string& path, OpenMode mode)
     connection_->enableWriteAheadLog();
     migrate(*connection_);
     keepDatabasePrivate(path); // a -wal or -shm made just now follows the file's mode
+}
+
+void Store::openReadOnly(const std::string& path)
+{
+    try {
+        connection_ = openConnection(path, sql::Access::ReadOnly);
+        requireOwnSchema(*connection_);
+    } catch (const StorageError& e) {
+        // Reading a WAL database needs its -shm; in a folder we may not write, with no -wal
+        // (so no writer is at work or has left anything uncheckpointed), read it as immutable.
+        const int primary = e.code() & 0xff;
+        const bool cannotShare = primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
+        if (!cannotShare || ::access((path + "-wal").c_str(), F_OK) == 0)
+            throw;
+        connection_ = openConnection(path, sql::Access::Immutable);
+        requireOwnSchema(*connection_);
+    }
 }
 
 std::optional<Date> Store::newestRecordDate()

@@ -86,6 +86,7 @@ private:
                           std::string* group = nullptr);
 
     void openFile(const std::string& path, OpenMode mode);
+    void openReadOnly(const std::string& path);
 
     std::unique_ptr<sql::Connection> connection_;
     bool createdFile_ = false;

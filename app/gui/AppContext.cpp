@@ -4,6 +4,7 @@
 #include "Errors.hpp"
 #include "Paths.hpp"
 #include "QtConvert.hpp"
+#include "Text.hpp"
 
 #include <QFileInfo>
 #include <sqlite3.h>
@@ -40,8 +41,8 @@ AppContext::AppContext(const StartupOptions& options)
         const int primary = e.code() & 0xff;
         errorKind = primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? QStringLiteral("locked")
                                                                        : QStringLiteral("unreadable");
-    } catch (const std::exception& e) {
-        error = toQt(e.what());
+    } catch (const std::exception& e) { // not ours, permission denied, unreadable
+        error = toQt(printable(e.what()));
         errorKind = QStringLiteral("unreadable");
     }
     backend_ = std::make_unique<Backend>(std::move(store), path, error, errorKind);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
@@ -54,6 +55,20 @@ int warningCount()
     return warnings.load();
 }
 
+// Screenshots show client codes and scores: the folder is made (or tightened to) 0700.
+static bool privateFolder(const QString& directory)
+{
+    if (!QDir().mkpath(directory)) {
+        std::fprintf(stderr, "screenshots: cannot create %s\n", qPrintable(directory));
+        return false;
+    }
+    if (!QFile::setPermissions(directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)) {
+        std::fprintf(stderr, "screenshots: cannot make %s private to its owner\n", qPrintable(directory));
+        return false;
+    }
+    return true;
+}
+
 int visitPages(QQmlApplicationEngine& engine, const QString& directory)
 {
     if (engine.rootObjects().isEmpty())
@@ -61,8 +76,8 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory)
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
-    if (!directory.isEmpty())
-        QDir().mkpath(directory);
+    if (!directory.isEmpty() && !privateFolder(directory))
+        return 1;
     int failures = 0;
     int number = 1;
     settle(300);

@@ -10,12 +10,15 @@
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <sys/stat.h>
 
 Q_IMPORT_QML_PLUGIN(AlliancePlugin)
 Q_IMPORT_QML_PLUGIN(Alliance_UiPlugin)
 
 int main(int argc, char* argv[])
 {
+    // Health data: everything this program writes (database, screenshots) is for the owner only.
+    ::umask(077);
     // QtCharts' ChartView needs a QApplication.
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("alliance-tracker"));
@@ -74,6 +77,12 @@ int main(int argc, char* argv[])
         return 3;
     }
     alliance::gui::AppContext context(options);
+    // A batch run that could not open its database has tested nothing: say so and fail.
+    if (batch && !context.backend().startupError().isEmpty()) {
+        std::fprintf(stderr, "alliance-tracker: cannot open the database: %s\n",
+                     qPrintable(context.backend().startupError()));
+        return 1;
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -1,0 +1,37 @@
+# Shared by the CLI test scripts: counters, running the CLI, expectations.
+# The caller sets ALLIANCE (the binary), WORK (a scratch folder) and DB (the database under test).
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
+
+# run CMD...: sets $out, $err, $rc
+run() {
+    out=$("$ALLIANCE" "$@" 2>"$WORK/stderr"); rc=$?
+    err=$(cat "$WORK/stderr")
+}
+expect_rc() { # expected-rc description
+    if [ "$rc" = "$1" ]; then ok; else bad "$2: exit $rc, expected $1 (stderr: $err)"; fi
+}
+expect_out() { # expected-stdout description
+    if [ "$out" = "$1" ]; then ok; else bad "$2: got [$out] expected [$1]"; fi
+}
+expect_contains() { # haystack needle description
+    case "$1" in *"$2"*) ok ;; *) bad "$3: [$2] not in [$1]" ;; esac
+}
+expect_not_contains() {
+    case "$1" in *"$2"*) bad "$3: [$2] found in [$1]" ;; *) ok ;; esac
+}
+# rejected CODE FIELD ARGS...: exit CODE, stderr names FIELD, database bytes unchanged
+rejected() {
+    local code=$1 field=$2; shift 2
+    local before after
+    before=$(sha256sum "$DB" | cut -d' ' -f1)
+    run --db "$DB" "$@"
+    after=$(sha256sum "$DB" | cut -d' ' -f1)
+    expect_rc "$code" "rejects: $*"
+    expect_contains "$err" "$field" "error names $field for: $*"
+    # An empty WAL is what a read-only open leaves; a write would leave frames in it.
+    if [ "$before" = "$after" ] && [ ! -s "$DB-wal" ]; then ok; else bad "database changed by rejected: $*"; fi
+}
