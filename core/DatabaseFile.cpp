@@ -121,13 +121,33 @@ bool createNewDatabaseFile(const std::string& path)
         if (failed)
             systemError(parent.string(), failed.value(), "create the folder");
     }
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST)
-            return false;
+    // Made under a temporary name and marked with our application id, then linked into place:
+    // the path never holds an empty or unmarked file, even if the program is killed meanwhile.
+    std::string temporary = path + ".creating-XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0)
         systemError(path, errno, "create");
-    }
+    ::fchmod(fd, 0600);
     ::close(fd);
+    const auto discard = [&temporary] {
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
+            ::unlink((temporary + suffix).c_str());
+    };
+    try {
+        sql::Connection fresh(temporary, sql::Access::ReadWrite);
+        fresh.exec("PRAGMA application_id = " + std::to_string(allianceApplicationId));
+    } catch (...) {
+        discard();
+        throw;
+    }
+    const int linked = ::link(temporary.c_str(), path.c_str());
+    const int error = errno;
+    discard();
+    if (linked != 0) {
+        if (error == EEXIST)
+            return false;
+        systemError(path, error, "create");
+    }
     return true;
 }
 

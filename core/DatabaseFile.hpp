@@ -15,8 +15,9 @@ inline constexpr std::int32_t allianceApplicationId = 0x414C5452;
 // read-only connection: the file and its neighbours are left as they were.
 void requireOwnDatabaseFile(const std::string& path);
 
-// Creates an empty file for the owner only (0600), refusing one that already exists, with its
-// folder (0700) when missing. Returns false when someone else created the file first.
+// Creates a new database file for the owner only (0600), already marked with our application id,
+// atomically (made aside, then linked into place), with its folder (0700) when missing. Never
+// replaces a file: returns false when one already exists at the path.
 bool createNewDatabaseFile(const std::string& path);
 
 // The database and its -wal and -shm, when readable by group or others, are set to 0600; throws
