@@ -7,6 +7,12 @@ ApplicationWindow {
     id: root
 
     property string currentPage: "caseload"
+
+    Component.onCompleted: {
+        if (Backend.clockBehindRecordDate !== "")
+            banner.show(qsTr("This computer's clock says %1, but the newest session on record is dated %2. Check the date and time before logging sessions.")
+                        .arg(Qt.formatDate(new Date(), "yyyy-MM-dd")).arg(Backend.clockBehindRecordDate))
+    }
     readonly property bool handedOver: stack.currentItem !== null && stack.currentItem.objectName === "clientRating"
 
     // Shows a page by name (used by --self-test and --screenshots, and by the shortcuts).

@@ -29,6 +29,11 @@ Backend::Backend(std::unique_ptr<Store> store, QString databasePath, QString sta
       startupError_(std::move(startupError)), startupErrorKind_(std::move(startupErrorKind)),
       asOf_(QDate::currentDate())
 {
+    if (store_) {
+        const auto newest = store_->newestRecordDate();
+        if (newest && *newest > today() + boost::gregorian::days(1))
+            clockBehindRecordDate_ = toQt(toIso(*newest));
+    }
 }
 
 Backend::~Backend() = default;

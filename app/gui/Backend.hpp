@@ -34,6 +34,9 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QStringList counselorChoices READ counselorChoices NOTIFY dataChanged)
     Q_PROPERTY(int currentCounselorIndex READ currentCounselorIndex NOTIFY currentCounselorChanged)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
+    // The newest session date on record when it is after tomorrow by the system clock (a clock
+    // that runs behind would misdate every new session); empty otherwise.
+    Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
 
 public:
     // `store` may be null when opening failed; `startupError` then says why.
@@ -45,6 +48,7 @@ public:
     QString databasePath() const { return databasePath_; }
     QString startupError() const { return startupError_; }
     QString startupErrorKind() const { return startupErrorKind_; }
+    QString clockBehindRecordDate() const { return clockBehindRecordDate_; }
     bool needsFirstRun() const;
     QStringList counselorNames() const;
     QString currentCounselor() const { return currentCounselor_; }
@@ -118,6 +122,7 @@ private:
     QString databasePath_;
     QString startupError_;
     QString startupErrorKind_;
+    QString clockBehindRecordDate_;
     QString currentCounselor_;
     QString itemTextDirectory_;
     QDate asOf_;

@@ -195,6 +195,37 @@ private slots:
         QFile::remove(path + "-shm");
     }
 
+    void clockBehindTheNewestRecordIsReported()
+    {
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-clock-%1.db").arg(QCoreApplication::applicationPid()));
+        {
+            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            created.addCounselor("Alex Rivera", "counselor", std::nullopt);
+            created.addClient({"C-001", "Alex Rivera", std::nullopt, alliance::Date(2026, 1, 1), 7});
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        {
+            AppContext context(options);
+            QCOMPARE(context.backend().clockBehindRecordDate(), QString());
+        }
+        // A session from a clock that ran ahead (written past the core's checks).
+        sqlite3* other = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(other, "INSERT INTO session (client_id, date) VALUES (1, '2999-01-01')", nullptr,
+                              nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(other);
+        {
+            AppContext context(options);
+            QCOMPARE(context.backend().clockBehindRecordDate(), QStringLiteral("2999-01-01"));
+        }
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
+    }
+
     void largeCaseloadLoads()
     {
         // 200 clients: the caseload is built once at start; measured, not asserted in seconds.
