@@ -80,12 +80,16 @@ expect_rc 0 "group-readable database opens"
 # Read-only: read commands work on a read-only file; writes say why they cannot.
 cp "$DB" "$F/readonly.db"; chmod 400 "$F/readonly.db"
 as_user() { "$@"; }
+USER_ALLIANCE=$ALLIANCE
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
-    # root reads everything: look at permissions as an ordinary user would.
+    # root reads everything: look at permissions as an ordinary user would, with a copy of the
+    # program that user may run wherever the build folder is.
     chmod 755 "$WORK" "$F"; chown -R 65534:65534 "$F/readonly.db"
+    cp "$ALLIANCE" "$WORK/alliance"; chmod 755 "$WORK/alliance"; USER_ALLIANCE=$WORK/alliance
     as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    [ "$(as_user id -u)" = 65534 ] && ok || bad "could not run as an ordinary user"
 fi
-run_as() { out=$(as_user "$ALLIANCE" "$@" 2>"$WORK/stderr"); rc=$?; err=$(cat "$WORK/stderr"); }
+run_as() { out=$(as_user "$USER_ALLIANCE" "$@" 2>"$WORK/stderr"); rc=$?; err=$(cat "$WORK/stderr"); }
 before=$(digest "$F/readonly.db")
 run_as --db "$F/readonly.db" client list
 expect_rc 0 "read-only file: client list"
