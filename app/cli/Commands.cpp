@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -256,6 +257,15 @@ void trajectory(Store& store, const Args& a)
     std::cout << "\nEpisodes:" << (report.total.episodes.empty() ? " none\n" : "\n");
     for (const auto& e : report.total.episodes)
         std::cout << "  onset session " << report.sessionAt(e.onset) << ", " << statusSlug(e.status) << '\n';
+    if (!report.total.losses.empty()) {
+        std::cout << "Sudden losses at sessions ";
+        for (const SuddenLoss& loss : report.total.losses)
+            std::cout << (&loss == &report.total.losses.front() ? "" : ", ") << report.sessionAt(loss.onset)
+                      << " (-"
+                      << scoreValue(report.instrument, static_cast<int>(std::lround(loss.drop * 10))).dump()
+                      << ")";
+        std::cout << '\n';
+    }
     std::cout << "Pattern: " << patternSlug(report.pattern) << '\n';
     for (const auto& f : report.flags)
         std::cout << "! " << f.reason << "\n    -> " << f.suggestion << '\n';

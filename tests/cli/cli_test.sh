@@ -177,6 +177,19 @@ for total in 48 47 48 30 31 30; do
 done
 run --db "$DB" trajectory C-LOSS --rule sudden-loss --sd 5 --reliability 0.9 --json --as-of 2026-02-20
 expect_contains "$out" '"episodes":[{"baseline":48,"closed_at":6,"lowest":30,"onset":4,"repaired_at":null,"status":"unrepaired"}]' "sudden loss found"
+expect_contains "$out" '"losses":[{"drop":18,"onset":4}]' "the loss listed with its drop"
+# Two losses in a row (60 -> 40 -> 20): both listed, as suddengains' identify_sg does; one episode.
+run --db "$DB" client add C-LOSS2 --counselor "Alex Rivera" --start 2026-01-01
+day=0
+for total in 60 60 60 40 20 20 20; do
+    run --db "$DB" session log C-LOSS2 --date "$(date -d "2026-01-05 + $day days" +%F)" --wai-sr "$(WAI $total)"
+    day=$((day + 7))
+done
+run --db "$DB" trajectory C-LOSS2 --rule sudden-loss --json --as-of 2026-03-01
+expect_contains "$out" '"losses":[{"drop":20,"onset":4},{"drop":20,"onset":5}]' "a second loss right after the first"
+expect_contains "$out" '"episodes":[{"baseline":60,"closed_at":7,"lowest":20,"onset":4' "one episode for the chart"
+run --db "$DB" trajectory C-LOSS2 --rule sudden-loss --as-of 2026-03-01
+expect_contains "$out" "Sudden losses at sessions 4 (-20), 5 (-20)" "losses in the text output"
 
 # ---- ruptures and repairs --------------------------------------------------------------
 run --db "$DB" rupture flag C-001 --session 7 --kind withdrawal --marker minimal-response --marker denial \
