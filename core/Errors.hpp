@@ -41,6 +41,12 @@ private:
     int code_;
 };
 
+// Another connection holds the lock the operation needed, past the busy timeout.
+class DatabaseLocked : public StorageError {
+public:
+    using StorageError::StorageError;
+};
+
 // The database file was written by a newer version of the program.
 class SchemaTooNew : public Error {
 public:

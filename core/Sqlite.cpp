@@ -26,7 +26,7 @@ bool isBusy(int code)
 [[noreturn]] void fail(sqlite3* db, int code, const std::string& context)
 {
     if (isBusy(code))
-        throw StorageError(code, lockedMessage(db));
+        throw DatabaseLocked(code, lockedMessage(db));
     std::string message = context + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
     throw StorageError(code, message);
 }
@@ -107,7 +107,7 @@ void Connection::exec(const std::string& sqlText)
         std::string message = error ? error : sqlite3_errstr(rc);
         sqlite3_free(error);
         if (isBusy(rc))
-            throw StorageError(rc, lockedMessage(db_));
+            throw DatabaseLocked(rc, lockedMessage(db_));
         throw StorageError(rc, "database error: " + message);
     }
 }

@@ -64,6 +64,13 @@ double AnalysisParams::reliableChange() const
     return z * standardErrorOfDifference();
 }
 
+bool AnalysisParams::belowCutoff(double total) const
+{
+    if (!cutoff)
+        return false;
+    return comparator == Comparator::Less ? total < *cutoff : total <= *cutoff;
+}
+
 void validate(const AnalysisParams& params)
 {
     if (!(params.sd > 0) || !std::isfinite(params.sd))

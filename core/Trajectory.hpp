@@ -22,6 +22,8 @@ struct AnalysisParams {
     // Jacobson & Truax: S_diff = SD * sqrt(2 (1 - r)); RC = z * S_diff.
     double standardErrorOfDifference() const;
     double reliableChange() const;
+    // The one below-cutoff test (the stored comparator: < or <=); false when there is no cutoff.
+    bool belowCutoff(double total) const;
 };
 
 // Throws ValidationError naming the parameter when SD, r, z or the window is out of range.

@@ -106,9 +106,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
     const InstrumentSpec& instrumentSpec = spec(report.instrument);
     if (report.params.cutoff) {
         const double total = tenthsToDouble(last.score.totalTenths);
-        const bool below = report.params.comparator == Comparator::Less ? total < *report.params.cutoff
-                                                                        : total <= *report.params.cutoff;
-        if (below)
+        if (report.params.belowCutoff(total))
             report.flags.push_back(
                 {"below-cutoff", toIso(last.date), last.sessionNumber,
                  "Latest total " + number(total, 1) + " is " +

@@ -198,11 +198,8 @@ json trajectoryJson(const TrajectoryReport& report)
     for (std::size_t k = 0; k < report.points.size(); ++k) {
         const SeriesPoint& p = report.points[k];
         json below = nullptr;
-        if (report.params.cutoff) {
-            const double total = tenthsToDouble(p.score.totalTenths);
-            below = report.params.comparator == Comparator::Less ? total < *report.params.cutoff
-                                                                 : total <= *report.params.cutoff;
-        }
+        if (report.params.cutoff)
+            below = report.params.belowCutoff(tenthsToDouble(p.score.totalTenths));
         const auto& rci = report.total.rci[k];
         sessions.push_back({{"number", p.sessionNumber},
                             {"date", toIso(p.date)},

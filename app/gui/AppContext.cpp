@@ -7,7 +7,6 @@
 #include "Text.hpp"
 
 #include <QFileInfo>
-#include <sqlite3.h>
 
 namespace alliance::gui {
 
@@ -36,11 +35,9 @@ AppContext::AppContext(const StartupOptions& options)
     } catch (const SchemaTooNew& e) {
         error = toQt(e.what());
         errorKind = QStringLiteral("newer");
-    } catch (const StorageError& e) {
-        error = toQt(e.what());
-        const int primary = e.code() & 0xff;
-        errorKind = primary == SQLITE_BUSY || primary == SQLITE_LOCKED ? QStringLiteral("locked")
-                                                                       : QStringLiteral("unreadable");
+    } catch (const DatabaseLocked& e) {
+        error = toQt(printable(e.what()));
+        errorKind = QStringLiteral("locked");
     } catch (const std::exception& e) { // not ours, permission denied, unreadable
         error = toQt(printable(e.what()));
         errorKind = QStringLiteral("unreadable");

@@ -160,8 +160,7 @@ QVariant ClientModel::data(const QModelIndex& index, int role) const
     case TaskRole: return valueAt(k, QStringLiteral("task"));
     case PhaseRole: return toQt(phaseSlug(report_.total.phases[k]));
     case RciRole: return report_.total.rci[k] ? QVariant(*report_.total.rci[k]) : QVariant();
-    case BelowCutoffRole:
-        return report_.params.cutoff && valueAt(k, QStringLiteral("total")) < *report_.params.cutoff;
+    case BelowCutoffRole: return report_.params.belowCutoff(valueAt(k, QStringLiteral("total")));
     case ReportRole: {
         for (const auto& s : detail_.sessions) {
             if (s.number != p.sessionNumber || !s.report)

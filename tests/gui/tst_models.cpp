@@ -63,6 +63,43 @@ private slots:
         QCOMPARE(context.client().cutoff(), 36.0);
     }
 
+    void belowCutoffHonoursTheStoredComparator()
+    {
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-cutoff-%1.db").arg(QCoreApplication::applicationPid()));
+        {
+            alliance::Store store(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+            store.addClient({"C-001", "Alex Rivera", std::nullopt, alliance::Date(2026, 1, 1), 7});
+            alliance::NewRating rating;
+            rating.clientCode = "C-001";
+            rating.date = alliance::Date(2026, 1, 5);
+            rating.instrument = alliance::Instrument::Srs;
+            rating.itemTenths = {92, 87, 90, 91}; // exactly 36.0
+            store.logRating(rating);
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        for (const auto& [comparator, below] : {std::pair{"<", false}, std::pair{"<=", true}}) {
+            {
+                alliance::Store store(path.toStdString(), alliance::OpenMode::MustExist);
+                alliance::sql::Statement update(store.connection(),
+                                                "UPDATE analysis_param SET comparator = ? "
+                                                "WHERE instrument = 'srs' AND dimension = 'total'");
+                update.bind(1, comparator).run();
+            }
+            AppContext context(options);
+            context.client().setClientCode(QStringLiteral("C-001"));
+            QCOMPARE(context.client().rowCount(), 1);
+            QCOMPARE(
+                context.client().data(context.client().index(0, 0), ClientModel::BelowCutoffRole).toBool(),
+                below);
+        }
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
+    }
+
     void chartSeriesAreFilledFromCpp()
     {
         AppContext context(demoOptions());
@@ -213,8 +250,8 @@ private slots:
         // A session from a clock that ran ahead (written past the core's checks).
         sqlite3* other = nullptr;
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &other), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(other, "INSERT INTO session (client_id, date) VALUES (1, '2999-01-01')", nullptr,
-                              nullptr, nullptr),
+        QCOMPARE(sqlite3_exec(other, "INSERT INTO session (client_id, date) VALUES (1, '2999-01-01')",
+                              nullptr, nullptr, nullptr),
                  SQLITE_OK);
         sqlite3_close(other);
         {
