@@ -16,19 +16,33 @@ public:
 class ValidationError : public Error {
 public:
     ValidationError(std::string field, const std::string& problem)
-        : Error(field + ": " + problem), field_(std::move(field))
+        : Error(field + ": " + problem), field_(std::move(field)), problem_(problem)
     {
     }
     const std::string& field() const noexcept { return field_; }
+    // What is wrong, without the field's name: a front end words the field itself.
+    const std::string& problem() const noexcept { return problem_; }
 
 private:
     std::string field_;
+    std::string problem_;
 };
 
 // A named record (counselor, client, session, rupture, plan, alert) does not exist.
 class NotFound : public Error {
 public:
-    using Error::Error;
+    explicit NotFound(const std::string& what) : Error(what), problem_(what) {}
+    // Not found through a named input: a front end words the field itself.
+    NotFound(std::string field, const std::string& problem)
+        : Error(field + ": " + problem), field_(std::move(field)), problem_(problem)
+    {
+    }
+    const std::string& field() const noexcept { return field_; }
+    const std::string& problem() const noexcept { return problem_; }
+
+private:
+    std::string field_;
+    std::string problem_;
 };
 
 // The database refused or failed; `code` is the SQLite result code.

@@ -141,6 +141,14 @@ struct NewClient {
     int cadenceDays = 7;
 };
 
+// The editable parts of a client (the code and start date are fixed once records refer to them).
+struct ClientChanges {
+    std::optional<std::string> displayName;
+    std::string counselorName;
+    int cadenceDays = 7;
+    std::string status = "active"; // active | closed | transferred
+};
+
 struct NewRating {
     std::string clientCode;
     Date date;

@@ -128,7 +128,7 @@ Id Store::counselorId(const std::string& name, const std::string& field)
                          "SELECT id FROM counselor WHERE name_key = ? ORDER BY name <> ? LIMIT 1");
     query.bind(1, identityKey(trimmed(name))).bind(2, trimmed(name));
     if (!query.step())
-        throw NotFound(field + ": no counselor named " + quoteForError(name));
+        throw NotFound(field, "no counselor named " + quoteForError(name));
     return query.int64(0);
 }
 
@@ -251,6 +251,25 @@ void Store::setClientStatus(const std::string& code, const std::string& status)
     transaction.commit();
 }
 
+void Store::updateClient(const std::string& code, const ClientChanges& requested)
+{
+    ClientChanges changes = requested;
+    changes.displayName = cleanOptionalText("--name", changes.displayName, maxNameLength);
+    if (changes.cadenceDays < 1 || changes.cadenceDays > 365)
+        throw ValidationError("--cadence-days",
+                              "value " + std::to_string(changes.cadenceDays) + " out of range 1..365");
+    requireOneOf("--status", changes.status, {"active", "closed", "transferred"});
+    sql::Transaction transaction(*connection_);
+    const Id id = clientId(code);
+    const Id counselor = counselorId(changes.counselorName, "--counselor");
+    sql::Statement update(*connection_,
+                          "UPDATE client SET display_name = ?, counselor_id = ?, cadence_days = ?, "
+                          "status = ? WHERE id = ?");
+    update.bind(1, changes.displayName).bind(2, counselor).bind(3, changes.cadenceDays);
+    update.bind(4, changes.status).bind(5, id).run();
+    transaction.commit();
+}
+
 // ---- sessions and ratings ---------------------------------------------------------------
 
 Id Store::sessionId(Id client, const SessionRef& session, const std::string& field)
@@ -259,7 +278,7 @@ Id Store::sessionId(Id client, const SessionRef& session, const std::string& fie
         sql::Statement query(*connection_, "SELECT id FROM session WHERE client_id = ? AND date = ?");
         query.bind(1, client).bind(2, toIso(*session.date));
         if (!query.step())
-            throw NotFound(field + ": the client has no session on " + toIso(*session.date));
+            throw NotFound(field, "the client has no session on " + toIso(*session.date));
         return query.int64(0);
     }
     const int number = session.number.value_or(0);
@@ -269,7 +288,7 @@ Id Store::sessionId(Id client, const SessionRef& session, const std::string& fie
                          "SELECT id FROM session WHERE client_id = ? ORDER BY date LIMIT 1 OFFSET ?");
     query.bind(1, client).bind(2, number - 1);
     if (!query.step())
-        throw NotFound(field + ": the client has no session " + std::to_string(number));
+        throw NotFound(field, "the client has no session " + std::to_string(number));
     return query.int64(0);
 }
 

@@ -46,6 +46,8 @@ public:
     // Clients of one counselor (or all), ordered by code.
     std::vector<ClientSummary> clients(const std::optional<std::string>& counselorName = {});
     void setClientStatus(const std::string& code, const std::string& status);
+    // Replaces a client's display name, counselor, cadence and status, validated as for a new one.
+    void updateClient(const std::string& code, const ClientChanges& changes);
 
     // Adds the rating to the client's session on that date, creating the session if needed.
     LoggedRating logRating(const NewRating& rating);

@@ -8,6 +8,7 @@ Page {
     id: root
 
     signal clientChosen(string code)
+    signal addClientRequested
 
     function chooseCurrent() {
         const row = list.currentItem as CaseloadDelegate
@@ -42,6 +43,11 @@ Page {
                 color: Theme.mutedText
             }
             Item { Layout.fillWidth: true }
+            Button {
+                text: qsTr("Add client")
+                Accessible.name: qsTr("Add a client (Ctrl+N)")
+                onClicked: root.addClientRequested()
+            }
             TextField {
                 id: search
                 Layout.preferredWidth: 260

@@ -9,6 +9,8 @@ Page {
     id: root
 
     property int focusSession: 0
+
+    signal editClientRequested
     readonly property alias logDialog: logDialog
     readonly property alias ruptureDialog: ruptureDialog
     readonly property alias repairEditor: repairEditor
@@ -87,10 +89,18 @@ Page {
                 color: Theme.text
             }
             Label {
+                // Gives way (elided) so the actions on the right always fit.
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
                 text: ClientModel.headerText
+                elide: Text.ElideRight
                 color: Theme.mutedText
             }
-            Item { Layout.fillWidth: true }
+            Button {
+                text: qsTr("Edit client")
+                Accessible.name: qsTr("Edit client %1: name, counselor, cadence, status").arg(ClientModel.clientCode)
+                onClicked: root.editClientRequested()
+            }
             ComboBox {
                 model: ClientModel.instruments
                 currentIndex: ClientModel.instrumentIndex

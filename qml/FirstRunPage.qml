@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Alliance
 
-// First run on an empty or new database: say where the data will live and add the first person.
+// First run on an empty or new database: say where the data will live and add the first person;
+// then the app goes on to the first client.
 Page {
     id: root
 
@@ -11,6 +12,7 @@ Page {
 
     objectName: "firstRun"
     background: Rectangle { color: Theme.background }
+    Component.onCompleted: nameField.forceActiveFocus() // type straight away
 
     ColumnLayout {
         anchors.centerIn: parent
@@ -40,8 +42,11 @@ Page {
         Label { text: qsTr("Your role"); color: Theme.text }
         ComboBox {
             id: roleBox
-            model: ["counselor", "supervisor", "admin"]
+            model: roles.roleChoices
+            textRole: "label"
+            valueRole: "value"
             Accessible.name: qsTr("Your role")
+            CounselorForm { id: roles } // only for its labelled role choices
         }
         AccentButton {
             id: createButton
@@ -49,7 +54,7 @@ Page {
             enabled: nameField.text.trim() !== ""
             Accessible.name: text
             onClicked: {
-                if (Backend.createFirstCounselor(nameField.text, roleBox.currentText))
+                if (Backend.createFirstCounselor(nameField.text, roleBox.currentValue))
                     root.done()
             }
         }

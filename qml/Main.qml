@@ -43,6 +43,16 @@ ApplicationWindow {
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRepairEditor(0)
         case "transition":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
+        case "addClient":
+            stack.pop(null)
+            clientDialog.openForNew(Backend.currentCounselor)
+            return clientDialog.visible
+        case "editClient":
+            return openClient(firstClientWith("unrepaired"), 0) && clientDialog.openForEdit(ClientModel.clientCode)
+        case "addColleague":
+            stack.pop(null)
+            counselorDialog.openForNew()
+            return counselorDialog.visible
         }
         return false
     }
@@ -66,7 +76,15 @@ ApplicationWindow {
         stack.pop(null)
         stack.push(alertsPage)
     }
+    function addClient() {
+        clientDialog.openForNew(Backend.currentCounselor)
+    }
+    function editClient(code: string): bool {
+        return clientDialog.openForEdit(code)
+    }
     function closeDialogs() {
+        clientDialog.close()
+        counselorDialog.close()
         const client = stack.currentItem as ClientPage
         if (client)
             client.closeDialogs()
@@ -131,6 +149,11 @@ ApplicationWindow {
                 onClicked: root.openAlerts()
             }
             Item { Layout.fillWidth: true }
+            ToolButton {
+                text: qsTr("Add colleague")
+                Accessible.name: qsTr("Add a colleague")
+                onClicked: counselorDialog.openForNew()
+            }
             Label { text: qsTr("Counselor"); color: Theme.mutedText }
             ComboBox {
                 id: counselorBox
@@ -153,6 +176,11 @@ ApplicationWindow {
         id: banner
     }
 
+    Shortcut {
+        sequence: "Ctrl+N"
+        enabled: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
+        onActivated: root.addClient()
+    }
     Shortcut {
         sequence: "Ctrl+1"
         enabled: !root.handedOver
@@ -186,11 +214,14 @@ ApplicationWindow {
         id: caseloadPage
         CaseloadPage {
             onClientChosen: code => root.openClient(code, 0)
+            onAddClientRequested: () => root.addClient()
         }
     }
     Component {
         id: clientPage
-        ClientPage {}
+        ClientPage {
+            onEditClientRequested: () => root.editClient(ClientModel.clientCode)
+        }
     }
     Component {
         id: alertsPage
@@ -205,7 +236,20 @@ ApplicationWindow {
     Component {
         id: firstRunPage
         FirstRunPage {
-            onDone: () => root.showCaseload()
+            // The first person is on record: go on to the first client.
+            onDone: () => {
+                root.showCaseload()
+                root.addClient()
+            }
         }
+    }
+
+    ClientDialog {
+        id: clientDialog
+        onClientSaved: code => root.openClient(code, 0)
+    }
+    CounselorDialog {
+        id: counselorDialog
+        onColleagueSaved: name => banner.show(qsTr("%1 was added.").arg(name))
     }
 }

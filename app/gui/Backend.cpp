@@ -110,29 +110,6 @@ bool Backend::createFirstCounselor(const QString& name, const QString& role)
     return ok;
 }
 
-bool Backend::addCounselor(const QString& name, const QString& role, const QString& supervisor)
-{
-    const bool ok = attempt(
-        [&](Store& s) { s.addCounselor(toStd(name.trimmed()), toStd(role), optionalText(supervisor)); });
-    return ok;
-}
-
-bool Backend::addClient(const QString& code, const QString& counselor, const QString& displayName,
-                        const QString& startIso, const QString& cadenceDays)
-{
-    const bool ok = attempt([&](Store& s) {
-        NewClient c;
-        c.code = toStd(code.trimmed());
-        c.counselorName = toStd(counselor);
-        c.displayName = optionalText(displayName);
-        if (!startIso.isEmpty())
-            c.startDate = parseIsoDate(toStd(startIso), "start date");
-        c.cadenceDays = parseWholeNumber("cadence", toStd(cadenceDays.trimmed()), 1, 365);
-        s.addClient(c);
-    });
-    return ok;
-}
-
 QVariantMap Backend::logSession(const QString& clientCode, const QString& dateIso, const QString& instrument,
                                 const QStringList& items, const QString& rater, const QString& note)
 {

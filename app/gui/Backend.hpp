@@ -69,10 +69,10 @@ public:
         storeFactory_ = std::move(factory);
     }
 
+    // A form wrote to the store: models re-read what they show.
+    void notifyChanged() { changed(); }
+
     Q_INVOKABLE bool createFirstCounselor(const QString& name, const QString& role);
-    Q_INVOKABLE bool addCounselor(const QString& name, const QString& role, const QString& supervisor);
-    Q_INVOKABLE bool addClient(const QString& code, const QString& counselor, const QString& displayName,
-                               const QString& startIso, const QString& cadenceDays);
     // Returns {ok, sessionNumber} ; on failure ok is false and errorOccurred was emitted.
     Q_INVOKABLE QVariantMap logSession(const QString& clientCode, const QString& dateIso,
                                        const QString& instrument, const QStringList& items,

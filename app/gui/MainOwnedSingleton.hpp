@@ -16,6 +16,8 @@ public:
         return instance_;
     }
     static void setInstance(T* instance) { instance_ = instance; }
+    // The instance main() (or a test) set; null before and after.
+    static T* instance() { return instance_; }
 
 private:
     static inline T* instance_ = nullptr;

@@ -39,9 +39,10 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("caseload"),   QStringLiteral("client"),  QStringLiteral("log"),
-            QStringLiteral("rating"),     QStringLiteral("rupture"), QStringLiteral("repair"),
-            QStringLiteral("transition"), QStringLiteral("alerts"),  QStringLiteral("dark"),
+    return {QStringLiteral("caseload"),   QStringLiteral("client"),       QStringLiteral("log"),
+            QStringLiteral("rating"),     QStringLiteral("rupture"),      QStringLiteral("repair"),
+            QStringLiteral("transition"), QStringLiteral("alerts"),       QStringLiteral("addClient"),
+            QStringLiteral("editClient"), QStringLiteral("addColleague"), QStringLiteral("dark"),
             QStringLiteral("contrast")};
 }
 

@@ -1,0 +1,105 @@
+#include "ClientForm.hpp"
+
+#include "Backend.hpp"
+#include "Errors.hpp"
+#include "QtConvert.hpp"
+
+namespace alliance::gui {
+
+ClientForm::ClientForm(QObject* parent) : Form(parent)
+{
+    addField(QStringLiteral("code"), "CODE", tr("Client code"));
+    addField(QStringLiteral("displayName"), "--name", tr("Display name"));
+    addField(QStringLiteral("counselor"), "--counselor", tr("Counselor"));
+    addField(QStringLiteral("startDate"), "--start", tr("Start date"));
+    addField(QStringLiteral("cadenceDays"), "--cadence-days", tr("Days between sessions"));
+    reset();
+}
+
+QStringList ClientForm::counselorChoices() const
+{
+    return backend() ? backend()->counselorNames() : QStringList();
+}
+
+QVariantList ClientForm::statusChoices() const
+{
+    return {QVariantMap{{QStringLiteral("value"), QStringLiteral("active")},
+                        {QStringLiteral("label"), tr("Active")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("closed")},
+                        {QStringLiteral("label"), tr("Closed")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("transferred")},
+                        {QStringLiteral("label"), tr("Transferred")}}};
+}
+
+void ClientForm::setStartDateText(const QString& text)
+{
+    startDateText_ = text;
+    startDate_ = QDate::fromString(text.trimmed(), Qt::ISODate);
+}
+
+void ClientForm::reset(const QString& counselor)
+{
+    originalCode_.clear();
+    code_.clear();
+    displayName_.clear();
+    counselor_ = !counselor.isEmpty() ? counselor : backend() ? backend()->currentCounselor() : QString();
+    if (counselor_.isEmpty() && !counselorChoices().isEmpty())
+        counselor_ = counselorChoices().constFirst();
+    startDate_ = backend() ? backend()->asOf() : QDate::currentDate();
+    cadenceDays_ = 7;
+    status_ = QStringLiteral("active");
+    clearErrors();
+    emit loaded();
+}
+
+bool ClientForm::load(const QString& code)
+{
+    clearErrors();
+    if (!backend() || !backend()->store())
+        return false;
+    try {
+        const Client client = backend()->store()->clientDetail(toStd(code)).client;
+        originalCode_ = toQt(client.code);
+        code_ = originalCode_;
+        displayName_ = client.displayName ? toQt(*client.displayName) : QString();
+        counselor_ = toQt(client.counselorName);
+        startDate_ = toQDate(client.startDate);
+        cadenceDays_ = client.cadenceDays;
+        status_ = toQt(client.status);
+    } catch (const std::exception&) {
+        return false;
+    }
+    emit loaded();
+    return true;
+}
+
+bool ClientForm::submit()
+{
+    clearErrors();
+    if (!editing() && code_.trimmed().isEmpty()) {
+        reject(QStringLiteral("code"), tr("enter the client's code"));
+        return false;
+    }
+    if (!startDate_.isValid() || startDate_.year() < 1900 || startDate_.year() > 9999) {
+        reject(QStringLiteral("startDate"), tr("enter a date as YYYY-MM-DD"));
+        return false;
+    }
+    std::optional<std::string> name;
+    if (!displayName_.trimmed().isEmpty())
+        name = toStd(displayName_.trimmed());
+    QString savedCode = code_.trimmed();
+    const bool ok = attempt([&](Store& store) {
+        if (editing()) {
+            store.updateClient(toStd(originalCode_), {name, toStd(counselor_), cadenceDays_, toStd(status_)});
+            savedCode = originalCode_;
+        } else {
+            store.addClient({toStd(code_), toStd(counselor_), name, fromQDate(startDate_), cadenceDays_});
+            savedCode = toQt(store.clientDetail(toStd(code_)).client.code); // as stored: trimmed, NFC
+        }
+    });
+    if (ok)
+        emit saved(savedCode);
+    return ok;
+}
+
+} // namespace alliance::gui

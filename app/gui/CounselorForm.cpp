@@ -1,0 +1,70 @@
+#include "CounselorForm.hpp"
+
+#include "Backend.hpp"
+#include "QtConvert.hpp"
+
+namespace alliance::gui {
+
+CounselorForm::CounselorForm(QObject* parent) : Form(parent)
+{
+    addField(QStringLiteral("name"), "NAME", tr("Name"));
+    addField(QStringLiteral("role"), "--role", tr("Role"));
+    addField(QStringLiteral("supervisor"), "--supervisor", tr("Supervisor"));
+    reset();
+}
+
+QVariantList CounselorForm::roleChoices() const
+{
+    return {QVariantMap{{QStringLiteral("value"), QStringLiteral("counselor")},
+                        {QStringLiteral("label"), tr("Counselor")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("supervisor")},
+                        {QStringLiteral("label"), tr("Supervisor")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("admin")},
+                        {QStringLiteral("label"), tr("Administrator")}}};
+}
+
+QVariantList CounselorForm::supervisorChoices() const
+{
+    QVariantList choices{
+        QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("(no supervisor)")}}};
+    if (backend() && backend()->store())
+        for (const Counselor& c : backend()->store()->counselors())
+            if (c.role != "counselor")
+                choices << QVariantMap{{QStringLiteral("value"), toQt(c.name)},
+                                       {QStringLiteral("label"), toQt(c.name)}};
+    return choices;
+}
+
+void CounselorForm::reset()
+{
+    name_.clear();
+    role_ = QStringLiteral("counselor");
+    supervisor_.clear();
+    clearErrors();
+    emit loaded();
+}
+
+bool CounselorForm::submit()
+{
+    clearErrors();
+    if (name_.trimmed().isEmpty()) {
+        reject(QStringLiteral("name"), tr("enter the colleague's name"));
+        return false;
+    }
+    QString stored;
+    const bool ok = attempt([&](Store& store) {
+        const std::optional<std::string> supervisor =
+            supervisor_.isEmpty() ? std::nullopt : std::optional<std::string>(toStd(supervisor_));
+        const Id id = store.addCounselor(toStd(name_), toStd(role_), supervisor);
+        for (const Counselor& c : store.counselors())
+            if (c.id == id)
+                stored = toQt(c.name);
+    });
+    if (ok) {
+        emit loaded(); // the new colleague may now supervise others
+        emit saved(stored);
+    }
+    return ok;
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,84 @@
+#include "Form.hpp"
+
+#include "Backend.hpp"
+#include "Errors.hpp"
+#include "QtConvert.hpp"
+#include "Text.hpp"
+
+namespace alliance::gui {
+
+Backend* Form::backend()
+{
+    return Backend::instance();
+}
+
+void Form::addField(const QString& id, const std::string& coreField, const QString& label)
+{
+    fields_.append({id, coreField, label, QString()});
+}
+
+QString Form::fieldFor(const std::string& coreField) const
+{
+    for (const Field& field : fields_)
+        if (!coreField.empty() && field.coreField == coreField)
+            return field.id;
+    return QString();
+}
+
+QString Form::errorOf(const QString& id) const
+{
+    for (const Field& field : fields_)
+        if (field.id == id)
+            return field.error;
+    return QString();
+}
+
+void Form::clearErrors()
+{
+    message_.clear();
+    firstErrorField_.clear();
+    for (Field& field : fields_)
+        field.error.clear();
+    emit errorsChanged();
+}
+
+void Form::reject(const QString& fieldId, const QString& problem)
+{
+    QString label;
+    for (Field& field : fields_)
+        if (field.id == fieldId) {
+            field.error = problem;
+            label = field.label;
+        }
+    if (label.isEmpty())
+        message_ = problem; // the form's own message, or a field it does not know
+    if (firstErrorField_.isEmpty())
+        firstErrorField_ = label.isEmpty() ? QString() : fieldId;
+    emit errorsChanged();
+    emit failed(label.isEmpty() ? QString() : fieldId,
+                label.isEmpty() ? problem : tr("%1: %2").arg(label, problem));
+}
+
+bool Form::attempt(const std::function<void(Store&)>& write)
+{
+    clearErrors();
+    Backend* owner = backend();
+    if (!owner || !owner->store()) {
+        reject(QString(), tr("No database is open."));
+        return false;
+    }
+    try {
+        write(*owner->store());
+        owner->notifyChanged();
+        return true;
+    } catch (const ValidationError& e) {
+        reject(fieldFor(e.field()), toQt(printable(e.problem())));
+    } catch (const NotFound& e) {
+        reject(fieldFor(e.field()), toQt(printable(e.problem())));
+    } catch (const std::exception& e) {
+        reject(QString(), toQt(printable(e.what())));
+    }
+    return false;
+}
+
+} // namespace alliance::gui
