@@ -40,6 +40,17 @@ struct Rating {
     Id id = 0;
     std::string rater; // client | counselor | observer
     Score score;
+    int revisions = 0; // amendments and voids on record (the history keeps each earlier version)
+};
+
+// One correction of a rating: what it replaced, when and why.
+struct RatingRevision {
+    Id id = 0;
+    Date revisedOn;
+    std::string action; // amend | void
+    std::string reason;
+    Score previous; // the version before this revision
+    bool previousVoided = false;
 };
 
 struct PostSessionReport {
@@ -54,7 +65,8 @@ struct SessionRecord {
     Date date;
     std::optional<int> durationMinutes;
     std::optional<std::string> note;
-    std::vector<Rating> ratings;
+    std::vector<Rating> ratings;       // current, the ones the analysis uses
+    std::vector<Rating> voidedRatings; // kept for the record, never analysed
     std::optional<PostSessionReport> report;
 };
 

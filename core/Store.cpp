@@ -353,13 +353,15 @@ LoggedRating Store::logRating(const NewRating& newRating)
     }
 
     const std::string instrumentSlug = spec(rating.instrument).slug;
-    sql::Statement duplicate(*connection_,
-                             "SELECT 1 FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
+    sql::Statement duplicate(
+        *connection_, "SELECT voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
     duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
     if (duplicate.step())
         throw ValidationError("--rater", "duplicate: the session on " + toIso(rating.date) +
                                              " already has a " + instrumentSlug + " rating by the " +
-                                             rating.rater);
+                                             rating.rater +
+                                             (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
+                                                                        : " (amend it to correct it)"));
 
     sql::Statement insert(
         *connection_, "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "

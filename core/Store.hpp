@@ -54,6 +54,16 @@ public:
     void recordPostSessionReport(const std::string& clientCode, const SessionRef& session,
                                  const PostSessionReport& report);
 
+    // Corrections (StoreCorrections.cpp). A rating is found by client, session, instrument and
+    // rater; amending replaces its items (and restores a voided one), voiding takes it out of the
+    // analysis. Both need a reason and keep the replaced version in the rating's history.
+    Id findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
+                  const std::string& rater);
+    void amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& reason);
+    void voidRating(Id ratingId, const std::string& reason);
+    // Oldest first.
+    std::vector<RatingRevision> ratingHistory(Id ratingId);
+
     Id flagRupture(const NewRupture& rupture);
     Id planRepair(const NewRepairPlan& plan);
     void closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,

@@ -251,15 +251,17 @@ ClientDetail Store::clientDetail(const std::string& code)
     {
         sql::Statement query(*connection_,
                              "SELECT r.id, r.session_id, r.instrument, r.rater, r.items, r.total_tenths, "
-                             "r.bond_tenths, r.goal_tenths, r.task_tenths, r.overall_tenths "
+                             "r.bond_tenths, r.goal_tenths, r.task_tenths, r.overall_tenths, r.voided, "
+                             "(SELECT count(*) FROM rating_revision v WHERE v.rating_id = r.id) "
                              "FROM rating r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
                              "ORDER BY r.instrument, r.rater");
         query.bind(1, id);
         while (query.step()) {
             const Instrument instrument = instrumentFromSlug(query.text(2));
             Rating rating{query.int64(0), query.text(3),
-                          score(instrument, parseItems(instrument, query.text(4)))};
-            detail.sessions[sessionIndex.at(query.int64(1))].ratings.push_back(std::move(rating));
+                          score(instrument, parseItems(instrument, query.text(4))), query.integer(11)};
+            SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
+            (query.integer(10) != 0 ? session.voidedRatings : session.ratings).push_back(std::move(rating));
         }
     }
     {

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <tuple>
 
 namespace alliance::cli {
 namespace {
@@ -37,6 +38,18 @@ struct Args {
     std::string services, contact, rupture, referral, nextSteps;
     bool policyReviewed = false, dialogueHeld = false, supervisorInvited = false;
 };
+
+// The one instrument given by --wai-sr, --srs or --bgt, and its items (exit 2 unless exactly one).
+std::pair<Instrument, std::vector<int>> givenItems(const Args& a, const std::string& command)
+{
+    const int chosen = !a.waiSr.empty() + !a.srs.empty() + !a.bgt.empty();
+    if (chosen != 1)
+        throw CLI::ValidationError(command, "give exactly one of --wai-sr, --srs or --bgt");
+    const Instrument instrument = !a.waiSr.empty() ? Instrument::WaiSr
+                                  : !a.srs.empty() ? Instrument::Srs
+                                                   : Instrument::Bgt;
+    return {instrument, parseItems(instrument, !a.waiSr.empty() ? a.waiSr : !a.srs.empty() ? a.srs : a.bgt)};
+}
 
 std::optional<std::string> given(const std::string& value)
 {
@@ -105,15 +118,7 @@ void sessionLog(Store& store, const Args& a)
     NewRating rating;
     rating.clientCode = a.code;
     rating.date = parseIsoDate(a.date, "--date");
-    const int chosen = !a.waiSr.empty() + !a.srs.empty() + !a.bgt.empty();
-    if (chosen != 1)
-        throw CLI::ValidationError("session log", "give exactly one of --wai-sr, --srs or --bgt");
-    rating.instrument = !a.waiSr.empty() ? Instrument::WaiSr
-                        : !a.srs.empty() ? Instrument::Srs
-                                         : Instrument::Bgt;
-    rating.itemTenths = parseItems(rating.instrument, !a.waiSr.empty() ? a.waiSr
-                                                      : !a.srs.empty() ? a.srs
-                                                                       : a.bgt);
+    std::tie(rating.instrument, rating.itemTenths) = givenItems(a, "session log");
     rating.rater = a.rater;
     rating.note = given(a.note);
     if (!a.duration.empty())
@@ -126,6 +131,47 @@ void sessionLog(Store& store, const Args& a)
               << scoreValue(rating.instrument, s.bondTenths).dump() << ", goal "
               << scoreValue(rating.instrument, s.goalTenths).dump() << ", task "
               << scoreValue(rating.instrument, s.taskTenths).dump() << ")\n";
+}
+
+void sessionAmend(Store& store, const Args& a)
+{
+    const auto [instrument, items] = givenItems(a, "session amend");
+    const Id rating = store.findRating(a.code, parseSession("--session", a.session), instrument, a.rater);
+    store.amendRating(rating, items, a.reason);
+    const Score s = score(instrument, items);
+    std::cout << "Amended the " << spec(instrument).slug << " rating by the " << a.rater << ": total "
+              << scoreValue(instrument, s.totalTenths).dump()
+              << "; the earlier version is kept in its history\n";
+}
+
+Id ratingOf(Store& store, const Args& a)
+{
+    const Instrument instrument = instrumentFromSlug(a.instrument);
+    return store.findRating(a.code, parseSession("--session", a.session), instrument, a.rater);
+}
+
+void sessionVoid(Store& store, const Args& a)
+{
+    store.voidRating(ratingOf(store, a), a.reason);
+    std::cout << "Voided the " << a.instrument << " rating by the " << a.rater
+              << "; it is kept in the history and no longer analysed\n";
+}
+
+void sessionHistory(Store& store, const Args& a)
+{
+    const auto history = store.ratingHistory(ratingOf(store, a));
+    if (a.json) {
+        print(ratingHistoryJson(history));
+        return;
+    }
+    if (history.empty())
+        std::cout << "No corrections: the rating is as first recorded.\n";
+    for (const RatingRevision& r : history)
+        std::cout << toIso(r.revisedOn) << "  " << r.action << "  replaced total "
+                  << scoreValue(r.previous.instrument, r.previous.totalTenths).dump() << " ("
+                  << formatItems(r.previous.instrument, r.previous.itemTenths) << ")"
+                  << (r.previousVoided ? ", which was void" : "") << "\n    reason: " << shown(r.reason)
+                  << '\n';
 }
 
 void ruptureFlag(Store& store, const Args& a)
@@ -192,7 +238,10 @@ void showClient(Store& store, const Args& a)
         std::cout << "  " << s.number << "  " << toIso(s.date);
         for (const auto& r : s.ratings)
             std::cout << "  " << spec(r.score.instrument).slug << "/" << r.rater << " "
-                      << scoreValue(r.score.instrument, r.score.totalTenths).dump();
+                      << scoreValue(r.score.instrument, r.score.totalTenths).dump()
+                      << (r.revisions > 0 ? " (amended)" : "");
+        for (const auto& r : s.voidedRatings)
+            std::cout << "  " << spec(r.score.instrument).slug << "/" << r.rater << " void";
         std::cout << '\n';
     }
     std::cout << "\nRuptures:" << (d.ruptures.empty() ? " none\n" : "\n");
@@ -457,6 +506,32 @@ void build(Parser& p)
     log->add_option("--rater", a.rater, "client | counselor | observer (default client)");
     log->add_option("--note", a.note, "session note");
     log->add_option("--duration", a.duration, "minutes");
+    CLI::App* amend =
+        p.command(session, "amend", "correct a rating's items, with a reason (the earlier version is kept)",
+                  withStore(sessionAmend));
+    amend->add_option("CLIENT", a.code, "client code")->required();
+    amend->add_option("--session", a.session, "session number or date YYYY-MM-DD")->required();
+    amend->add_option("--wai-sr", a.waiSr, "the corrected 12 items, 1..5");
+    amend->add_option("--srs", a.srs, "the corrected four lines, 0.0..10.0");
+    amend->add_option("--bgt", a.bgt, "the corrected bond, goal, task: 0.0..10.0");
+    amend->add_option("--rater", a.rater, "client | counselor | observer (default client)");
+    amend->add_option("--reason", a.reason, "why it is corrected")->required();
+    CLI::App* voidCmd =
+        p.command(session, "void", "take a rating out of the analysis, with a reason (it is kept)",
+                  withStore(sessionVoid));
+    voidCmd->add_option("CLIENT", a.code, "client code")->required();
+    voidCmd->add_option("--session", a.session, "session number or date YYYY-MM-DD")->required();
+    voidCmd->add_option("--instrument", a.instrument, "wai-sr | srs | bgt")->required();
+    voidCmd->add_option("--rater", a.rater, "client | counselor | observer (default client)");
+    voidCmd->add_option("--reason", a.reason, "why it is void")->required();
+    CLI::App* historyCmd =
+        p.command(session, "history", "a rating's corrections, each with the version it replaced",
+                  reading(sessionHistory));
+    historyCmd->add_option("CLIENT", a.code, "client code")->required();
+    historyCmd->add_option("--session", a.session, "session number or date YYYY-MM-DD")->required();
+    historyCmd->add_option("--instrument", a.instrument, "wai-sr | srs | bgt")->required();
+    historyCmd->add_option("--rater", a.rater, "client | counselor | observer (default client)");
+    historyCmd->add_flag("--json", a.json, "print JSON");
     CLI::App* report =
         p.command(session, "report", "record the client's post-session report", withStore(sessionReport));
     report->add_option("CLIENT", a.code)->required();

@@ -126,17 +126,22 @@ json clientDetailJson(const ClientDetail& detail)
 {
     json sessions = json::array();
     for (const auto& s : detail.sessions) {
-        json ratings = json::array();
-        for (const auto& r : s.ratings) {
-            json rating = scoreJson(r.score);
-            rating["rater"] = r.rater;
-            ratings.push_back(rating);
-        }
+        const auto ratingsJson = [](const std::vector<Rating>& list) {
+            json ratings = json::array();
+            for (const auto& r : list) {
+                json rating = scoreJson(r.score);
+                rating["rater"] = r.rater;
+                rating["revisions"] = r.revisions;
+                ratings.push_back(rating);
+            }
+            return ratings;
+        };
         json session = {{"number", s.number},
                         {"date", toIso(s.date)},
                         {"duration_minutes", orNull(s.durationMinutes)},
                         {"note", orNull(s.note)},
-                        {"ratings", ratings}};
+                        {"ratings", ratingsJson(s.ratings)},
+                        {"voided_ratings", ratingsJson(s.voidedRatings)}};
         if (s.report)
             session["post_session_report"] = {{"tension", s.report->tension},
                                               {"intensity", orNull(s.report->intensity)},
@@ -252,6 +257,20 @@ json trajectoryJson(const TrajectoryReport& report)
               {"client_sd", rounded(sampleStandardDeviation(totalsOf(report)))},
               {"pattern", patternSlug(report.pattern)}}},
             {"flags", flags}};
+}
+
+json ratingHistoryJson(const std::vector<RatingRevision>& history)
+{
+    json list = json::array();
+    for (const RatingRevision& revision : history) {
+        json previous = scoreJson(revision.previous);
+        previous["voided"] = revision.previousVoided;
+        list.push_back({{"revised_on", toIso(revision.revisedOn)},
+                        {"action", revision.action},
+                        {"reason", revision.reason},
+                        {"previous", previous}});
+    }
+    return list;
 }
 
 json alertJson(const Alert& alert)

@@ -16,6 +16,8 @@ json scoreJson(const Score& score, Comparator comparator = Comparator::Less);
 json clientJson(const ClientSummary& summary);
 json clientDetailJson(const ClientDetail& detail);
 json trajectoryJson(const TrajectoryReport& report);
+// A rating's corrections, oldest first: each with the version it replaced.
+json ratingHistoryJson(const std::vector<RatingRevision>& history);
 json alertJson(const Alert& alert);
 
 } // namespace alliance::cli

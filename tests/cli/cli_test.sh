@@ -246,6 +246,37 @@ expect_contains "$out" '"transition_plans":[{"created_on":' "transition plan sto
 expect_contains "$out" '"referral_agency":"Northside \"Family\" Counseling"' "transition names the agency"
 expect_contains "$out" '"supervisor_invited":true' "supervisor invited stored"
 
+# ---- corrections: amend and void with a reason; the history keeps each earlier version ---------
+run --db "$DB" client add C-FIX --counselor "Alex Rivera" --start 2026-01-01
+run --db "$DB" session log C-FIX --date 2026-01-05 --bgt 9,9,9
+run --db "$DB" session log C-FIX --date 2026-01-12 --bgt 2,2,2
+run --db "$DB" alerts --as-of 2026-01-13 --json
+expect_contains "$out" '"id":"C-FIX/breach-pending/2026-01-12"' "a typing slip looks like a breach"
+rejected 3 "--reason" session amend C-FIX --session 2026-01-12 --bgt 8,9,9 --reason " "
+rejected 3 "item 2" session amend C-FIX --session 2026-01-12 --bgt 8,11,9 --reason "typo"
+rejected 3 "items" session amend C-FIX --session 2026-01-12 --bgt 2,2,2 --reason "same"
+rejected 4 "no srs rating" session amend C-FIX --session 2026-01-12 --srs 8,9,9,9 --reason "typo"
+rejected 4 "no session" session amend C-FIX --session 2026-01-13 --bgt 8,9,9 --reason "typo"
+rejected 2 "exactly one" session amend C-FIX --session 2 --reason "typo"
+run --db "$DB" session amend c-fix --session 2026-01-12 --bgt 8,9,9 --reason "typed the wrong row"
+expect_rc 0 "amend"; expect_contains "$out" "total 26.0" "amended total"
+run --db "$DB" alerts --as-of 2026-01-13 --json
+expect_not_contains "$out" '"id":"C-FIX/breach-pending' "the analysis uses the amended rating"
+run --db "$DB" session history C-FIX --session 2 --instrument bgt --json
+expect_contains "$out" '"action":"amend"' "history: the amendment"
+expect_contains "$out" '"reason":"typed the wrong row"' "history: its reason"
+expect_contains "$out" '"total":6.0' "history: the replaced version"
+run --db "$DB" session void C-FIX --session 1 --instrument bgt --reason "rated the wrong client"
+expect_rc 0 "void"
+rejected 3 "already void" session void C-FIX --session 1 --instrument bgt --reason "again"
+run --db "$DB" show C-FIX --json
+expect_contains "$out" '"ratings":[],"voided_ratings":[{' "the voided rating is kept, not analysed"
+expect_contains "$out" '"revisions":1' "the amended rating says it was revised"
+run --db "$DB" show C-FIX
+expect_contains "$out" "bgt/client void" "show marks the void"
+expect_contains "$out" "26.0 (amended)" "show marks the amendment"
+rejected 3 "amend it" session log C-FIX --date 2026-01-05 --bgt 9,9,9
+
 # ---- alerts ----------------------------------------------------------------------------
 run --db "$DB" alerts --as-of 2026-03-20 --json
 expect_rc 0 "alerts json"
