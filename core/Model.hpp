@@ -43,6 +43,12 @@ struct Rating {
     int revisions = 0; // amendments and voids on record (the history keeps each earlier version)
 };
 
+// A rating as it stands now, void or not.
+struct StoredRating {
+    Rating rating;
+    bool voided = false;
+};
+
 // One correction of a rating: what it replaced, when and why.
 struct RatingRevision {
     Id id = 0;

@@ -61,6 +61,7 @@ public:
                   const std::string& rater);
     void amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& reason);
     void voidRating(Id ratingId, const std::string& reason);
+    StoredRating storedRating(Id ratingId);
     // Oldest first.
     std::vector<RatingRevision> ratingHistory(Id ratingId);
 

@@ -29,7 +29,8 @@ Id Store::findRating(const std::string& clientCode, const SessionRef& session, I
 
 void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& rawReason)
 {
-    const std::string reason = cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    const std::string reason =
+        cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_,
                            std::string("SELECT ") + ratingColumns + " FROM rating WHERE id = ?");
@@ -58,7 +59,8 @@ void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const s
 
 void Store::voidRating(Id ratingId, const std::string& rawReason)
 {
-    const std::string reason = cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    const std::string reason =
+        cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_, "SELECT voided FROM rating WHERE id = ?");
     current.bind(1, ratingId);
@@ -76,6 +78,21 @@ void Store::voidRating(Id ratingId, const std::string& rawReason)
     sql::Statement update(*connection_, "UPDATE rating SET voided = 1 WHERE id = ?");
     update.bind(1, ratingId).run();
     transaction.commit();
+}
+
+StoredRating Store::storedRating(Id ratingId)
+{
+    sql::Statement query(
+        *connection_, std::string("SELECT ") + ratingColumns +
+                          ", rater, (SELECT count(*) FROM rating_revision v WHERE v.rating_id = rating.id) "
+                          "FROM rating WHERE id = ?");
+    query.bind(1, ratingId);
+    if (!query.step())
+        throw NotFound("RATING", "no rating with id " + std::to_string(ratingId));
+    const Instrument instrument = instrumentFromSlug(query.text(0));
+    return {
+        {ratingId, query.text(8), score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
+        query.integer(7) != 0};
 }
 
 std::vector<RatingRevision> Store::ratingHistory(Id ratingId)

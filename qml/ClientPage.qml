@@ -15,6 +15,7 @@ Page {
     readonly property alias ruptureDialog: ruptureDialog
     readonly property alias repairEditor: repairEditor
     readonly property alias transitionDialog: transitionDialog
+    readonly property alias correctionDialog: correctionDialog
 
     function openLogDialog(): bool {
         logDialog.open()
@@ -49,7 +50,12 @@ Page {
         transitionDialog.open()
         return transitionDialog.visible
     }
+    // Correct the shown series' rating of a session; 0 = the last one.
+    function openCorrection(session: int): bool {
+        return correctionDialog.openFor(ClientModel.clientCode, session > 0 ? session : ClientModel.lastSessionNumber)
+    }
     function closeDialogs() {
+        correctionDialog.close()
         logDialog.close()
         ruptureDialog.close()
         repairEditor.close()
@@ -233,12 +239,14 @@ Page {
                     Layout.fillHeight: true
                     focusSession: root.focusSession
                     onFlagRequested: session => root.openRuptureDialog(session)
+                    onCorrectRequested: session => root.openCorrection(session)
                 }
             }
         }
     }
 
     SessionLogDialog { id: logDialog; clientCode: ClientModel.clientCode }
+    CorrectionDialog { id: correctionDialog }
     RuptureFlagDialog { id: ruptureDialog; clientCode: ClientModel.clientCode }
     RepairPlanEditor { id: repairEditor; plan: root.planFor(repairEditor.ruptureId) }
     TransitionPlanDialog { id: transitionDialog; clientCode: ClientModel.clientCode }

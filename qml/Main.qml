@@ -43,6 +43,8 @@ ApplicationWindow {
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRepairEditor(0)
         case "transition":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
+        case "correct":
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openCorrection(0)
         case "addClient":
             stack.pop(null)
             clientDialog.openForNew(Backend.currentCounselor)

@@ -17,6 +17,8 @@ ItemDelegate {
     required property int ruptureCount
     required property string report
 
+    signal correctRequested(int session)
+
     height: 40
     highlighted: ListView.isCurrentItem
     Accessible.role: Accessible.ListItem
@@ -25,7 +27,7 @@ ItemDelegate {
     onClicked: ListView.view.currentIndex = index
     ToolTip.visible: hovered
     ToolTip.text: (report !== "" ? qsTr("Client's report: %1. ").arg(report) : "")
-                  + qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here")
+                  + qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here; Ctrl+E: correct the rating")
                   .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))
     background: Rectangle {
         color: row.highlighted ? Theme.surfaceAlt : Theme.surface
@@ -41,14 +43,32 @@ ItemDelegate {
             text: row.phase === "development" ? "" : row.phase
             color: row.phase === "repair" ? Theme.repair : Theme.breach
             font.bold: true
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Layout.minimumWidth: 0
+        }
+        Label {
+            text: row.ruptureCount ? qsTr("rupture") : ""
+            color: Theme.text
+            font.italic: true
+            elide: Text.ElideRight
+            Layout.minimumWidth: 0
+            Layout.maximumWidth: implicitWidth
             Layout.fillWidth: true
         }
-        Label { text: row.ruptureCount ? qsTr("rupture") : ""; color: Theme.text; font.italic: true }
         Label {
             visible: row.report !== ""
             text: qsTr("report")
             color: Theme.info
             font.italic: true
+        }
+        ToolButton {
+            // Shown on the row in hand (current or under the mouse), so the list stays readable.
+            visible: row.highlighted || row.hovered
+            text: qsTr("Correct")
+            focusPolicy: Qt.NoFocus // the list itself takes Ctrl+E for the current row
+            Accessible.name: qsTr("Correct the rating of session %1").arg(row.number)
+            onClicked: row.correctRequested(row.number)
         }
     }
 }

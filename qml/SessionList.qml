@@ -10,6 +10,7 @@ ListView {
     property int focusSession: 0
 
     signal flagRequested(int session)
+    signal correctRequested(int session)
 
     clip: true
     model: ClientModel
@@ -24,6 +25,14 @@ ListView {
         if (row)
             flagRequested(row.number)
     }
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_E && (event.modifiers & Qt.ControlModifier)) {
+            const row = currentItem as SessionDelegate
+            if (row)
+                correctRequested(row.number)
+            event.accepted = true
+        }
+    }
     Component.onCompleted: {
         const row = focusSession > 0 ? focusSession - 1 : count - 1
         currentIndex = Math.max(0, Math.min(row, count - 1))
@@ -32,5 +41,6 @@ ListView {
 
     delegate: SessionDelegate {
         width: ListView.view.width
+        onCorrectRequested: session => root.correctRequested(session)
     }
 }

@@ -6,16 +6,6 @@
 #include <algorithm>
 
 namespace alliance::gui {
-namespace {
-
-QString formatScore(Instrument instrument, int tenths)
-{
-    return spec(instrument).wholeNumberItems ? QString::number(tenths / 10)
-                                             : QString::number(tenths / 10.0, 'f', 1);
-}
-
-} // namespace
-
 CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
     : QAbstractListModel(parent), backend_(backend)
 {
@@ -64,7 +54,7 @@ void CaseloadModel::refresh()
             for (std::size_t k = first; k < report.points.size(); ++k)
                 row.sparkline << (report.points[k].score.totalTenths - s.totalMinTenths()) / range;
             if (!report.points.empty())
-                row.latestScore = formatScore(report.instrument, report.points.back().score.totalTenths);
+                row.latestScore = scoreText(report.instrument, report.points.back().score.totalTenths);
             for (const Flag& f : report.flags) {
                 QString chip;
                 if (f.kind == "breach-pending")

@@ -1,6 +1,7 @@
 #pragma once
 // The one place where core values meet Qt types.
 #include "Dates.hpp"
+#include "Instruments.hpp"
 
 #include <QDate>
 #include <QString>
@@ -34,6 +35,13 @@ inline Date fromQDate(const QDate& date)
 inline std::optional<std::string> optionalText(const QString& text)
 {
     return text.trimmed().isEmpty() ? std::nullopt : std::optional<std::string>(text.toStdString());
+}
+
+// A score in the instrument's own units: "47" for WAI-SR, "33.5" for SRS and the quick rating.
+inline QString scoreText(Instrument instrument, int tenths)
+{
+    return spec(instrument).wholeNumberItems ? QString::number(tenths / 10)
+                                             : QString::number(tenths / 10.0, 'f', 1);
 }
 
 } // namespace alliance::gui

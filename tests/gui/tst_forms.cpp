@@ -2,6 +2,7 @@
 // the field's label, never a CLI flag; a rejected submit changes nothing; saved / failed fire.
 #include "AppContext.hpp"
 #include "ClientForm.hpp"
+#include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
 
 #include <QSignalSpy>
@@ -166,6 +167,49 @@ private slots:
         QVERIFY(!form.submit());
         QVERIFY(!form.supervisorError().isEmpty());
         QVERIFY2(readsWell(form.supervisorError()), qPrintable(form.supervisorError()));
+    }
+
+    void correctsARatingWithAReasonAndKeepsItsHistory()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        const auto first = store.clientDetail("C-001").sessions.at(0);
+        const alliance::Rating original = first.ratings.at(0);
+        const QString instrument = QString::fromStdString(alliance::spec(original.score.instrument).slug);
+        CorrectionForm form;
+        QSignalSpy saved(&form, &CorrectionForm::saved);
+        QVERIFY(!form.load(QStringLiteral("C-001"), 999, instrument, QStringLiteral("client")));
+        QVERIFY(form.load(QStringLiteral("c-001"), 1, instrument, QString::fromStdString(original.rater)));
+        QCOMPARE(form.itemTenths().size(), static_cast<int>(original.score.itemTenths.size()));
+        QCOMPARE(form.itemLabels().size(), form.itemTenths().size());
+        QVERIFY(form.history().isEmpty());
+
+        // No reason: refused on the reason field; nothing changes.
+        const int changed =
+            form.itemTenths().at(0) == form.itemMinTenths() ? form.itemMaxTenths() : form.itemMinTenths();
+        form.setItem(0, changed);
+        QVERIFY(!form.amend());
+        QVERIFY(!form.reasonError().isEmpty());
+        QVERIFY2(readsWell(form.reasonError()), qPrintable(form.reasonError()));
+        QCOMPARE(store.storedRating(original.id).rating.score.totalTenths, original.score.totalTenths);
+
+        form.setProperty("reason", QStringLiteral("typed the wrong row"));
+        QVERIFY(form.amend());
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(store.storedRating(original.id).rating.score.itemTenths.at(0), changed);
+        QCOMPARE(form.history().size(), 1);
+        QCOMPARE(form.history().at(0).toMap().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("typed the wrong row"));
+        QVERIFY(form.property("reason").toString().isEmpty()); // a new correction needs its own reason
+
+        form.setProperty("reason", QStringLiteral("rated the wrong client"));
+        QVERIFY(form.voidRating());
+        QVERIFY(form.voided());
+        QCOMPARE(form.history().size(), 2);
+        const auto session = store.clientDetail("C-001").sessions.at(0);
+        QVERIFY(std::none_of(session.ratings.begin(), session.ratings.end(),
+                             [&](const alliance::Rating& r) { return r.id == original.id; }));
+        QCOMPARE(session.voidedRatings.size(), std::size_t{1});
     }
 };
 

@@ -203,6 +203,31 @@ TestCase {
         page.repairEditor.close()
     }
 
+    function test_correct_a_rating_with_a_reason_and_see_its_history() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        const last = ClientModel.rowCount() - 1
+        const totalBefore = ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole)
+        verify(page.openCorrection(0))
+        const dialog = page.correctionDialog
+        tryCompare(dialog, "opened", true)
+        const form = dialog.form
+        const reasonField = findChild(dialog, "reasonField")
+        tryVerify(() => reasonField.activeFocus)
+        const first = form.itemTenths[0]
+        form.setItem(0, first === form.itemMinTenths ? form.itemMaxTenths : form.itemMinTenths)
+        keyClick(Qt.Key_Return)              // no reason yet
+        verify(form.reasonError !== "")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole), totalBefore)
+        for (const c of "typed the wrong row")
+            keyClick(c)
+        keyClick(Qt.Key_Return)
+        compare(form.reasonError, "")
+        compare(form.history.length, 1)
+        compare(form.history[0].reason, "typed the wrong row")
+        verify(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole) !== totalBefore)
+        dialog.close()
+    }
+
     function test_transition_plan_when_repair_is_not_possible() {
         const page = createTemporaryObject(pageComponent, testCase)
         verify(page.openTransitionDialog())

@@ -1,0 +1,103 @@
+#include "CorrectionForm.hpp"
+
+#include "Backend.hpp"
+#include "QtConvert.hpp"
+
+namespace alliance::gui {
+CorrectionForm::CorrectionForm(QObject* parent) : Form(parent)
+{
+    addField(QStringLiteral("items"), "items", tr("Items"));
+    addField(QStringLiteral("reason"), "--reason", tr("Reason"));
+}
+
+QString CorrectionForm::totalText() const
+{
+    int total = 0;
+    for (int v : itemTenths_)
+        total += v;
+    return scoreText(instrument_, total);
+}
+
+bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QString& instrument,
+                          const QString& rater)
+{
+    clearErrors();
+    ratingId_ = 0;
+    reason_.clear();
+    if (!backend() || !backend()->store())
+        return false;
+    try {
+        Store& store = *backend()->store();
+        instrument_ = instrumentFromSlug(toStd(instrument));
+        ratingId_ = store.findRating(toStd(clientCode), sessionNumber, instrument_, toStd(rater));
+        const InstrumentSpec& s = spec(instrument_);
+        itemMinTenths_ = s.itemMinTenths;
+        itemMaxTenths_ = s.itemMaxTenths;
+        stepTenths_ = s.wholeNumberItems ? 10 : 1;
+        itemLabels_.clear();
+        for (int i = 0; i < s.itemCount(); ++i)
+            itemLabels_ << tr("%1 (%2)").arg(
+                toQt(s.itemLabels[static_cast<std::size_t>(i)]),
+                toQt(dimensionSlug(s.itemDimension[static_cast<std::size_t>(i)])));
+        title_ = tr("Session %1 of %2: %3 rating by the %4")
+                     .arg(sessionNumber)
+                     .arg(clientCode, toQt(s.name),
+                          rater == QLatin1String("client")      ? tr("client")
+                          : rater == QLatin1String("counselor") ? tr("counselor")
+                                                                : tr("observer"));
+        refresh();
+    } catch (const std::exception&) {
+        ratingId_ = 0;
+        return false;
+    }
+    emit loaded();
+    return true;
+}
+
+void CorrectionForm::refresh()
+{
+    Store& store = *backend()->store();
+    const StoredRating current = store.storedRating(ratingId_);
+    itemTenths_ = QList<int>(current.rating.score.itemTenths.begin(), current.rating.score.itemTenths.end());
+    voided_ = current.voided;
+    history_.clear();
+    for (const RatingRevision& revision : store.ratingHistory(ratingId_))
+        history_ << QVariantMap{
+            {QStringLiteral("date"), toQt(toIso(revision.revisedOn))},
+            {QStringLiteral("action"), revision.action == "void" ? tr("voided") : tr("amended")},
+            {QStringLiteral("reason"), toQt(revision.reason)},
+            {QStringLiteral("total"), scoreText(instrument_, revision.previous.totalTenths)}};
+    emit itemsChanged();
+}
+
+void CorrectionForm::setItem(int index, int tenths)
+{
+    if (index < 0 || index >= itemTenths_.size() || itemTenths_[index] == tenths)
+        return;
+    itemTenths_[index] = tenths;
+    emit itemsChanged();
+}
+
+bool CorrectionForm::amend()
+{
+    const std::vector<int> items(itemTenths_.begin(), itemTenths_.end());
+    return correct([&](Store& store) { store.amendRating(ratingId_, items, toStd(reason_)); });
+}
+
+bool CorrectionForm::voidRating()
+{
+    return correct([&](Store& store) { store.voidRating(ratingId_, toStd(reason_)); });
+}
+
+bool CorrectionForm::correct(const std::function<void(Store&)>& write)
+{
+    if (!isLoaded() || !attempt(write))
+        return false;
+    reason_.clear(); // the next correction needs its own reason
+    refresh();
+    emit loaded();
+    emit saved();
+    return true;
+}
+
+} // namespace alliance::gui
