@@ -4,125 +4,212 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Alliance
 
-// The hand-over screen: the client rates the session on the counselor's device. Nothing of the
-// caseload is visible; the counselor returns by holding the button (a deliberate action).
+// The hand-over screen. First the counselor picks the instrument (any of them) and the app checks
+// that today's rating is not already there; then the client answers on the counselor's device:
+// every item starts unanswered and Confirm waits for all of them. Nothing of the caseload is
+// visible; the counselor returns by holding the button (a deliberate action) or Ctrl+Alt+B.
 Page {
     id: root
 
     property string clientCode: ""
-    property string instrument: ClientModel.instrument === "wai-sr" ? "wai-sr" : ClientModel.instrument === "srs" ? "srs" : "bgt"
-    readonly property var info: Backend.instrumentInfo(instrument)
-    property var values: []
-    property bool confirmed: false
+    property bool handedOver: false
+    readonly property HandOverForm form: HandOverForm {
+        clientCode: root.clientCode
+    }
 
-    function reset() {
-        const v = []
-        for (let i = 0; i < info.itemCount; ++i)
-            v.push(info.step === 1 ? Math.round((info.min + info.max) / 2) : (info.min + info.max) / 2)
-        values = v
-        confirmed = false
+    // Counselor: check and hand the screen over; false (with the reason shown) when it cannot be.
+    function handOver(): bool {
+        handedOver = form.prepare()
+        if (handedOver)
+            firstItemFocus.start()
+        return handedOver
     }
-    // The Qt 6.4 linter cannot see the keys of a map from C++; a var parameter is read freely.
-    function succeeded(result: var): bool {
-        return result.ok
-    }
-    function confirm() {
-        const items = values.map(v => info.step === 1 ? String(Math.round(v)) : Number(v).toFixed(1))
-        const result = Backend.logSession(clientCode, Backend.asOfIso, instrument, items, "client", "")
-        confirmed = succeeded(result)
+
+    function focusItem(index: int) {
+        const row = items.itemAt(index)
+        if (row)
+            row.children[1].forceActiveFocus() // the row's slider
+        else if (index >= items.count)
+            confirmButton.forceActiveFocus()
     }
 
     objectName: "clientRating"
+    background: Rectangle { color: Theme.background }
+    Component.onCompleted: {
+        const used = ClientModel.instrument
+        form.instrument = used === "wai-sr" || used === "srs" || used === "bgt" ? used : "srs"
+        instrumentBox.currentIndex = instrumentBox.indexOfValue(form.instrument)
+        instrumentBox.forceActiveFocus()
+    }
 
-    // The counselor's way back by keyboard: a deliberate chord a client will not press by chance.
     Shortcut {
         sequence: "Ctrl+Alt+B"
         onActivated: root.StackView.view.pop()
     }
-    background: Rectangle { color: Theme.background }
-    Component.onCompleted: reset()
+    Timer {
+        id: firstItemFocus
+        interval: 0
+        onTriggered: root.focusItem(0)
+    }
 
+    // ---- the counselor's step --------------------------------------------------------------
     ColumnLayout {
+        visible: !root.handedOver
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 80, 640)
+        spacing: Theme.padding
+
+        Label {
+            text: qsTr("Hand the screen to %1").arg(root.clientCode)
+            font.pixelSize: Theme.largeFontSize
+            color: Theme.text
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            text: qsTr("The client rates the session of %1. Nothing of your caseload is shown while they do.").arg(Backend.asOfIso)
+        }
+        Label { text: qsTr("Questionnaire"); color: Theme.text }
+        ComboBox {
+            id: instrumentBox
+            Layout.fillWidth: true
+            model: root.form.instrumentChoices
+            textRole: "label"
+            valueRole: "value"
+            Accessible.name: qsTr("Questionnaire the client fills in")
+            onActivated: root.form.instrument = currentValue
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.instrumentError !== "" ? root.form.instrumentError : root.form.message }
+        RowLayout {
+            spacing: Theme.spacing
+            AccentButton {
+                objectName: "handOver"
+                text: qsTr("Hand over")
+                Accessible.name: qsTr("Hand the screen to the client")
+                onClicked: root.handOver()
+            }
+            Button {
+                text: qsTr("Back")
+                Accessible.name: qsTr("Back to the client page")
+                onClicked: root.StackView.view.pop()
+            }
+        }
+    }
+
+    // ---- the client's step -----------------------------------------------------------------
+    ColumnLayout {
+        visible: root.handedOver
         anchors.fill: parent
         anchors.margins: 40
         spacing: Theme.padding
 
         Label {
-            text: root.confirmed ? qsTr("Thank you. Please hand the device back.") : qsTr("How was today's session for you?")
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: root.form.confirmed ? qsTr("Thank you. Please hand the device back.")
+                                      : qsTr("How was today's session for you?")
             font.pixelSize: Theme.largeFontSize
             color: Theme.text
         }
         Label {
-            visible: !root.confirmed
-            text: root.info.step === 1 ? qsTr("For each statement: 1 seldom, 2 sometimes, 3 fairly often, 4 very often, 5 always.")
-                                       : qsTr("Move each line to where it fits: left is low, right is high.")
+            visible: !root.form.confirmed
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: (root.form.stepTenths === 10 ? qsTr("For each statement: 1 seldom, 2 sometimes, 3 fairly often, 4 very often, 5 always.")
+                                               : qsTr("Move each line to where it fits: left is low, right is high."))
+                  + " " + qsTr("%1 of %2 answered.").arg(root.form.answeredCount).arg(root.form.itemCount)
             color: Theme.mutedText
             font.pixelSize: Theme.fontSize + 2
         }
         ScrollView {
-            visible: !root.confirmed
+            id: scroller
+            visible: !root.form.confirmed
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
+            contentWidth: availableWidth
             ColumnLayout {
-                width: root.width - 80
-                spacing: root.info.itemCount > 4 ? 4 : 24
+                width: scroller.availableWidth
+                spacing: root.form.itemCount > 4 ? 4 : 24
                 Repeater {
-                    model: root.info.itemCount
+                    id: items
+                    model: root.form.itemCount
                     RowLayout {
                         id: itemRow
                         required property int index
+                        readonly property int answer: root.form.itemTenths[index] ?? -1
                         spacing: Theme.padding
                         Label {
-                            Layout.preferredWidth: 320
+                            Layout.preferredWidth: Math.min(420, scroller.availableWidth * 0.45)
                             wrapMode: Text.Wrap
                             color: Theme.text
                             font.pixelSize: Theme.fontSize + 2
-                            text: root.info.texts.length ? root.info.texts[itemRow.index]
-                                                         : root.info.labels[itemRow.index] + " (" + root.info.dimensions[itemRow.index] + ")"
+                            text: root.form.itemTexts[itemRow.index] ?? ""
                         }
                         Slider {
                             id: slider
                             Layout.fillWidth: true
-                            from: root.info.min
-                            to: root.info.max
-                            stepSize: root.info.step
+                            from: root.form.itemMinTenths
+                            to: root.form.itemMaxTenths
+                            stepSize: root.form.stepTenths
                             snapMode: Slider.SnapAlways
-                            value: root.values[itemRow.index] !== undefined ? root.values[itemRow.index] : from
+                            // Unanswered: no filled track, a faint handle and "–", never a resting value.
+                            value: itemRow.answer >= 0 ? itemRow.answer : from
                             implicitHeight: 48
-                            Accessible.name: root.info.labels[itemRow.index]
-                            onMoved: {
-                                const v = root.values.slice()
-                                v[itemRow.index] = value
-                                root.values = v
-                            }
+                            handle.opacity: itemRow.answer >= 0 ? 1.0 : 0.25
+                            Accessible.name: qsTr("%1: %2").arg(root.form.itemTexts[itemRow.index] ?? "")
+                                             .arg(itemRow.answer >= 0 ? valueText.text : qsTr("not answered yet"))
+                            onActiveFocusChanged: if (activeFocus) scroller.ScrollBar.vertical.position = Math.max(0, Math.min(1 - scroller.ScrollBar.vertical.size, (itemRow.y - 40) / Math.max(1, scroller.contentHeight)))
+                            onMoved: root.form.setItem(itemRow.index, Math.round(value))
+                            // Tab walks the items in order, then to Confirm (explicit: the scroll
+                            // view's content would otherwise keep Tab on this slider).
+                            Keys.onTabPressed: root.focusItem(itemRow.index + 1)
+                            Keys.onBacktabPressed: root.focusItem(itemRow.index - 1)
+                            onPressedChanged: if (!pressed) root.form.setItem(itemRow.index, Math.round(value))
                         }
                         Label {
-                            Layout.preferredWidth: 50
-                            text: root.info.step === 1 ? Math.round(slider.value) : slider.value.toFixed(1)
+                            id: valueText
+                            Layout.preferredWidth: 60
+                            text: itemRow.answer < 0 ? "–"
+                                  : root.form.stepTenths === 10 ? String(itemRow.answer / 10) : (itemRow.answer / 10).toFixed(1)
                             font.pixelSize: Theme.titleFontSize
-                            color: Theme.text
+                            color: itemRow.answer < 0 ? Theme.mutedText : Theme.text
                         }
                     }
                 }
             }
         }
-        Item { visible: root.confirmed; Layout.fillHeight: true }
+        Label {
+            visible: root.form.clientMessage !== ""
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: root.form.clientMessage
+            color: Theme.breach
+            font.pixelSize: Theme.fontSize + 2
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+        Item { visible: root.form.confirmed; Layout.fillHeight: true }
         RowLayout {
             spacing: Theme.padding
             AccentButton {
-                visible: !root.confirmed
+                id: confirmButton
+                objectName: "confirmRating"
+                visible: !root.form.confirmed
+                enabled: root.form.complete
                 text: qsTr("Confirm")
                 font.pixelSize: Theme.titleFontSize
-                Accessible.name: qsTr("Confirm my rating")
-                onClicked: root.confirm()
+                Accessible.name: root.form.complete ? qsTr("Confirm my rating")
+                                                    : qsTr("Confirm my rating (answer every item first)")
+                onClicked: root.form.confirm()
             }
             Button {
-                visible: !root.confirmed
+                visible: !root.form.confirmed
                 text: qsTr("Start over")
                 font.pixelSize: Theme.titleFontSize
                 Accessible.name: qsTr("Start the rating over")
-                onClicked: root.reset()
+                onClicked: root.form.startOver()
             }
             Item { Layout.fillWidth: true }
             Button {

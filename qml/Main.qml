@@ -34,9 +34,17 @@ ApplicationWindow {
             return openClient(firstClientWith("unrepaired"), 0)
         case "log":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openLogDialog()
-        case "rating":
+        case "handOver":
             openClient(firstClientWith("unrepaired"), 0)
             return clientPageShown().startHandOver()
+        case "rating": {
+            openClient(firstClientWith("unrepaired"), 0)
+            if (!clientPageShown().startHandOver())
+                return false
+            const rating = stack.currentItem as ClientRatingPage
+            rating.form.instrument = "wai-sr"
+            return rating.handOver()
+        }
         case "rupture":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRuptureDialog(0)
         case "repair":

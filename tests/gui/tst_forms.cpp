@@ -4,6 +4,7 @@
 #include "ClientForm.hpp"
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
+#include "HandOverForm.hpp"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -210,6 +211,43 @@ private slots:
         QVERIFY(std::none_of(session.ratings.begin(), session.ratings.end(),
                              [&](const alliance::Rating& r) { return r.id == original.id; }));
         QCOMPARE(session.voidedRatings.size(), std::size_t{1});
+    }
+
+    void handOverNeedsEveryAnswerAndCatchesADuplicateFirst()
+    {
+        AppContext context(demoOptions());
+        context.backend().setAsOf(QDate(2026, 11, 26));
+        HandOverForm form;
+        form.setProperty("clientCode", QStringLiteral("C-002"));
+        QCOMPARE(form.instrumentChoices().size(), 3); // any instrument, labelled
+        form.setInstrument(QStringLiteral("wai-sr"));
+        QCOMPARE(form.itemCount(), 12);
+        QVERIFY(form.prepare());
+        QCOMPARE(form.answeredCount(), 0);
+        QVERIFY(!form.confirm()); // nothing answered: nothing stored
+        for (int i = 0; i < 11; ++i)
+            form.setItem(i, 40);
+        QVERIFY(!form.complete());
+        QVERIFY(!form.confirm());
+        form.setItem(11, 99); // out of range is held to the scale
+        QCOMPARE(form.itemTenths().at(11), 50);
+        form.startOver();
+        QCOMPARE(form.answeredCount(), 0);
+        for (int i = 0; i < 12; ++i)
+            form.setItem(i, 40);
+        QVERIFY(form.confirm());
+        QVERIFY(form.confirmed());
+        form.setItem(0, 10); // a confirmed rating is not changed from this screen
+        QCOMPARE(form.itemTenths().at(0), 40);
+
+        HandOverForm again;
+        again.setProperty("clientCode", QStringLiteral("C-002"));
+        again.setInstrument(QStringLiteral("wai-sr"));
+        QVERIFY(!again.prepare());
+        QVERIFY(!again.instrumentError().isEmpty());
+        QVERIFY2(readsWell(again.instrumentError()), qPrintable(again.instrumentError()));
+        again.setInstrument(QStringLiteral("bgt"));
+        QVERIFY(again.prepare()); // another questionnaire the same day is fine
     }
 };
 
