@@ -126,7 +126,9 @@ ApplicationWindow {
     palette.mid: Theme.border
     palette.dark: Theme.accent
     palette.brightText: Theme.textOnAccent
-    palette.light: Theme.surface
+    // Basic style paints the highlighted item of a drop-down (and a pressed check box) with
+    // "light" under "highlightedText": accent under text-on-accent, never white on white.
+    palette.light: Theme.accent
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
 

@@ -197,6 +197,7 @@ Dialog {
         }
         FramedTextArea {
             id: noteField
+            objectName: "noteField"
             Layout.fillWidth: true
             Layout.preferredHeight: 70
             placeholderText: qsTr("Note (optional): was the score discussed with the client?")

@@ -77,6 +77,25 @@ TestCase {
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.BondRole), 19)
     }
 
+    function test_tab_leaves_the_note_without_typing_a_tab() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page.openLogDialog())
+        const dialog = page.logDialog
+        tryCompare(dialog, "opened", true)
+        const note = findChild(dialog.contentItem, "noteField")
+        note.forceActiveFocus()
+        keyClick("o")
+        keyClick("k")
+        keyClick(Qt.Key_Tab)
+        verify(!note.activeFocus)
+        compare(note.text, "ok")
+        note.forceActiveFocus()
+        keyClick(Qt.Key_Backtab, Qt.ShiftModifier)
+        verify(!note.activeFocus)
+        compare(note.text, "ok")
+        dialog.close()
+    }
+
     function test_quick_rating_with_the_score_preview() {
         const page = createTemporaryObject(pageComponent, testCase)
         const sessionsBefore = ClientModel.allSessionCount
