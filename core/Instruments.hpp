@@ -16,6 +16,7 @@ struct InstrumentSpec {
     Instrument id;
     std::string slug;      // "wai-sr", "srs", "bgt"
     std::string name;      // for people
+    std::string shortName; // for people, where room is short: "WAI-SR", "SRS", "Quick rating"
     bool wholeNumberItems; // WAI-SR: integers only
     int itemMinTenths;
     int itemMaxTenths;

@@ -108,16 +108,20 @@ Page {
                 onClicked: root.editClientRequested()
             }
             ComboBox {
-                model: ClientModel.instruments
+                model: ClientModel.instrumentChoices
+                textRole: "label"
+                valueRole: "value"
                 currentIndex: ClientModel.instrumentIndex
                 Accessible.name: qsTr("Instrument")
-                onActivated: index => ClientModel.instrument = ClientModel.instruments[index]
+                onActivated: ClientModel.instrument = currentValue
             }
             ComboBox {
-                model: ClientModel.raters
+                model: ClientModel.raterChoices
+                textRole: "label"
+                valueRole: "value"
                 currentIndex: ClientModel.raterIndex
                 Accessible.name: qsTr("Rated by")
-                onActivated: index => ClientModel.rater = ClientModel.raters[index]
+                onActivated: ClientModel.rater = currentValue
             }
             AccentButton {
                 text: qsTr("Log session")

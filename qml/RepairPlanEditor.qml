@@ -124,7 +124,7 @@ Dialog {
             wrapMode: Text.Wrap
             color: Theme.text
             text: root.plan === null ? "" : qsTr("Strategies: %1\nSteps: %2\nStatus: %3%4%5")
-                  .arg(root.plan.strategies.join(", ")).arg(root.plan.steps.length ? root.plan.steps.join("; ") : qsTr("none"))
+                  .arg(root.plan.strategyLabels.join(", ")).arg(root.plan.steps.length ? root.plan.steps.join("; ") : qsTr("none"))
                   .arg(root.plan.status).arg(root.plan.due !== "" ? qsTr(", due %1").arg(root.plan.due) : "")
                   .arg(root.plan.outcome !== "" ? qsTr(", outcome %1 (follow-up session %2)").arg(root.plan.outcome).arg(root.plan.followUp) : "")
         }

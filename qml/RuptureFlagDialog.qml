@@ -16,6 +16,9 @@ Dialog {
     property string kind: "withdrawal"   // withdrawal | confrontation
     property string noticedBy: "counselor"
     readonly property var noticedByChoices: ["counselor", "client-score", "client-report", "supervisor"]
+    // What a person reads for each of noticedByChoices, in the same order.
+    readonly property var noticedByLabels: [qsTr("I noticed it in session"), qsTr("The client's scores"),
+                                            qsTr("The client's post-session report"), qsTr("A supervisor")]
     readonly property var markerCatalogue: Backend.catalogue("marker")
     readonly property var markers: markerCatalogue.filter(m => m.group === kind)
     readonly property var categories: Backend.catalogue("category")
@@ -35,7 +38,7 @@ Dialog {
     function save() {
         const category = categoryBox.currentIndex > 0 ? categories[categoryBox.currentIndex - 1].slug : ""
         const id = Backend.flagRupture(clientCode, sessionBox.value, kind, chosenMarkers, salienceBox.value,
-                                       noticedBox.currentText, category, noteField.text)
+                                       noticedByChoices[noticedBox.currentIndex], category, noteField.text)
         if (id > 0)
             close()
     }
@@ -105,7 +108,8 @@ Dialog {
             Label { text: qsTr("Noticed by"); color: Theme.text }
             ComboBox {
                 id: noticedBox
-                model: root.noticedByChoices
+                implicitContentWidthPolicy: ComboBox.WidestText
+                model: root.noticedByLabels
                 Accessible.name: qsTr("Noticed by")
             }
             Label { text: qsTr("Challenge"); color: Theme.text }

@@ -56,8 +56,8 @@ Rectangle {
                     wrapMode: Text.Wrap
                     color: Theme.text
                     text: qsTr("#%1 · session %2 · %3, salience %4%5").arg(item.modelData.id).arg(item.modelData.session)
-                          .arg(item.modelData.kind).arg(item.modelData.salience)
-                          .arg(item.modelData.markers.length ? " · " + item.modelData.markers.join(", ") : "")
+                          .arg(item.modelData.kindLabel).arg(item.modelData.salience)
+                          .arg(item.modelData.markerLabels.length ? " · " + item.modelData.markerLabels.join(", ") : "")
                 }
                 Label {
                     color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning

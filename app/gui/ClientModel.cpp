@@ -1,5 +1,7 @@
 #include "ClientModel.hpp"
 
+#include <map>
+
 #include "Alerts.hpp"
 #include "QtConvert.hpp"
 
@@ -58,6 +60,32 @@ void ClientModel::setRater(const QString& rater)
     refresh();
 }
 
+QString ClientModel::raterLabel(const QString& rater)
+{
+    return rater == QLatin1String("client")      ? tr("Client")
+           : rater == QLatin1String("counselor") ? tr("Counselor")
+                                                 : tr("Observer");
+}
+
+QVariantList ClientModel::instrumentChoices() const
+{
+    QVariantList choices;
+    for (const QString& slug : instruments_)
+        choices << QVariantMap{
+            {QStringLiteral("value"), slug},
+            {QStringLiteral("label"), toQt(spec(instrumentFromSlug(toStd(slug))).shortName)}};
+    return choices;
+}
+
+QVariantList ClientModel::raterChoices() const
+{
+    QVariantList choices;
+    for (const QString& rater : raters_)
+        choices << QVariantMap{{QStringLiteral("value"), rater},
+                               {QStringLiteral("label"), raterLabel(rater)}};
+    return choices;
+}
+
 void ClientModel::refresh()
 {
     beginResetModel();
@@ -98,15 +126,30 @@ void ClientModel::refresh()
                        {QStringLiteral("status"), toQt(c.status)},
                        {QStringLiteral("startDate"), toQt(toIso(c.startDate))},
                        {QStringLiteral("cadenceDays"), c.cadenceDays}};
+            // People read catalogue labels, never slugs.
+            std::map<std::string, QString> labels;
+            for (const char* kind : {"marker", "strategy", "category"})
+                for (const CatalogueEntry& e : store->catalogue(kind))
+                    labels[e.slug] = toQt(e.label);
+            const auto labelOf = [&labels](const std::string& slug) {
+                const auto found = labels.find(slug);
+                return found == labels.end() ? toQt(slug) : found->second;
+            };
             for (const auto& r : detail_.ruptures) {
                 QStringList markers;
-                for (const auto& m : r.markers)
+                QStringList markerLabels;
+                for (const auto& m : r.markers) {
                     markers << toQt(m);
+                    markerLabels << labelOf(m);
+                }
                 ruptures_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(r.id)},
                                          {QStringLiteral("session"), r.sessionNumber},
                                          {QStringLiteral("date"), toQt(toIso(r.sessionDate))},
                                          {QStringLiteral("kind"), toQt(r.kind)},
                                          {QStringLiteral("markers"), markers},
+                                         {QStringLiteral("markerLabels"), markerLabels},
+                                         {QStringLiteral("kindLabel"),
+                                          r.kind == "withdrawal" ? tr("withdrawal") : tr("confrontation")},
                                          {QStringLiteral("salience"), r.salience},
                                          {QStringLiteral("noticedBy"), toQt(r.noticedBy)},
                                          {QStringLiteral("category"), toQt(r.category.value_or(""))},
@@ -114,8 +157,11 @@ void ClientModel::refresh()
             }
             for (const auto& p : detail_.plans) {
                 QStringList strategies;
-                for (const auto& s : p.strategies)
+                QStringList strategyLabels;
+                for (const auto& s : p.strategies) {
                     strategies << toQt(s);
+                    strategyLabels << labelOf(s);
+                }
                 QStringList steps;
                 for (const auto& s : p.steps)
                     steps << toQt(s.text);
@@ -127,6 +173,7 @@ void ClientModel::refresh()
                     {QStringLiteral("due"), p.dueDate ? toQt(toIso(*p.dueDate)) : QString()},
                     {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
                     {QStringLiteral("strategies"), strategies},
+                    {QStringLiteral("strategyLabels"), strategyLabels},
                     {QStringLiteral("steps"), steps}};
             }
         } catch (const std::exception& e) {
@@ -226,7 +273,8 @@ QString ClientModel::ruleText() const
 QString ClientModel::summaryText() const
 {
     if (report_.points.empty())
-        return tr("No %1 ratings by the %2 yet.").arg(instrument(), rater_);
+        return tr("No %1 ratings by the %2 yet.")
+            .arg(toQt(spec(instrument_.value_or(Instrument::Srs)).shortName), raterLabel(rater_).toLower());
     int repaired = 0, unrepaired = 0, pending = 0;
     for (const auto& e : report_.total.episodes) {
         if (e.status == EpisodeStatus::Repaired)

@@ -21,6 +21,9 @@ class ClientModel : public QAbstractListModel, public MainOwnedSingleton<ClientM
     Q_PROPERTY(QString rater READ rater WRITE setRater NOTIFY trajectoryChanged)
     Q_PROPERTY(QStringList instruments READ instruments NOTIFY trajectoryChanged)
     Q_PROPERTY(QStringList raters READ raters NOTIFY trajectoryChanged)
+    // [{value, label}] in the order of instruments / raters: what a person reads in the choosers.
+    Q_PROPERTY(QVariantList instrumentChoices READ instrumentChoices NOTIFY trajectoryChanged)
+    Q_PROPERTY(QVariantList raterChoices READ raterChoices NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantMap client READ client NOTIFY trajectoryChanged)
     Q_PROPERTY(QString headerText READ headerText NOTIFY trajectoryChanged)
     Q_PROPERTY(int instrumentIndex READ instrumentIndex NOTIFY trajectoryChanged)
@@ -68,6 +71,9 @@ public:
     void setRater(const QString& rater);
     QStringList instruments() const { return instruments_; }
     QStringList raters() const { return raters_; }
+    QVariantList instrumentChoices() const;
+    QVariantList raterChoices() const;
+    static QString raterLabel(const QString& rater);
     QVariantMap client() const { return client_; }
     // "Ann · counselor Alex Rivera · every 7 days · active"
     QString headerText() const;
