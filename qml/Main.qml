@@ -214,11 +214,17 @@ ApplicationWindow {
         function onErrorOccurred(field: string, message: string) {
             banner.show(message)
         }
+        // Every write announces itself: a brief confirmation replaces any error it fixed.
+        function onDataChanged() {
+            banner.confirm(qsTr("Saved."))
+        }
     }
 
     StackView {
         id: stack
         anchors.fill: parent
+        // An error belongs to the page it was made on.
+        onCurrentItemChanged: banner.clearError()
         initialItem: Backend.startupError !== "" ? errorPage : Backend.needsFirstRun ? firstRunPage : caseloadPage
     }
 
@@ -262,6 +268,6 @@ ApplicationWindow {
     }
     CounselorDialog {
         id: counselorDialog
-        onColleagueSaved: name => banner.show(qsTr("%1 was added.").arg(name))
+        onColleagueSaved: name => banner.confirm(qsTr("%1 was added.").arg(name))
     }
 }
