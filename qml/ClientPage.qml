@@ -169,7 +169,10 @@ Page {
                     id: chart
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    Layout.minimumHeight: 300
+                    // Chart and rupture panel share what is left (about 2:1): at 1366 x 768 and
+                    // 125% both fit.
+                    Layout.preferredHeight: 400
+                    Layout.minimumHeight: 180
                     showTotal: totalBox.checked
                     showBond: bondBox.checked
                     showGoal: goalBox.checked
@@ -184,7 +187,9 @@ Page {
                 }
                 RupturePanel {
                     Layout.fillWidth: true
+                    Layout.fillHeight: true
                     Layout.preferredHeight: 190
+                    Layout.minimumHeight: 110
                     onPlanRequested: id => root.openRepairEditor(id)
                     onTransitionRequested: root.openTransitionDialog()
                 }

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Window
 import QtQuick.Controls
 import QtQuick.Layouts
 import Alliance
@@ -9,6 +10,8 @@ ApplicationWindow {
     property string currentPage: "caseload"
 
     Component.onCompleted: {
+        if (Backend.theme !== "")
+            Theme.mode = Backend.theme
         if (Backend.clockBehindRecordDate !== "")
             banner.show(qsTr("This computer's clock says %1, but the newest session on record is dated %2. Check the date and time before logging sessions.")
                         .arg(Qt.formatDate(new Date(), "yyyy-MM-dd")).arg(Backend.clockBehindRecordDate))
@@ -106,10 +109,11 @@ ApplicationWindow {
         return stack.currentItem as ClientPage
     }
 
-    width: 1280
-    height: 800
-    minimumWidth: 1024
-    minimumHeight: 700
+    // Opens within the screen (1366 x 768 at 125% leaves about 1093 x 614 to work with).
+    width: Math.min(1280, Screen.desktopAvailableWidth)
+    height: Math.min(800, Screen.desktopAvailableHeight)
+    minimumWidth: Math.min(1024, Screen.desktopAvailableWidth)
+    minimumHeight: Math.min(700, Screen.desktopAvailableHeight)
     visible: true
     title: qsTr("Alliance Tracker")
     color: Theme.background
@@ -179,7 +183,10 @@ ApplicationWindow {
                 model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]
                 currentIndex: Theme.mode === "dark" ? 1 : Theme.mode === "contrast" ? 2 : 0
                 Accessible.name: qsTr("Colour theme")
-                onActivated: index => Theme.mode = ["light", "dark", "contrast"][index]
+                onActivated: index => {
+                    Theme.mode = ["light", "dark", "contrast"][index]
+                    Backend.theme = Theme.mode
+                }
             }
         }
     }

@@ -227,6 +227,9 @@ ChartView {
             Label {
                 x: 3
                 y: parent.height - 6
+                // Never longer than the shaded band: a short chart elides the label, not the text above.
+                width: parent.height - 12
+                elide: Text.ElideRight
                 rotation: -90
                 transformOrigin: Item.TopLeft
                 text: parent.modelData.status === "repaired" ? qsTr("breach · repaired")

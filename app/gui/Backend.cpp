@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QTextStream>
 
 namespace alliance::gui {
@@ -81,7 +82,29 @@ void Backend::setCurrentCounselor(const QString& name)
     if (name == currentCounselor_)
         return;
     currentCounselor_ = name;
+    if (remembering_)
+        QSettings().setValue(QStringLiteral("counselor"), name);
     emit currentCounselorChanged();
+}
+
+void Backend::setTheme(const QString& theme)
+{
+    if (theme == theme_)
+        return;
+    theme_ = theme;
+    if (remembering_)
+        QSettings().setValue(QStringLiteral("theme"), theme);
+    emit themeChanged();
+}
+
+void Backend::rememberChoices()
+{
+    const QSettings settings;
+    const QString counselor = settings.value(QStringLiteral("counselor")).toString();
+    if (counselorNames().contains(counselor))
+        setCurrentCounselor(counselor);
+    setTheme(settings.value(QStringLiteral("theme")).toString());
+    remembering_ = true;
 }
 
 void Backend::setAsOf(const QDate& date)

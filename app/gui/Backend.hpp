@@ -37,6 +37,8 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     // The newest session date on record when it is after tomorrow by the system clock (a clock
     // that runs behind would misdate every new session); empty otherwise.
     Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
+    // The colour theme the person chose last ("" before any choice); kept between runs.
+    Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
 
 public:
     // `store` may be null when opening failed; `startupError` then says why.
@@ -49,6 +51,10 @@ public:
     QString startupError() const { return startupError_; }
     QString startupErrorKind() const { return startupErrorKind_; }
     QString clockBehindRecordDate() const { return clockBehindRecordDate_; }
+    QString theme() const { return theme_; }
+    void setTheme(const QString& theme);
+    // The app (not the tests) remembers the chosen counselor and theme in QSettings; restores them.
+    void rememberChoices();
     bool needsFirstRun() const;
     QStringList counselorNames() const;
     QString currentCounselor() const { return currentCounselor_; }
@@ -108,6 +114,7 @@ signals:
     void storeChanged();
     void currentCounselorChanged();
     void asOfChanged();
+    void themeChanged();
     // `field` names the input ("--date", "item 3", ...); `message` is safe to show (no client text).
     void errorOccurred(const QString& field, const QString& message);
 
@@ -123,6 +130,8 @@ private:
     QString startupError_;
     QString startupErrorKind_;
     QString clockBehindRecordDate_;
+    QString theme_;
+    bool remembering_ = false;
     QString currentCounselor_;
     QString itemTextDirectory_;
     QDate asOf_;

@@ -22,6 +22,7 @@ int main(int argc, char* argv[])
     // QtCharts' ChartView needs a QApplication.
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("alliance-tracker"));
+    QApplication::setOrganizationName(QStringLiteral("alliance-tracker")); // ~/.config/alliance-tracker/
     QApplication::setApplicationVersion(QStringLiteral("0.1"));
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(QStringLiteral("Basic"));
@@ -77,6 +78,8 @@ int main(int argc, char* argv[])
         return 3;
     }
     alliance::gui::AppContext context(options);
+    if (!batch && !options.demo)
+        context.backend().rememberChoices(); // counselor and theme, in the user's config folder
     // A batch run that could not open its database has tested nothing: say so and fail.
     if (batch && !context.backend().startupError().isEmpty()) {
         std::fprintf(stderr, "alliance-tracker: cannot open the database: %s\n",

@@ -6,7 +6,9 @@
 #include "CounselorForm.hpp"
 #include "HandOverForm.hpp"
 
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <algorithm>
 
@@ -248,6 +250,34 @@ private slots:
         QVERIFY2(readsWell(again.instrumentError()), qPrintable(again.instrumentError()));
         again.setInstrument(QStringLiteral("bgt"));
         QVERIFY(again.prepare()); // another questionnaire the same day is fine
+    }
+
+    void theLastCounselorAndThemeAreRemembered()
+    {
+        QStandardPaths::setTestModeEnabled(true); // a settings file of the tests' own
+        QCoreApplication::setOrganizationName(QStringLiteral("alliance-tracker-test"));
+        QSettings().clear();
+        {
+            AppContext context(demoOptions());
+            context.backend().rememberChoices();
+            QCOMPARE(context.backend().currentCounselor(), QString());
+            context.backend().setCurrentCounselor(QStringLiteral("Sam Okafor"));
+            context.backend().setTheme(QStringLiteral("dark"));
+        }
+        {
+            AppContext context(demoOptions());
+            QCOMPARE(context.backend().currentCounselor(), QString()); // only when asked to remember
+            context.backend().rememberChoices();
+            QCOMPARE(context.backend().currentCounselor(), QStringLiteral("Sam Okafor"));
+            QCOMPARE(context.backend().theme(), QStringLiteral("dark"));
+        }
+        QSettings().setValue(QStringLiteral("counselor"), QStringLiteral("Nobody Here"));
+        {
+            AppContext context(demoOptions());
+            context.backend().rememberChoices(); // a colleague no longer on record is not chosen
+            QCOMPARE(context.backend().currentCounselor(), QString());
+        }
+        QSettings().clear();
     }
 };
 
