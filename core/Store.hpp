@@ -72,6 +72,8 @@ public:
 
     Id addReferralAgency(const ReferralAgency& agency);
     std::vector<ReferralAgency> referralAgencies();
+    // Plans the transition for a client (and rupture); a second save for the same client and
+    // rupture updates the plan instead of adding another. Returns the plan's id.
     Id planTransition(const NewTransitionPlan& plan);
 
     // kind: strategy | marker | category

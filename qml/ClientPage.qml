@@ -45,8 +45,12 @@ Page {
         return repairEditor.visible
     }
     function openTransitionDialog(): bool {
+        return openTransitionDialogFor(0)
+    }
+    // The transition plan for a rupture (0: the most recent one); it opens on what was agreed.
+    function openTransitionDialogFor(ruptureId: int): bool {
         const ruptures = ClientModel.ruptures
-        transitionDialog.ruptureId = ruptures.length ? ruptures[ruptures.length - 1].id : 0
+        transitionDialog.ruptureId = ruptureId > 0 ? ruptureId : ruptures.length ? ruptures[ruptures.length - 1].id : 0
         transitionDialog.open()
         return transitionDialog.visible
     }
@@ -191,7 +195,7 @@ Page {
                     Layout.preferredHeight: 190
                     Layout.minimumHeight: 110
                     onPlanRequested: id => root.openRepairEditor(id)
-                    onTransitionRequested: root.openTransitionDialog()
+                    onTransitionRequested: ruptureId => root.openTransitionDialogFor(ruptureId)
                 }
             }
 

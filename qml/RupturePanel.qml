@@ -9,7 +9,7 @@ Rectangle {
     id: root
 
     signal planRequested(int ruptureId)
-    signal transitionRequested
+    signal transitionRequested(int ruptureId) // 0: the most recent rupture
 
     function planFor(ruptureId: int): var {
         for (const p of ClientModel.plans)
@@ -32,7 +32,7 @@ Rectangle {
             Button {
                 text: qsTr("Repair not possible…")
                 Accessible.name: qsTr("When repair is not possible: plan the transition with the client")
-                onClicked: root.transitionRequested()
+                onClicked: root.transitionRequested(0)
             }
         }
         ListView {
@@ -76,6 +76,42 @@ Rectangle {
                 visible: list.count === 0
                 text: qsTr("No rupture flagged. Flag one from a session or with Ctrl+R.")
                 color: Theme.mutedText
+            }
+        }
+        // "When repair is not possible": what was agreed, visible and editable (one per rupture).
+        Repeater {
+            model: ClientModel.transitions
+            Rectangle {
+                id: card
+                required property var modelData
+                Layout.fillWidth: true
+                implicitHeight: cardRow.implicitHeight + 2 * Theme.spacing
+                color: Theme.surfaceAlt
+                border.color: Theme.warning
+                radius: Theme.radius
+                RowLayout {
+                    id: cardRow
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                        text: qsTr("Transition plan of %1%2: referral %3; next steps: %4. Policy reviewed: %5 · open dialogue: %6 · supervisor invited: %7")
+                              .arg(card.modelData.date)
+                              .arg(card.modelData.rupture > 0 ? qsTr(" (rupture #%1)").arg(card.modelData.rupture) : "")
+                              .arg(card.modelData.referral !== "" ? card.modelData.referral : qsTr("not yet"))
+                              .arg(card.modelData.nextSteps !== "" ? card.modelData.nextSteps : qsTr("none yet"))
+                              .arg(card.modelData.policyReviewed ? qsTr("yes") : qsTr("no"))
+                              .arg(card.modelData.dialogueHeld ? qsTr("yes") : qsTr("no"))
+                              .arg(card.modelData.supervisorInvited ? qsTr("yes") : qsTr("no"))
+                    }
+                    Button {
+                        text: qsTr("Edit")
+                        Accessible.name: qsTr("Edit the transition plan of %1").arg(card.modelData.date)
+                        onClicked: root.transitionRequested(card.modelData.rupture)
+                    }
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ ItemDelegate {
     required property var rci
     required property int ruptureCount
     required property string report
+    required property string note
 
     signal correctRequested(int session)
 
@@ -24,9 +25,11 @@ ItemDelegate {
     Accessible.role: Accessible.ListItem
     Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
                      .arg(ruptureCount ? qsTr(", rupture flagged") : "") + (report !== "" ? ", " + report : "")
+                     + (note !== "" ? ", " + qsTr("note: %1").arg(note) : "")
     onClicked: ListView.view.currentIndex = index
     ToolTip.visible: hovered
-    ToolTip.text: (report !== "" ? qsTr("Client's report: %1. ").arg(report) : "")
+    ToolTip.text: (note !== "" ? qsTr("Note: %1\n").arg(note) : "")
+                  + (report !== "" ? qsTr("Client's report: %1. ").arg(report) : "")
                   + qsTr("Bond %1 · goal %2 · task %3 · RCI %4. Enter: flag a rupture here; Ctrl+E: correct the rating")
                   .arg(bond).arg(goal).arg(task).arg(rci === undefined ? "-" : Number(rci).toFixed(2))
     background: Rectangle {
@@ -55,6 +58,12 @@ ItemDelegate {
             Layout.minimumWidth: 0
             Layout.maximumWidth: implicitWidth
             Layout.fillWidth: true
+        }
+        Label {
+            visible: row.note !== ""
+            text: qsTr("note")
+            color: Theme.mutedText
+            font.italic: true
         }
         Label {
             visible: row.report !== ""

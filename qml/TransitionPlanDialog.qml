@@ -37,7 +37,19 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: 680
     padding: Theme.padding
-    onAboutToShow: agencies = Backend.referralAgencies()
+    // Opens on the plan already agreed for this rupture, if any: saving edits it.
+    onAboutToShow: {
+        agencies = Backend.referralAgencies()
+        let existing = null
+        for (const t of ClientModel.transitions)
+            if (t.rupture === ruptureId)
+                existing = t
+        policyBox.checked = existing !== null && existing.policyReviewed
+        dialogueBox.checked = existing !== null && existing.dialogueHeld
+        supervisorBox.checked = existing !== null && existing.supervisorInvited
+        stepsField.text = existing !== null ? existing.nextSteps : ""
+        agencyBox.currentIndex = existing !== null ? Math.max(0, agencies.findIndex(a => a.name === existing.referral) + 1) : 0
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -62,6 +74,7 @@ Dialog {
         }
         FramedTextArea {
             id: stepsField
+            objectName: "transitionSteps"
             Layout.fillWidth: true
             Layout.preferredHeight: 80
             placeholderText: qsTr("Next steps agreed with the client")

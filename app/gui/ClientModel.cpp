@@ -95,6 +95,7 @@ void ClientModel::refresh()
     raters_.clear();
     client_.clear();
     ruptures_.clear();
+    transitions_.clear();
     plans_.clear();
     Store* store = backend_.store();
     if (store && !clientCode_.isEmpty()) {
@@ -155,6 +156,16 @@ void ClientModel::refresh()
                                          {QStringLiteral("category"), toQt(r.category.value_or(""))},
                                          {QStringLiteral("note"), toQt(r.note.value_or(""))}};
             }
+            for (const TransitionPlan& t : detail_.transitions)
+                transitions_ << QVariantMap{
+                    {QStringLiteral("id"), static_cast<int>(t.id)},
+                    {QStringLiteral("rupture"), static_cast<int>(t.ruptureId.value_or(0))},
+                    {QStringLiteral("date"), toQt(toIso(t.createdOn))},
+                    {QStringLiteral("referral"), toQt(t.referralAgency.value_or(""))},
+                    {QStringLiteral("nextSteps"), toQt(t.nextSteps.value_or(""))},
+                    {QStringLiteral("policyReviewed"), t.policyReviewed},
+                    {QStringLiteral("dialogueHeld"), t.dialogueHeld},
+                    {QStringLiteral("supervisorInvited"), t.supervisorInvited}};
             for (const auto& p : detail_.plans) {
                 QStringList strategies;
                 QStringList strategyLabels;
@@ -218,6 +229,11 @@ QVariant ClientModel::data(const QModelIndex& index, int role) const
         }
         return QString();
     }
+    case NoteRole:
+        for (const auto& s : detail_.sessions)
+            if (s.number == p.sessionNumber)
+                return toQt(s.note.value_or(""));
+        return QString();
     case RuptureCountRole:
         return static_cast<int>(
             std::count_if(detail_.ruptures.begin(), detail_.ruptures.end(),
@@ -238,7 +254,8 @@ QHash<int, QByteArray> ClientModel::roleNames() const
             {RciRole, "rci"},
             {BelowCutoffRole, "belowCutoff"},
             {RuptureCountRole, "ruptureCount"},
-            {ReportRole, "report"}};
+            {ReportRole, "report"},
+            {NoteRole, "note"}};
 }
 
 double ClientModel::valueAt(std::size_t k, const QString& which) const

@@ -32,6 +32,8 @@ class ClientModel : public QAbstractListModel, public MainOwnedSingleton<ClientM
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList episodes READ episodes NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList ruptures READ ruptures NOTIFY trajectoryChanged)
+    // [{id, rupture, date, referral, nextSteps, policyReviewed, dialogueHeld, supervisorInvited}]
+    Q_PROPERTY(QVariantList transitions READ transitions NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList plans READ plans NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList flags READ flags NOTIFY trajectoryChanged)
     Q_PROPERTY(double axisMin READ axisMin NOTIFY trajectoryChanged)
@@ -54,6 +56,7 @@ public:
         BelowCutoffRole,
         RuptureCountRole,
         ReportRole, // the client's post-session report in words, "" when none
+        NoteRole,   // the session's note, "" when none
     };
     Q_ENUM(Role)
 
@@ -83,6 +86,7 @@ public:
     QString summaryText() const;
     QVariantList episodes() const;
     QVariantList ruptures() const { return ruptures_; }
+    QVariantList transitions() const { return transitions_; }
     QVariantList plans() const { return plans_; }
     QVariantList flags() const;
     double axisMin() const;
@@ -121,6 +125,7 @@ private:
     QStringList raters_;
     QVariantMap client_;
     QVariantList ruptures_;
+    QVariantList transitions_;
     QVariantList plans_;
 };
 

@@ -310,6 +310,16 @@ TEST_CASE("Post-session reports and transition plans are validated and stored")
     REQUIRE(detail.transitions.size() == 1);
     CHECK(detail.transitions[0].referralAgency == "Northside \"Family\" Counseling");
     CHECK(detail.transitions[0].supervisorInvited);
+    // Saving again (a second click, or an edit) updates the one plan.
+    const Id first = detail.transitions[0].id;
+    const Id second = store.planTransition({"C-001", std::nullopt, true, false, true, std::nullopt,
+                                            std::string("One joint session"), Date(2026, 2, 2)});
+    CHECK(second == first);
+    const ClientDetail edited = store.clientDetail("C-001");
+    REQUIRE(edited.transitions.size() == 1);
+    CHECK_FALSE(edited.transitions[0].dialogueHeld);
+    CHECK(edited.transitions[0].nextSteps == "One joint session");
+    CHECK_FALSE(edited.transitions[0].referralAgency);
 }
 
 TEST_CASE("A file store is private to its owner and MustExist refuses a missing file")

@@ -126,12 +126,14 @@ TestCase {
         dialog.tension = true
         dialog.intensity = 4
         dialog.resolution = 2
+        findChild(dialog.contentItem, "noteField").text = "Talked about the homework"
         dialog.save()
         compare(errorSpy.count, 0)
         ClientModel.instrument = "srs"
         const last = ClientModel.rowCount() - 1
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-24")
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.ReportRole), "tension 4/5, resolved 2/5")
+        compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.NoteRole), "Talked about the homework")
     }
 
     function test_bad_item_is_named_and_nothing_is_stored() {
@@ -253,7 +255,19 @@ TestCase {
         const dialog = page.transitionDialog
         tryCompare(dialog, "opened", true)
         verify(dialog.agencies.length >= 2)
+        const before = ClientModel.transitions.length
+        const steps = findChild(dialog.contentItem, "transitionSteps")
+        steps.text = "Two joint sessions, then the hand-over"
         dialog.save()
         compare(errorSpy.count, 0)
+        compare(ClientModel.transitions.length, before + 1)
+        // Shown as a card, and saving again edits the same plan instead of adding one.
+        verify(page.openTransitionDialog())
+        tryCompare(dialog, "opened", true)
+        compare(steps.text, "Two joint sessions, then the hand-over")
+        steps.text = "One joint session"
+        dialog.save()
+        compare(ClientModel.transitions.length, before + 1)
+        compare(ClientModel.transitions[ClientModel.transitions.length - 1].nextSteps, "One joint session")
     }
 }
