@@ -71,7 +71,8 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
         if (e.status == EpisodeStatus::Pending) {
             report.flags.push_back(
                 {"breach-pending", onsetDate, onset,
-                 "Breach since session " + std::to_string(onset) + " (" + drop + "), repair pending",
+                 "Breach open since session " + std::to_string(onset) + " (" + drop +
+                     "): the repair window is not over",
                  "Validate and explore in session: listen, check yourself for defenses, "
                  "invite the client to talk about the rupture; plan change-oriented repair "
                  "for the sessions after.",

@@ -188,6 +188,28 @@ Page {
                     CheckBox { id: bondBox; text: qsTr("Bond"); Accessible.name: qsTr("Show the bond line") }
                     CheckBox { id: goalBox; text: qsTr("Goal"); Accessible.name: qsTr("Show the goal line") }
                     CheckBox { id: taskBox; text: qsTr("Task"); Accessible.name: qsTr("Show the task line") }
+                    Item { Layout.fillWidth: true }
+                    // The shaded bands' legend: the chart's own legend lists only its series.
+                    Repeater {
+                        model: [{ status: "repaired", text: qsTr("Breach repaired") },
+                                { status: "unrepaired", text: qsTr("Breach unrepaired") },
+                                { status: "pending", text: qsTr("Breach open") }]
+                        Row {
+                            id: swatch
+                            required property var modelData
+                            spacing: 4
+                            Rectangle {
+                                readonly property color tone: chart.episodeColor(swatch.modelData.status)
+                                anchors.verticalCenter: parent.verticalCenter
+                                width: 14
+                                height: 14
+                                color: Qt.rgba(tone.r, tone.g, tone.b, 0.12)
+                                border.color: tone
+                                border.width: 2
+                            }
+                            Label { text: swatch.modelData.text; color: Theme.text }
+                        }
+                    }
                 }
                 RupturePanel {
                     Layout.fillWidth: true

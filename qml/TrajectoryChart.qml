@@ -38,6 +38,10 @@ ChartView {
     }
     // Plot-area pixel of a session number; a binding on plotArea and the axis range keeps the
     // shading in place when either changes.
+    // The colour of a breach episode by its outcome (repaired, unrepaired, pending = still open).
+    function episodeColor(status: string): color {
+        return status === "repaired" ? Theme.repair : status === "pending" ? Theme.warning : Theme.breach
+    }
     function xToPixel(x: real, left: real, width: real, min: real, max: real): real {
         return left + (x - min) / Math.max(1e-9, max - min) * width
     }
@@ -220,9 +224,12 @@ ChartView {
             y: root.plotArea.y
             width: root.xToPixel(modelData.end + 0.5, root.plotArea.x, root.plotArea.width, axisX.min, axisX.max) - x
             height: root.plotArea.height
-            color: Theme.breachShade
-            border.color: modelData.status === "repaired" ? "transparent" : Theme.breach
-            border.width: modelData.status === "repaired" ? 0 : 1
+            // One colour per outcome, the same as in the legend under the chart: repaired green,
+            // unrepaired red, still open amber.
+            readonly property color tone: root.episodeColor(modelData.status)
+            color: Qt.rgba(tone.r, tone.g, tone.b, 0.12)
+            border.color: tone
+            border.width: modelData.status === "repaired" ? 1 : 2
             // Vertical, so neighbouring episodes never overwrite each other's words.
             Label {
                 x: 3
@@ -232,9 +239,11 @@ ChartView {
                 elide: Text.ElideRight
                 rotation: -90
                 transformOrigin: Item.TopLeft
+                // "open", as the caseload's "Breach open" chip says: "repair pending" there means
+                // an open repair plan, a different thing.
                 text: parent.modelData.status === "repaired" ? qsTr("breach · repaired")
-                    : parent.modelData.status === "pending" ? qsTr("breach · repair pending") : qsTr("breach · unrepaired")
-                color: Theme.breach
+                    : parent.modelData.status === "pending" ? qsTr("breach · open") : qsTr("breach · unrepaired")
+                color: parent.tone
                 font.pixelSize: Theme.smallFontSize
                 font.bold: true
             }
