@@ -50,7 +50,7 @@ Rectangle {
         }
         Button {
             text: qsTr("Acknowledge…")
-            Accessible.name: qsTr("Acknowledge or snooze this alert")
+            Accessible.name: qsTr("Acknowledge or snooze the alert for %1: %2").arg(alertItem.clientCode).arg(alertItem.reason)
             onClicked: alertItem.acknowledgeRequested(alertItem.alertId)
         }
     }

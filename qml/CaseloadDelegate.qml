@@ -71,7 +71,7 @@ ItemDelegate {
                 color: Theme.text
             }
             Label {
-                text: root.instrument.toUpperCase()
+                text: root.instrument
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFontSize
             }

@@ -38,6 +38,7 @@ Pane {
     }
     Accessible.role: Accessible.AlertMessage
     Accessible.name: message
+    Accessible.ignored: !shown
 
     Timer {
         id: hideTimer

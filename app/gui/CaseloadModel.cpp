@@ -47,7 +47,7 @@ void CaseloadModel::refresh()
                 row.lastSession = toQt(toIso(*summary.lastSessionDate));
                 row.daysSinceLastSession = static_cast<int>(daysBetween(*summary.lastSessionDate, asOf));
             }
-            row.instrument = toQt(spec(report.instrument).slug);
+            row.instrument = toQt(spec(report.instrument).shortName); // a label: WAI-SR, SRS, Quick rating
             const InstrumentSpec& s = spec(report.instrument);
             const double range = s.totalMaxTenths() - s.totalMinTenths();
             const std::size_t first = report.points.size() > 12 ? report.points.size() - 12 : 0;
