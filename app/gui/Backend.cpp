@@ -59,7 +59,6 @@ template <class F> bool Backend::attempt(F&& write)
 
 void Backend::changed()
 {
-    ++revision_;
     emit dataChanged();
 }
 

@@ -33,7 +33,6 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QString asOfIso READ asOfIso NOTIFY asOfChanged)
     Q_PROPERTY(QStringList counselorChoices READ counselorChoices NOTIFY dataChanged)
     Q_PROPERTY(int currentCounselorIndex READ currentCounselorIndex NOTIFY currentCounselorChanged)
-    Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
     // The newest session date on record when it is after tomorrow by the system clock (a clock
     // that runs behind would misdate every new session); empty otherwise.
     Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
@@ -68,7 +67,6 @@ public:
         return static_cast<int>(counselorNames().indexOf(currentCounselor_)) + 1;
     }
     void setAsOf(const QDate& date);
-    int revision() const { return revision_; }
     // For a file that does not exist yet: the first-run page creates it.
     void setStoreFactory(std::function<std::unique_ptr<Store>()> factory)
     {
@@ -135,7 +133,6 @@ private:
     QString currentCounselor_;
     QString itemTextDirectory_;
     QDate asOf_;
-    int revision_ = 0;
 };
 
 } // namespace alliance::gui
