@@ -18,9 +18,9 @@ Dialog {
     property alias tension: tensionBox.checked
     property alias intensity: intensityBox.value
     property alias resolution: resolutionBox.value
-    property var info: Backend.instrumentInfo(instrumentBox.currentText)
+    property var info: Backend.instrumentInfo(instrumentBox.currentValue)
     property var values: []
-    readonly property var preview: root.previewOf(instrumentBox.currentText, values)
+    readonly property var preview: root.previewOf(instrumentBox.currentValue, values)
 
     // Held as a plain JS object so the page reads its keys directly.
     function previewOf(instrument: string, items: var): var {
@@ -48,8 +48,8 @@ Dialog {
         values = v
     }
     function save() {
-        const result = plain(Backend.logSession(clientCode, dateField.text, instrumentBox.currentText, values,
-                                          raterBox.currentText, noteField.text))
+        const result = plain(Backend.logSession(clientCode, dateField.text, instrumentBox.currentValue, values,
+                                          raterBox.currentValue, noteField.text))
         if (!result.ok)
             return
         // The client's own post-session report belongs to the same session.
@@ -95,13 +95,17 @@ Dialog {
             Label { text: qsTr("Instrument"); color: Theme.text }
             ComboBox {
                 id: instrumentBox
-                model: ["wai-sr", "srs", "bgt"]
+                model: Backend.instrumentChoices
+                textRole: "label"
+                valueRole: "value"
                 Accessible.name: qsTr("Instrument")
             }
             Label { text: qsTr("Rated by"); color: Theme.text }
             ComboBox {
                 id: raterBox
-                model: ["client", "counselor", "observer"]
+                model: Backend.raterChoices
+                textRole: "label"
+                valueRole: "value"
                 Accessible.name: qsTr("Rated by")
             }
         }
@@ -120,7 +124,7 @@ Dialog {
                     id: cell
                     required property int index
                     readonly property string error: root.values[index] === undefined || root.values[index] === ""
-                                                    ? "" : Backend.checkItem(instrumentBox.currentText, index, root.values[index])
+                                                    ? "" : Backend.checkItem(instrumentBox.currentValue, index, root.values[index])
                     spacing: 0
                     Label {
                         text: root.info.labels[cell.index] + " · " + root.info.dimensions[cell.index]

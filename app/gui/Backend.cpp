@@ -86,6 +86,25 @@ void Backend::setCurrentCounselor(const QString& name)
     emit currentCounselorChanged();
 }
 
+QVariantList Backend::instrumentChoices()
+{
+    QVariantList choices;
+    for (Instrument i : allInstruments())
+        choices << QVariantMap{{QStringLiteral("value"), toQt(spec(i).slug)},
+                               {QStringLiteral("label"), toQt(spec(i).shortName)}};
+    return choices;
+}
+
+QVariantList Backend::raterChoices()
+{
+    return {QVariantMap{{QStringLiteral("value"), QStringLiteral("client")},
+                        {QStringLiteral("label"), tr("Client")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("counselor")},
+                        {QStringLiteral("label"), tr("Counselor")}},
+            QVariantMap{{QStringLiteral("value"), QStringLiteral("observer")},
+                        {QStringLiteral("label"), tr("Observer")}}};
+}
+
 void Backend::setTheme(const QString& theme)
 {
     if (theme == theme_)

@@ -38,6 +38,9 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
     // The colour theme the person chose last ("" before any choice); kept between runs.
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
+    // [{value, label}]: every instrument (registry order) and every rater, labelled for people.
+    Q_PROPERTY(QVariantList instrumentChoices READ instrumentChoices CONSTANT)
+    Q_PROPERTY(QVariantList raterChoices READ raterChoices CONSTANT)
 
 public:
     // `store` may be null when opening failed; `startupError` then says why.
@@ -51,6 +54,8 @@ public:
     QString startupErrorKind() const { return startupErrorKind_; }
     QString clockBehindRecordDate() const { return clockBehindRecordDate_; }
     QString theme() const { return theme_; }
+    static QVariantList instrumentChoices();
+    static QVariantList raterChoices();
     void setTheme(const QString& theme);
     // The app (not the tests) remembers the chosen counselor and theme in QSettings; restores them.
     void rememberChoices();

@@ -15,11 +15,7 @@ HandOverForm::HandOverForm(QObject* parent) : Form(parent)
 
 QVariantList HandOverForm::instrumentChoices() const
 {
-    QVariantList choices;
-    for (Instrument i : allInstruments())
-        choices << QVariantMap{{QStringLiteral("value"), toQt(spec(i).slug)},
-                               {QStringLiteral("label"), toQt(spec(i).name)}};
-    return choices;
+    return Backend::instrumentChoices();
 }
 
 void HandOverForm::setInstrument(const QString& slug)

@@ -51,9 +51,13 @@ int main(int argc, char* argv[])
     const QCommandLineOption selfTest(
         QStringLiteral("self-test"), QStringLiteral("Open every page and exit non-zero on any QML warning."));
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                         QStringLiteral("Render every page at 1280x800 into DIR and exit."),
+                                         QStringLiteral("Render every page (at --size) into DIR and exit."),
                                          QStringLiteral("DIR"));
-    parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots});
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("Window size for --self-test and --screenshots (default 1280x800)."),
+        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size});
     parser.process(app);
 
     const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots);
@@ -94,7 +98,14 @@ int main(int argc, char* argv[])
         return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (batch && window) {
-        window->resize(1280, 800);
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        const int width = wh.size() == 2 ? wh[0].toInt() : 0;
+        const int height = wh.size() == 2 ? wh[1].toInt() : 0;
+        if (width < 320 || height < 240 || width > 8000 || height > 8000) {
+            std::fprintf(stderr, "alliance-tracker: --size: expected WxH, e.g. 1024x700\n");
+            return 3;
+        }
+        window->resize(width, height);
         window->show();
         const int failures = alliance::gui::visitPages(engine, parser.value(screenshots));
         const int warnings = alliance::gui::warningCount();
