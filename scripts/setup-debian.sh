@@ -11,7 +11,7 @@ packages=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
   qml6-module-qttest qml6-module-qtquick-shapes libgl-dev
   libboost-date-time-dev catch2 libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev libcli11-dev
-  libutf8proc-dev clang libclang-rt-14-dev
+  libutf8proc-dev clang libclang-rt-14-dev python3
   xvfb xauth fonts-dejavu-core
 )
 
