@@ -113,8 +113,12 @@ std::optional<Date> Store::newestRecordDate()
 {
     sql::Statement query(*connection_, "SELECT max(date) FROM session");
     query.step();
-    if (auto newest = query.optText(0))
-        return parseIsoDate(*newest, "date");
+    try {
+        if (auto newest = query.optText(0))
+            return parseIsoDate(*newest, "date");
+    } catch (const ValidationError&) {
+        // A date this version would not accept (an older version's record): no clock check.
+    }
     return std::nullopt;
 }
 
