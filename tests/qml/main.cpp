@@ -1,5 +1,5 @@
 // Qt Quick Test runner for the app's pages. ChartView needs a QApplication, so this replaces
-// QUICK_TEST_MAIN; every test file shares one in-memory demo store built by the same
+// QUICK_TEST_MAIN; each test file gets a fresh in-memory demo store built by the same
 // composition root as the app (AppContext).
 #include "AppContext.hpp"
 
@@ -8,6 +8,7 @@
 #include <QQuickStyle>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(AlliancePlugin)
 Q_IMPORT_QML_PLUGIN(Alliance_UiPlugin)
@@ -16,18 +17,27 @@ class Setup : public QObject {
     Q_OBJECT
 
 public slots:
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
+    // Called once per test file (each gets its own engine): every file starts from a fresh demo
+    // store, so no test depends on what another file wrote.
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        context_.reset(); // the singletons of the previous file's engine go with it
+        alliance::gui::StartupOptions options;
+        options.demo = true;
+        options.demoClients = 16;
+        options.asOf = QDate(2026, 11, 20); // the tests log sessions on the free days after it
+        context_ = std::make_unique<alliance::gui::AppContext>(options);
+    }
+
+private:
+    std::unique_ptr<alliance::gui::AppContext> context_;
 };
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QQuickStyle::setStyle(QStringLiteral("Basic"));
-    alliance::gui::StartupOptions options;
-    options.demo = true;
-    options.demoClients = 16;
-    options.asOf = QDate(2026, 11, 20); // the tests log sessions on the free days after it
-    alliance::gui::AppContext context(options);
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "alliance_qml", ALLIANCE_QML_TEST_DIR, &setup);
 }
