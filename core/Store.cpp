@@ -384,7 +384,7 @@ LoggedRating Store::logRating(const NewRating& newRating)
 }
 
 void Store::recordPostSessionReport(const std::string& clientCode, const SessionRef& sessionRef,
-                                    const PostSessionReport& report)
+                                    const PostSessionReport& report, const std::optional<std::string>& reason)
 {
     const auto inRange = [](const std::optional<int>& v) { return v && *v >= 1 && *v <= 5; };
     if (report.tension && !inRange(report.intensity))
@@ -393,8 +393,31 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
         throw ValidationError("--resolution", "with tension, resolution must be 1..5");
     if (!report.tension && (report.intensity || report.resolution))
         throw ValidationError("--tension", "intensity and resolution are only recorded with tension");
+    const auto cleanReason =
+        reason
+            ? std::optional<std::string>(cleanText("--reason", trimmed(*reason), 2000, TextShape::MultiLine))
+            : std::nullopt;
     sql::Transaction transaction(*connection_);
     const Id session = sessionId(clientId(clientCode), sessionRef, "--session");
+    sql::Statement existing(
+        *connection_, "SELECT tension, intensity, resolution FROM post_session_report WHERE session_id = ?");
+    existing.bind(1, session);
+    if (existing.step()) {
+        const PostSessionReport previous{existing.integer(0) != 0, existing.optInt(1), existing.optInt(2)};
+        if (previous.tension == report.tension && previous.intensity == report.intensity &&
+            previous.resolution == report.resolution)
+            return; // the same answers again: nothing to change
+        // The client's own account is not overwritten silently: a reason, and the old one kept.
+        if (!cleanReason)
+            throw ValidationError("--reason", "the session already has the client's report; give a reason to "
+                                              "replace it (the earlier one is kept)");
+        sql::Statement keep(
+            *connection_,
+            "INSERT INTO post_session_report_revision (session_id, revised_on, reason, tension, "
+            "intensity, resolution) VALUES (?, ?, ?, ?, ?, ?)");
+        keep.bind(1, session).bind(2, toIso(today())).bind(3, *cleanReason).bind(4, previous.tension ? 1 : 0);
+        keep.bind(5, previous.intensity).bind(6, previous.resolution).run();
+    }
     sql::Statement upsert(*connection_,
                           "INSERT INTO post_session_report (session_id, tension, intensity, resolution) "
                           "VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO UPDATE SET "
@@ -406,6 +429,15 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
         .bind(4, report.resolution)
         .run();
     transaction.commit();
+}
+
+int Store::postSessionReportRevisions(const std::string& clientCode, const SessionRef& sessionRef)
+{
+    const Id session = sessionId(clientId(clientCode), sessionRef, "--session");
+    sql::Statement query(*connection_,
+                         "SELECT count(*) FROM post_session_report_revision WHERE session_id = ?");
+    query.bind(1, session).step();
+    return query.integer(0);
 }
 
 // ---- catalogues -------------------------------------------------------------------------

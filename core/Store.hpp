@@ -51,8 +51,12 @@ public:
 
     // Adds the rating to the client's session on that date, creating the session if needed.
     LoggedRating logRating(const NewRating& rating);
+    // Records the client's post-session report; replacing a different one needs a reason, and the
+    // replaced answers are kept (post_session_report_revision).
     void recordPostSessionReport(const std::string& clientCode, const SessionRef& session,
-                                 const PostSessionReport& report);
+                                 const PostSessionReport& report,
+                                 const std::optional<std::string>& reason = {});
+    int postSessionReportRevisions(const std::string& clientCode, const SessionRef& session);
 
     // Corrections (StoreCorrections.cpp). A rating is found by client, session, instrument and
     // rater; amending replaces its items (and restores a voided one), voiding takes it out of the

@@ -202,7 +202,8 @@ Id Store::planTransition(const NewTransitionPlan& newPlan)
         agency = query.int64(0);
     }
     // One plan per client and rupture: saving again (or twice) updates it, never duplicates it.
-    sql::Statement existing(*connection_, "SELECT id FROM transition_plan WHERE client_id = ? AND rupture_id IS ?");
+    sql::Statement existing(*connection_,
+                            "SELECT id FROM transition_plan WHERE client_id = ? AND rupture_id IS ?");
     existing.bind(1, client).bind(2, plan.ruptureId);
     Id id = 0;
     if (existing.step()) {
@@ -211,12 +212,16 @@ Id Store::planTransition(const NewTransitionPlan& newPlan)
                               "UPDATE transition_plan SET policy_reviewed = ?, dialogue_held = ?, "
                               "supervisor_invited = ?, referral_agency_id = ?, next_steps = ? WHERE id = ?");
         update.bind(1, plan.policyReviewed ? 1 : 0).bind(2, plan.dialogueHeld ? 1 : 0);
-        update.bind(3, plan.supervisorInvited ? 1 : 0).bind(4, agency).bind(5, plan.nextSteps).bind(6, id).run();
+        update.bind(3, plan.supervisorInvited ? 1 : 0)
+            .bind(4, agency)
+            .bind(5, plan.nextSteps)
+            .bind(6, id)
+            .run();
     } else {
-        sql::Statement insert(*connection_,
-                              "INSERT INTO transition_plan (client_id, rupture_id, created_on, policy_reviewed, "
-                              "dialogue_held, supervisor_invited, referral_agency_id, next_steps) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        sql::Statement insert(
+            *connection_, "INSERT INTO transition_plan (client_id, rupture_id, created_on, policy_reviewed, "
+                          "dialogue_held, supervisor_invited, referral_agency_id, next_steps) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, client).bind(2, plan.ruptureId).bind(3, toIso(plan.createdOn.value_or(today())));
         insert.bind(4, plan.policyReviewed ? 1 : 0).bind(5, plan.dialogueHeld ? 1 : 0);
         insert.bind(6, plan.supervisorInvited ? 1 : 0).bind(7, agency).bind(8, plan.nextSteps).run();

@@ -356,7 +356,7 @@ void sessionReport(Store& store, const Args& a)
         report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
     if (!a.resolution.empty())
         report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
-    store.recordPostSessionReport(a.code, parseSession("--session", a.session), report);
+    store.recordPostSessionReport(a.code, parseSession("--session", a.session), report, given(a.reason));
     std::cout << "Recorded the client's post-session report\n";
 }
 
@@ -539,6 +539,7 @@ void build(Parser& p)
     report->add_option("--tension", a.tension, "yes | no")->required();
     report->add_option("--intensity", a.intensity, "1..5, with tension");
     report->add_option("--resolution", a.resolution, "1..5, with tension");
+    report->add_option("--reason", a.reason, "why an existing report is replaced (it is kept)");
 
     CLI::App* rupture = app.add_subcommand("rupture", "ruptures")->require_subcommand(1);
     CLI::App* flag = p.command(rupture, "flag", "flag a rupture; prints its id", withStore(ruptureFlag));

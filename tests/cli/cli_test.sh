@@ -227,6 +227,13 @@ expect_not_contains "$out$err" "Went quiet" "text show does not print rupture no
 # ---- post-session report, referral list, transition plan ---------------------------------
 run --db "$DB" session report C-001 --session 7 --tension yes --intensity 4 --resolution 2
 expect_rc 0 "post-session report"
+run --db "$DB" session report C-001 --session 7 --tension yes --intensity 4 --resolution 2
+expect_rc 0 "the same report again changes nothing"
+rejected 3 "--reason" session report C-001 --session 7 --tension no
+run --db "$DB" session report C-001 --session 7 --tension no --reason "entered for the wrong session"
+expect_rc 0 "a report replaced with a reason"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM post_session_report_revision')" = 1 ] && ok || bad "the replaced report is kept"
+run --db "$DB" session report C-001 --session 7 --tension yes --intensity 4 --resolution 2 --reason "back: it was this session after all"
 rejected 3 "--intensity" session report C-001 --session 7 --tension yes --resolution 2
 rejected 3 "--tension" session report C-001 --session 7 --tension maybe
 rejected 3 "--resolution" session report C-001 --session 7 --tension yes --intensity 4 --resolution 6

@@ -112,3 +112,30 @@ TEST_CASE("A voided rating is kept but not analysed; it cannot be voided twice o
     CHECK(history[1].previousVoided);
     CHECK(store.clientDetail("C-001").sessions.at(1).ratings.at(0).score.totalTenths == 240);
 }
+
+TEST_CASE("A client's post-session report is replaced only with a reason, and the old one is kept")
+{
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    test::addCounselorAndClient(store);
+    logBgt(store, Date(2026, 1, 5), {70, 80, 90});
+    store.recordPostSessionReport("C-001", 1, {true, 4, 2});
+    store.recordPostSessionReport("C-001", 1, {true, 4, 2}); // the same answers: nothing to do
+    CHECK(store.postSessionReportRevisions("C-001", 1) == 0);
+
+    const std::string before = test::dumpAll(store);
+    CHECK(fieldOf([&] {
+              store.recordPostSessionReport("C-001", 1, {false, std::nullopt, std::nullopt});
+          }) == "--reason");
+    CHECK(
+        fieldOf([&] {
+            store.recordPostSessionReport("C-001", 1, {false, std::nullopt, std::nullopt}, std::string("  "));
+        }) == "--reason");
+    CHECK(test::dumpAll(store) == before);
+
+    store.recordPostSessionReport("C-001", Date(2026, 1, 5), {false, std::nullopt, std::nullopt},
+                                  std::string("entered for the wrong session"));
+    CHECK(store.postSessionReportRevisions("C-001", 1) == 1);
+    const auto report = store.clientDetail("C-001").sessions.at(0).report;
+    REQUIRE(report);
+    CHECK_FALSE(report->tension);
+}
