@@ -12,15 +12,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Input that breaks a rule; `field` names the input (e.g. "--date", "item 3").
-class ValidationError : public Error {
+// An error about one named input: `field` names it ("--date", "item 3"; "" when none) and
+// `problem` says what is wrong without the field's name, so a front end can word the field itself.
+class FieldError : public Error {
 public:
-    ValidationError(std::string field, const std::string& problem)
-        : Error(field + ": " + problem), field_(std::move(field)), problem_(problem)
+    FieldError(std::string field, const std::string& problem)
+        : Error(field.empty() ? problem : field + ": " + problem), field_(std::move(field)), problem_(problem)
     {
     }
     const std::string& field() const noexcept { return field_; }
-    // What is wrong, without the field's name: a front end words the field itself.
     const std::string& problem() const noexcept { return problem_; }
 
 private:
@@ -28,21 +28,17 @@ private:
     std::string problem_;
 };
 
-// A named record (counselor, client, session, rupture, plan, alert) does not exist.
-class NotFound : public Error {
+// Input that breaks a rule.
+class ValidationError : public FieldError {
 public:
-    explicit NotFound(const std::string& what) : Error(what), problem_(what) {}
-    // Not found through a named input: a front end words the field itself.
-    NotFound(std::string field, const std::string& problem)
-        : Error(field + ": " + problem), field_(std::move(field)), problem_(problem)
-    {
-    }
-    const std::string& field() const noexcept { return field_; }
-    const std::string& problem() const noexcept { return problem_; }
+    using FieldError::FieldError;
+};
 
-private:
-    std::string field_;
-    std::string problem_;
+// A named record (counselor, client, session, rupture, plan, alert) does not exist.
+class NotFound : public FieldError {
+public:
+    explicit NotFound(const std::string& what) : FieldError(std::string(), what) {}
+    using FieldError::FieldError;
 };
 
 // The database refused or failed; `code` is the SQLite result code.

@@ -19,16 +19,6 @@ Id logBgt(Store& store, const Date& date, std::vector<int> tenths, const std::st
     return store.logRating(r).ratingId;
 }
 
-std::string fieldOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const ValidationError& e) {
-        return e.field();
-    }
-    return "";
-}
-
 } // namespace
 
 TEST_CASE("Amending a rating keeps the version it replaced, and the analysis uses the new one")
@@ -60,18 +50,18 @@ TEST_CASE("Corrections name what is wrong: the items, the reason, the rating")
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
     const Id rating = logBgt(store, Date(2026, 1, 5), {70, 80, 90});
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 80, 90}, "same"); }) == "items");
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 110, 90}, "out of range"); }) == "item 2");
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 80}, "too few"); }) == "items");
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 80, 80}, ""); }) == "--reason");
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 80, 80}, "   "); }) == "--reason");
-    CHECK(fieldOf([&] { store.amendRating(rating, {70, 80, 80}, "bell\a"); }) == "--reason");
-    CHECK(fieldOf([&] { store.voidRating(rating, " \t "); }) == "--reason");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 80, 90}, "same"); }) == "items");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 110, 90}, "out of range"); }) == "item 2");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 80}, "too few"); }) == "items");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 80, 80}, ""); }) == "--reason");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 80, 80}, "   "); }) == "--reason");
+    CHECK(test::rejectedField([&] { store.amendRating(rating, {70, 80, 80}, "bell\a"); }) == "--reason");
+    CHECK(test::rejectedField([&] { store.voidRating(rating, " \t "); }) == "--reason");
     CHECK_THROWS_AS(store.amendRating(9999, {70, 80, 90}, "x"), NotFound);
     CHECK_THROWS_AS(store.voidRating(9999, "x"), NotFound);
     CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 5), Instrument::Srs, "client"), NotFound);
     CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 6), Instrument::Bgt, "client"), NotFound);
-    CHECK(fieldOf([&] { store.findRating("C-001", 1, Instrument::Bgt, "boss"); }) == "--rater");
+    CHECK(test::rejectedField([&] { store.findRating("C-001", 1, Instrument::Bgt, "boss"); }) == "--rater");
     CHECK(store.ratingHistory(rating).empty());
 }
 
@@ -100,8 +90,8 @@ TEST_CASE("A voided rating is kept but not analysed; it cannot be voided twice o
     REQUIRE(detail.sessions[1].voidedRatings.size() == 1);
     CHECK(detail.sessions[1].voidedRatings[0].score.totalTenths == 60);
     CHECK(activeAlerts(store, std::nullopt, Date(2026, 1, 13)).empty());
-    CHECK(fieldOf([&] { store.voidRating(wrong, "again"); }) == "RATING");
-    CHECK(fieldOf([&] { logBgt(store, Date(2026, 1, 12), {80, 80, 80}); }) == "--rater");
+    CHECK(test::rejectedField([&] { store.voidRating(wrong, "again"); }) == "RATING");
+    CHECK(test::rejectedField([&] { logBgt(store, Date(2026, 1, 12), {80, 80, 80}); }) == "--rater");
 
     store.amendRating(wrong, {80, 80, 80}, "the client's real answers");
     const auto history = store.ratingHistory(wrong);
@@ -123,11 +113,11 @@ TEST_CASE("A client's post-session report is replaced only with a reason, and th
     CHECK(store.postSessionReportRevisions("C-001", 1) == 0);
 
     const std::string before = test::dumpAll(store);
-    CHECK(fieldOf([&] {
+    CHECK(test::rejectedField([&] {
               store.recordPostSessionReport("C-001", 1, {false, std::nullopt, std::nullopt});
           }) == "--reason");
     CHECK(
-        fieldOf([&] {
+        test::rejectedField([&] {
             store.recordPostSessionReport("C-001", 1, {false, std::nullopt, std::nullopt}, std::string("  "));
         }) == "--reason");
     CHECK(test::dumpAll(store) == before);

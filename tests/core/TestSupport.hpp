@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the core tests.
+#include "Errors.hpp"
 #include "Sqlite.hpp"
 #include "Store.hpp"
 
@@ -30,6 +31,17 @@ inline std::string dumpAll(Store& store)
         }
     }
     return out;
+}
+
+// The field a ValidationError names ("" when none was thrown).
+template <class F> std::string rejectedField(F&& f)
+{
+    try {
+        f();
+    } catch (const ValidationError& e) {
+        return e.field();
+    }
+    return "";
 }
 
 // The bytes of a file ("" when missing): equal before and after means untouched.

@@ -8,25 +8,10 @@
 
 using namespace alliance;
 
-namespace {
-
-// The field a ValidationError names ("" when none was thrown).
-template <class F> std::string rejectedField(F&& f)
-{
-    try {
-        f();
-    } catch (const ValidationError& e) {
-        return e.field();
-    }
-    return "";
-}
-
-} // namespace
-
 TEST_CASE("Text: invalid UTF-8 and control characters are refused, naming the field")
 {
     const auto single = [](const std::string& v) {
-        return rejectedField([&] { cleanText("--name", v, 200); });
+        return test::rejectedField([&] { cleanText("--name", v, 200); });
     };
     CHECK(single("caf\xC3") == "--name");      // truncated sequence
     CHECK(single("\xFF\xFE") == "--name");     // never valid
@@ -45,7 +30,7 @@ TEST_CASE("Text: invalid UTF-8 and control characters are refused, naming the fi
     // A note may hold lines and tabs; CRLF becomes LF; ESC is still refused.
     CHECK(cleanText("--note", "one\r\ntwo\tthree\rfour", 100, TextShape::MultiLine) ==
           "one\ntwo\tthree\nfour");
-    CHECK(rejectedField([] {
+    CHECK(test::rejectedField([] {
               cleanText("--note",
                         "a\x1B"
                         "b",
@@ -67,7 +52,7 @@ TEST_CASE("Text: stored text is NFC, and its length is counted after normalising
     const std::string composed = "Zo\xC3\xAB";    // ë
     CHECK(cleanText("--name", decomposed, 200) == composed);
     CHECK(cleanText("--name", "Zo\xC3\xAB \xF0\x9F\x98\x80", 200) == "Zo\xC3\xAB \xF0\x9F\x98\x80");
-    CHECK(rejectedField([] { cleanText("--name", std::string(201, 'x'), 200); }) == "--name");
+    CHECK(test::rejectedField([] { cleanText("--name", std::string(201, 'x'), 200); }) == "--name");
 }
 
 TEST_CASE("Identifiers: trimmed, and look-alikes, invisibles and bidi controls refused")
@@ -93,7 +78,7 @@ TEST_CASE("Identifiers: trimmed, and look-alikes, invisibles and bidi controls r
                          "C-001"),          // BOM
              std::string("C-\xEE\x80\x80"), // private use
          })
-        CHECK(rejectedField([&] { cleanIdentifier("CODE", hostile, 64); }) == "CODE");
+        CHECK(test::rejectedField([&] { cleanIdentifier("CODE", hostile, 64); }) == "CODE");
     // Letters of any script are fine.
     CHECK(cleanIdentifier("NAME", "Zo\xC3\xAB \xC3\x98stergaard", 200) == "Zo\xC3\xAB \xC3\x98stergaard");
     CHECK(cleanIdentifier("NAME", "\xE7\x8E\x8B\xE8\x8A\xB3", 200) == "\xE7\x8E\x8B\xE8\x8A\xB3");
@@ -126,22 +111,22 @@ TEST_CASE("Numbers mean what was typed: one syntax for items and options")
     CHECK(parseWholeNumber("--duration", " 050 ", 1, 600) == 50);
     CHECK(parseWholeNumber("--duration", "0000000000050", 1, 600) == 50);
     for (const std::string bad : {"+5", "-5", "5 0", "0x10", "5.0", "1e2", "", " ", "five"})
-        CHECK(rejectedField([&] { parseWholeNumber("--duration", bad, 1, 600); }) == "--duration");
+        CHECK(test::rejectedField([&] { parseWholeNumber("--duration", bad, 1, 600); }) == "--duration");
     CHECK(parseDecimal("--sd", "8") == 8.0);
     CHECK(parseDecimal("--sd", " 08.50 ") == 8.5);
     for (const std::string bad :
          {std::string("0x10"), std::string("+4"), std::string("-4"), std::string("inf"), std::string("nan"),
           std::string("1e3"), std::string(".5"), std::string("5."), std::string("4 .5"), std::string("1,5"),
           std::string(400, '9')})
-        CHECK(rejectedField([&] { parseDecimal("--sd", bad); }) == "--sd");
+        CHECK(test::rejectedField([&] { parseDecimal("--sd", bad); }) == "--sd");
 
     // Items: trimmed only at their ends.
     CHECK(parseItems(Instrument::Srs, " 8.5 , 07.0,9.5 ,8 ") == std::vector<int>{85, 70, 95, 80});
-    CHECK(rejectedField([] { parseItems(Instrument::Srs, "8.5,7.0,9.5,1 0"); }) == "item 4");
-    CHECK(rejectedField([] { parseItems(Instrument::Srs, "8.5,+7.0,9.5,8"); }) == "item 2");
-    CHECK(rejectedField([] { parseItems(Instrument::Srs, "8.5,7.0,9.5,0x8"); }) == "item 4");
-    CHECK(rejectedField([] { parseItems(Instrument::Srs, "8.5,7.05,9.5,8"); }) == "item 2");
-    CHECK(rejectedField([] { parseItems(Instrument::Bgt, "7,8,inf"); }) == "item 3");
+    CHECK(test::rejectedField([] { parseItems(Instrument::Srs, "8.5,7.0,9.5,1 0"); }) == "item 4");
+    CHECK(test::rejectedField([] { parseItems(Instrument::Srs, "8.5,+7.0,9.5,8"); }) == "item 2");
+    CHECK(test::rejectedField([] { parseItems(Instrument::Srs, "8.5,7.0,9.5,0x8"); }) == "item 4");
+    CHECK(test::rejectedField([] { parseItems(Instrument::Srs, "8.5,7.05,9.5,8"); }) == "item 2");
+    CHECK(test::rejectedField([] { parseItems(Instrument::Bgt, "7,8,inf"); }) == "item 3");
 }
 
 TEST_CASE("Store: client codes and counselor names are unique without regard to case or width")
@@ -150,9 +135,10 @@ TEST_CASE("Store: client codes and counselor names are unique without regard to 
     store.addCounselor("  Alex Rivera ", "counselor", std::nullopt);
     CHECK(store.counselors().at(0).name == "Alex Rivera");
     const std::string before = test::dumpAll(store);
-    CHECK(rejectedField([&] { store.addCounselor("alex rivera", "counselor", std::nullopt); }) == "NAME");
-    CHECK(rejectedField([&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", "counselor", std::nullopt); }) ==
+    CHECK(test::rejectedField([&] { store.addCounselor("alex rivera", "counselor", std::nullopt); }) ==
           "NAME");
+    CHECK(test::rejectedField(
+              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", "counselor", std::nullopt); }) == "NAME");
     CHECK(test::dumpAll(store) == before);
 
     store.addClient({"C-001", "ALEX RIVERA", std::nullopt, Date(2026, 1, 1), 7}); // lookup ignores case
@@ -185,13 +171,13 @@ TEST_CASE("Store: notes are cleaned, and the limit applies to a session's whole 
     NewRating second = rating;
     second.rater = "counselor";
     second.note = std::string(99995, 'n'); // fits alone, not with the first note
-    CHECK(rejectedField([&] { store.logRating(second); }) == "--note");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--note");
     second.note = "ok";
     second.durationMinutes = 45; // the session is already 50 minutes
-    CHECK(rejectedField([&] { store.logRating(second); }) == "--duration");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--duration");
     second.durationMinutes = std::nullopt;
     second.note = "bell\x07";
-    CHECK(rejectedField([&] { store.logRating(second); }) == "--note");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--note");
     CHECK(test::dumpAll(store) == before);
     second.note = "second";
     second.durationMinutes = 50;
@@ -205,10 +191,10 @@ TEST_CASE("Store: dates out of range and start dates in the future are refused")
     store.addCounselor("Alex Rivera", "counselor", std::nullopt);
     const std::string before = test::dumpAll(store);
     CHECK(
-        rejectedField([&] {
+        test::rejectedField([&] {
             store.addClient({"C-001", "Alex Rivera", std::nullopt, today() + boost::gregorian::days(30), 7});
         }) == "--start");
-    CHECK(rejectedField([&] {
+    CHECK(test::rejectedField([&] {
               store.addClient({"C-001", "Alex Rivera", std::nullopt, Date(1899, 12, 31), 7});
           }) == "--start");
     CHECK(test::dumpAll(store) == before);
