@@ -23,11 +23,6 @@ bool isMemory(const std::string& path)
     return path == ":memory:" || path.empty();
 }
 
-std::unique_ptr<sql::Connection> openConnection(const std::string& path, sql::Access access)
-{
-    return std::make_unique<sql::Connection>(path, access);
-}
-
 // Through SQLite (which sees a write-ahead log the raw header does not): our id, or none on a
 // file from before ids whose tables were checked; and a version this build knows.
 void requireOwnSchema(sql::Connection& connection)
@@ -47,7 +42,7 @@ void requireOwnSchema(sql::Connection& connection)
 Store::Store(const std::string& path, OpenMode mode)
 {
     if (isMemory(path)) {
-        connection_ = openConnection(":memory:", sql::Access::ReadWrite);
+        connection_ = std::make_unique<sql::Connection>(":memory:", sql::Access::ReadWrite);
         migrate(*connection_);
         return;
     }
@@ -76,7 +71,7 @@ void Store::openFile(const std::string& path, OpenMode mode)
         connection_.reset();
         requireWritable(path);
         {
-            auto upgrade = openConnection(path, sql::Access::ReadWrite);
+            auto upgrade = std::make_unique<sql::Connection>(path, sql::Access::ReadWrite);
             requireOwnSchema(*upgrade);
             upgrade->enableWriteAheadLog();
             migrate(*upgrade);
@@ -84,7 +79,7 @@ void Store::openFile(const std::string& path, OpenMode mode)
         openReadOnly(path);
         return;
     }
-    connection_ = openConnection(path, sql::Access::ReadWrite);
+    connection_ = std::make_unique<sql::Connection>(path, sql::Access::ReadWrite);
     if (!createdFile_)
         requireOwnSchema(*connection_);
     connection_->enableWriteAheadLog();
@@ -95,7 +90,7 @@ void Store::openFile(const std::string& path, OpenMode mode)
 void Store::openReadOnly(const std::string& path)
 {
     try {
-        connection_ = openConnection(path, sql::Access::ReadOnly);
+        connection_ = std::make_unique<sql::Connection>(path, sql::Access::ReadOnly);
         requireOwnSchema(*connection_);
     } catch (const StorageError& e) {
         // Reading a WAL database needs its -shm; in a folder we may not write, with no -wal
@@ -104,7 +99,7 @@ void Store::openReadOnly(const std::string& path)
         const bool cannotShare = primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN;
         if (!cannotShare || ::access((path + "-wal").c_str(), F_OK) == 0)
             throw;
-        connection_ = openConnection(path, sql::Access::Immutable);
+        connection_ = std::make_unique<sql::Connection>(path, sql::Access::Immutable);
         requireOwnSchema(*connection_);
     }
 }

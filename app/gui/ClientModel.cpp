@@ -1,5 +1,7 @@
 #include "ClientModel.hpp"
 
+#include "Backend.hpp"
+
 #include <map>
 
 #include "Alerts.hpp"
@@ -62,9 +64,10 @@ void ClientModel::setRater(const QString& rater)
 
 QString ClientModel::raterLabel(const QString& rater)
 {
-    return rater == QLatin1String("client")      ? tr("Client")
-           : rater == QLatin1String("counselor") ? tr("Counselor")
-                                                 : tr("Observer");
+    for (const QVariant& choice : Backend::raterChoices())
+        if (choice.toMap().value(QStringLiteral("value")).toString() == rater)
+            return choice.toMap().value(QStringLiteral("label")).toString();
+    return rater;
 }
 
 QVariantList ClientModel::instrumentChoices() const

@@ -36,9 +36,7 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
         stepTenths_ = s.wholeNumberItems ? 10 : 1;
         itemLabels_.clear();
         for (int i = 0; i < s.itemCount(); ++i)
-            itemLabels_ << tr("%1 (%2)").arg(
-                toQt(s.itemLabels[static_cast<std::size_t>(i)]),
-                toQt(dimensionSlug(s.itemDimension[static_cast<std::size_t>(i)])));
+            itemLabels_ << itemLabel(s, i);
         title_ = tr("Session %1 of %2: %3 rating by the %4")
                      .arg(sessionNumber)
                      .arg(clientCode, toQt(s.name),

@@ -36,11 +36,7 @@ void HandOverForm::setInstrument(const QString& slug)
                   : QStringList();
     itemTexts_.clear();
     for (int k = 0; k < s.itemCount(); ++k)
-        itemTexts_ << (licensed.size() == s.itemCount()
-                           ? licensed[k]
-                           : tr("%1 (%2)").arg(
-                                 toQt(s.itemLabels[static_cast<std::size_t>(k)]),
-                                 toQt(dimensionSlug(s.itemDimension[static_cast<std::size_t>(k)]))));
+        itemTexts_ << (licensed.size() == s.itemCount() ? licensed[k] : itemLabel(s, k));
     startOver(); // sizes the answers to the new items before anyone reads them
     emit prepared();
 }

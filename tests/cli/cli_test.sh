@@ -5,12 +5,6 @@
 set -u
 ALLIANCE=$1
 EXPECTED=$2
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-export HOME="$WORK/home"
-unset ALLIANCE_DB XDG_DATA_HOME
-mkdir -p "$HOME"
-DB="$WORK/t.db"
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 WAI() { # items for a WAI-SR total (12 items of 1..5)

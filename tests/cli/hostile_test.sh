@@ -5,12 +5,6 @@
 # usage: hostile_test.sh PATH/TO/alliance
 set -u
 ALLIANCE=$1
-WORK=$(mktemp -d)
-trap 'chmod -R u+rwX "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
-export HOME="$WORK/home"
-unset ALLIANCE_DB XDG_DATA_HOME
-mkdir -p "$HOME"
-DB="$WORK/t.db"
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 

@@ -1,5 +1,12 @@
-# Shared by the CLI test scripts: counters, running the CLI, expectations.
-# The caller sets ALLIANCE (the binary), WORK (a scratch folder) and DB (the database under test).
+# Shared by the CLI test scripts: a scratch folder (WORK, with HOME inside it and DB, the database
+# under test), counters, running the CLI, expectations. The caller sets ALLIANCE (the binary).
+WORK=$(mktemp -d)
+trap 'chmod -R u+rwX "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+export HOME="$WORK/home"
+unset ALLIANCE_DB XDG_DATA_HOME
+mkdir -p "$HOME"
+DB="$WORK/t.db"
+
 passed=0
 failed=0
 
