@@ -68,9 +68,9 @@ std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& 
 void acknowledgeAlert(Store& store, const std::string& id, const std::string& reason,
                       std::optional<int> snoozeDays, const Date& asOf)
 {
-    cleanText("--reason", reason, 2000, TextShape::MultiLine);
+    cleanText("reason", reason, 2000, TextShape::MultiLine);
     if (snoozeDays && (*snoozeDays < 1 || *snoozeDays > 365))
-        throw ValidationError("--snooze-days",
+        throw ValidationError("snooze_days",
                               "value " + std::to_string(*snoozeDays) + " out of range 1..365");
     // The id ends in "/<kind>/<anchor>"; the client code before it may itself hold a '/'.
     const auto anchorSlash = id.rfind('/');
@@ -78,19 +78,19 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
                                ? std::string::npos
                                : id.rfind('/', anchorSlash - 1);
     if (kindSlash == std::string::npos)
-        throw ValidationError("ID",
+        throw ValidationError("alert_id",
                               "not an alert id " + quoteForError(id) + " (expected CLIENT/KIND/ANCHOR)");
     const std::string code = id.substr(0, kindSlash);
     std::vector<Alert> current;
     try {
         current = alertsOfClient(store, code, asOf, {});
     } catch (const NotFound&) {
-        throw NotFound("ID: no active alert " + quoteForError(id));
+        throw NotFound("alert_id", "no active alert " + quoteForError(id));
     }
     const auto alert =
         std::find_if(current.begin(), current.end(), [&](const Alert& a) { return a.id == id; });
     if (alert == current.end())
-        throw NotFound("ID: no active alert " + quoteForError(id));
+        throw NotFound("alert_id", "no active alert " + quoteForError(id));
     // The alert is found as it stood on asOf; the acknowledgement and its snooze date from the
     // day it was really made, so acknowledging "as of" a past day cannot expire a snooze at once.
     const Date acknowledgedOn = today();

@@ -69,12 +69,12 @@ std::vector<int> itemsAt(Instrument instrument, double fraction, Random& random,
 void validateDemoOptions(const DemoOptions& options)
 {
     if (options.clients < 1 || options.clients > 2000)
-        throw ValidationError("--clients",
+        throw ValidationError("clients",
                               "value " + std::to_string(options.clients) + " out of range 1..2000");
     const Date now = options.today.value_or(today());
-    requireRecordDate("--today", now);
+    requireRecordDate("today", now);
     if (now < Date(1902, 1, 1))
-        throw ValidationError("--today",
+        throw ValidationError("today",
                               "the demo's history needs two years after 1900: give 1902-01-01 or later");
 }
 
@@ -84,7 +84,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
     // All or nothing, and one sync to disk instead of one per session.
     sql::Transaction everything(store.connection());
     if (!store.clients().empty())
-        throw ValidationError("--db", "the database already holds clients; the demo needs a new, empty file");
+        throw ValidationError("db", "the database already holds clients; the demo needs a new, empty file");
 
     const Date now = options.today.value_or(today());
     Random random(options.seed);

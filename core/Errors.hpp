@@ -12,7 +12,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// An error about one named input: `field` names it ("--date", "item 3"; "" when none) and
+// An error about one named input: `field` names it ("date", "item 3"; "" when none) and
 // `problem` says what is wrong without the field's name, so a front end can word the field itself.
 class FieldError : public Error {
 public:

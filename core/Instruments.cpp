@@ -84,7 +84,7 @@ Instrument instrumentFromSlug(const std::string& slug)
     for (const auto& s : registry())
         if (s.slug == slug)
             return s.id;
-    throw ValidationError("--instrument",
+    throw ValidationError("instrument",
                           "unknown instrument " + quoteForError(slug) + " (expected wai-sr, srs or bgt)");
 }
 

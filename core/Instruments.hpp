@@ -29,7 +29,7 @@ struct InstrumentSpec {
     int dimensionItemCount(Dimension d) const;
 };
 
-// Throws ValidationError("--instrument") for an unknown slug.
+// Throws ValidationError("instrument") for an unknown slug.
 Instrument instrumentFromSlug(const std::string& slug);
 const InstrumentSpec& spec(Instrument instrument);
 const std::vector<Instrument>& allInstruments();

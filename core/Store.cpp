@@ -134,16 +134,16 @@ Id Store::counselorId(const std::string& name, const std::string& field)
 Id Store::addCounselor(const std::string& rawName, const std::string& role,
                        const std::optional<std::string>& supervisorName)
 {
-    const std::string name = cleanIdentifier("NAME", rawName, maxNameLength);
-    requireOneOf("--role", role, {"counselor", "supervisor", "admin"});
+    const std::string name = cleanIdentifier("name", rawName, maxNameLength);
+    requireOneOf("role", role, {"counselor", "supervisor", "admin"});
     sql::Transaction transaction(*connection_);
     std::optional<Id> supervisor;
     if (supervisorName)
-        supervisor = counselorId(*supervisorName, "--supervisor");
+        supervisor = counselorId(*supervisorName, "supervisor");
     sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name_key = ?");
     exists.bind(1, identityKey(name));
     if (exists.step())
-        throw ValidationError("NAME", "a counselor with that name already exists (names are compared "
+        throw ValidationError("name", "a counselor with that name already exists (names are compared "
                                       "without regard to case)");
     sql::Statement insert(*connection_,
                           "INSERT INTO counselor (name, role, supervisor_id, name_key) VALUES (?, ?, ?, ?)");
@@ -165,7 +165,7 @@ std::vector<Counselor> Store::counselors()
 
 Counselor Store::counselor(const std::string& name)
 {
-    const Id id = counselorId(name, "NAME");
+    const Id id = counselorId(name, "name");
     for (auto& c : counselors())
         if (c.id == id)
             return c;
@@ -192,19 +192,19 @@ Id Store::clientId(const std::string& code)
 Id Store::addClient(const NewClient& newClient)
 {
     NewClient client = newClient;
-    client.code = cleanIdentifier("CODE", client.code, maxCodeLength);
-    client.displayName = cleanOptionalText("--name", client.displayName, maxNameLength);
+    client.code = cleanIdentifier("code", client.code, maxCodeLength);
+    client.displayName = cleanOptionalText("display_name", client.displayName, maxNameLength);
     if (client.cadenceDays < 1 || client.cadenceDays > 365)
-        throw ValidationError("--cadence-days",
+        throw ValidationError("cadence_days",
                               "value " + std::to_string(client.cadenceDays) + " out of range 1..365");
     const Date start = client.startDate.value_or(today());
-    requireRecordDate("--start", start);
+    requireRecordDate("start", start);
     sql::Transaction transaction(*connection_);
-    const Id counselor = counselorId(client.counselorName, "--counselor");
+    const Id counselor = counselorId(client.counselorName, "counselor");
     sql::Statement exists(*connection_, "SELECT 1 FROM client WHERE code_key = ?");
     exists.bind(1, identityKey(client.code));
     if (exists.step())
-        throw ValidationError("CODE", "a client with code " + quoteForError(client.code) +
+        throw ValidationError("code", "a client with code " + quoteForError(client.code) +
                                           " already exists (codes are compared without regard to case)");
     sql::Statement insert(
         *connection_,
@@ -221,7 +221,7 @@ std::vector<ClientSummary> Store::clients(const std::optional<std::string>& coun
 {
     std::optional<Id> counselor;
     if (counselorName)
-        counselor = counselorId(*counselorName, "--counselor");
+        counselor = counselorId(*counselorName, "counselor");
     sql::Statement query(*connection_, std::string("SELECT ") + clientColumns +
                                            ", (SELECT count(*) FROM session s WHERE s.client_id = c.id), "
                                            "(SELECT max(date) FROM session s WHERE s.client_id = c.id) "
@@ -242,7 +242,7 @@ std::vector<ClientSummary> Store::clients(const std::optional<std::string>& coun
 
 void Store::setClientStatus(const std::string& code, const std::string& status)
 {
-    requireOneOf("--status", status, {"active", "closed", "transferred"});
+    requireOneOf("status", status, {"active", "closed", "transferred"});
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
     sql::Statement update(*connection_, "UPDATE client SET status = ? WHERE id = ?");
@@ -253,14 +253,14 @@ void Store::setClientStatus(const std::string& code, const std::string& status)
 void Store::updateClient(const std::string& code, const ClientChanges& requested)
 {
     ClientChanges changes = requested;
-    changes.displayName = cleanOptionalText("--name", changes.displayName, maxNameLength);
+    changes.displayName = cleanOptionalText("display_name", changes.displayName, maxNameLength);
     if (changes.cadenceDays < 1 || changes.cadenceDays > 365)
-        throw ValidationError("--cadence-days",
+        throw ValidationError("cadence_days",
                               "value " + std::to_string(changes.cadenceDays) + " out of range 1..365");
-    requireOneOf("--status", changes.status, {"active", "closed", "transferred"});
+    requireOneOf("status", changes.status, {"active", "closed", "transferred"});
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
-    const Id counselor = counselorId(changes.counselorName, "--counselor");
+    const Id counselor = counselorId(changes.counselorName, "counselor");
     sql::Statement update(*connection_,
                           "UPDATE client SET display_name = ?, counselor_id = ?, cadence_days = ?, "
                           "status = ? WHERE id = ?");
@@ -294,19 +294,19 @@ Id Store::sessionId(Id client, const SessionRef& session, const std::string& fie
 LoggedRating Store::logRating(const NewRating& newRating)
 {
     NewRating rating = newRating;
-    requireOneOf("--rater", rating.rater, {"client", "counselor", "observer"});
+    requireOneOf("rater", rating.rater, {"client", "counselor", "observer"});
     const Score scored = score(rating.instrument, rating.itemTenths);
-    rating.note = cleanOptionalText("--note", rating.note, maxNoteLength, TextShape::MultiLine);
+    rating.note = cleanOptionalText("note", rating.note, maxNoteLength, TextShape::MultiLine);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
-        throw ValidationError("--duration", "value out of range 1..600 minutes");
-    requireRecordDate("--date", rating.date);
+        throw ValidationError("duration", "value out of range 1..600 minutes");
+    requireRecordDate("date", rating.date);
 
     sql::Transaction transaction(*connection_);
     const Id client = clientId(rating.clientCode);
     sql::Statement start(*connection_, "SELECT start_date FROM client WHERE id = ?");
     start.bind(1, client).step();
     if (rating.date < parseIsoDate(start.text(0), "start_date"))
-        throw ValidationError("--date",
+        throw ValidationError("date",
                               toIso(rating.date) + " is before the client's start date " + start.text(0));
 
     LoggedRating logged;
@@ -318,7 +318,7 @@ LoggedRating Store::logRating(const NewRating& newRating)
         session = existing.int64(0);
         const auto storedDuration = existing.optInt(2);
         if (rating.durationMinutes && storedDuration && *storedDuration != *rating.durationMinutes)
-            throw ValidationError("--duration", "the session on " + toIso(rating.date) +
+            throw ValidationError("duration", "the session on " + toIso(rating.date) +
                                                     " is already recorded as " +
                                                     std::to_string(*storedDuration) + " minutes, not " +
                                                     std::to_string(*rating.durationMinutes));
@@ -333,7 +333,7 @@ LoggedRating Store::logRating(const NewRating& newRating)
             const std::string combined = previous ? *previous + "\n" + *rating.note : *rating.note;
             if (combined.size() > maxNoteLength)
                 throw ValidationError(
-                    "--note", "the session's note would be too long: " + std::to_string(combined.size()) +
+                    "note", "the session's note would be too long: " + std::to_string(combined.size()) +
                                   " bytes (at most " + std::to_string(maxNoteLength) + ")");
             sql::Statement update(*connection_, "UPDATE session SET note = ? WHERE id = ?");
             update.bind(1, combined).bind(2, session).run();
@@ -356,7 +356,7 @@ LoggedRating Store::logRating(const NewRating& newRating)
         *connection_, "SELECT voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
     duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
     if (duplicate.step())
-        throw ValidationError("--rater", "duplicate: the session on " + toIso(rating.date) +
+        throw ValidationError("rater", "duplicate: the session on " + toIso(rating.date) +
                                              " already has a " + instrumentSlug + " rating by the " +
                                              rating.rater +
                                              (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
@@ -383,17 +383,17 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
 {
     const auto inRange = [](const std::optional<int>& v) { return v && *v >= 1 && *v <= 5; };
     if (report.tension && !inRange(report.intensity))
-        throw ValidationError("--intensity", "with tension, intensity must be 1..5");
+        throw ValidationError("intensity", "with tension, intensity must be 1..5");
     if (report.tension && !inRange(report.resolution))
-        throw ValidationError("--resolution", "with tension, resolution must be 1..5");
+        throw ValidationError("resolution", "with tension, resolution must be 1..5");
     if (!report.tension && (report.intensity || report.resolution))
-        throw ValidationError("--tension", "intensity and resolution are only recorded with tension");
+        throw ValidationError("tension", "intensity and resolution are only recorded with tension");
     const auto cleanReason =
         reason
-            ? std::optional<std::string>(cleanText("--reason", trimmed(*reason), 2000, TextShape::MultiLine))
+            ? std::optional<std::string>(cleanText("reason", trimmed(*reason), 2000, TextShape::MultiLine))
             : std::nullopt;
     sql::Transaction transaction(*connection_);
-    const Id session = sessionId(clientId(clientCode), sessionRef, "--session");
+    const Id session = sessionId(clientId(clientCode), sessionRef, "session");
     sql::Statement existing(
         *connection_, "SELECT tension, intensity, resolution FROM post_session_report WHERE session_id = ?");
     existing.bind(1, session);
@@ -404,7 +404,7 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
             return; // the same answers again: nothing to change
         // The client's own account is not overwritten silently: a reason, and the old one kept.
         if (!cleanReason)
-            throw ValidationError("--reason", "the session already has the client's report; give a reason to "
+            throw ValidationError("reason", "the session already has the client's report; give a reason to "
                                               "replace it (the earlier one is kept)");
         sql::Statement keep(
             *connection_,
@@ -428,7 +428,7 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
 
 int Store::postSessionReportRevisions(const std::string& clientCode, const SessionRef& sessionRef)
 {
-    const Id session = sessionId(clientId(clientCode), sessionRef, "--session");
+    const Id session = sessionId(clientId(clientCode), sessionRef, "session");
     sql::Statement query(*connection_,
                          "SELECT count(*) FROM post_session_report_revision WHERE session_id = ?");
     query.bind(1, session).step();
@@ -488,7 +488,7 @@ AnalysisParams Store::analysisParams(Instrument instrument, const std::string& d
 
 void Store::acknowledgeAlert(const AlertAck& ack)
 {
-    const std::string reason = cleanText("--reason", ack.reason, 2000, TextShape::MultiLine);
+    const std::string reason = cleanText("reason", ack.reason, 2000, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement upsert(*connection_,
                           "INSERT INTO alert_ack (alert_key, fingerprint, reason, acked_on, snooze_until) "

@@ -16,13 +16,13 @@ const char* const ratingColumns = "instrument, items, total_tenths, bond_tenths,
 Id Store::findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
                      const std::string& rater)
 {
-    requireOneOf("--rater", rater, {"client", "counselor", "observer"});
-    const Id sessionRow = sessionId(clientId(clientCode), session, "--session");
+    requireOneOf("rater", rater, {"client", "counselor", "observer"});
+    const Id sessionRow = sessionId(clientId(clientCode), session, "session");
     sql::Statement query(*connection_,
                          "SELECT id FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
     query.bind(1, sessionRow).bind(2, spec(instrument).slug).bind(3, rater);
     if (!query.step())
-        throw NotFound("--instrument",
+        throw NotFound("instrument",
                        "that session has no " + spec(instrument).slug + " rating by the " + rater);
     return query.int64(0);
 }
@@ -30,13 +30,13 @@ Id Store::findRating(const std::string& clientCode, const SessionRef& session, I
 void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& rawReason)
 {
     const std::string reason =
-        cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+        cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_,
                            std::string("SELECT ") + ratingColumns + " FROM rating WHERE id = ?");
     current.bind(1, ratingId);
     if (!current.step())
-        throw NotFound("RATING", "no rating with id " + std::to_string(ratingId));
+        throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     const Instrument instrument = instrumentFromSlug(current.text(0));
     const Score amended = score(instrument, itemTenths); // validates every item, naming it
     if (formatItems(instrument, itemTenths) == current.text(1) && current.integer(7) == 0)
@@ -60,14 +60,14 @@ void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const s
 void Store::voidRating(Id ratingId, const std::string& rawReason)
 {
     const std::string reason =
-        cleanText("--reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+        cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_, "SELECT voided FROM rating WHERE id = ?");
     current.bind(1, ratingId);
     if (!current.step())
-        throw NotFound("RATING", "no rating with id " + std::to_string(ratingId));
+        throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     if (current.integer(0) != 0)
-        throw ValidationError("RATING", "the rating is already void");
+        throw ValidationError("rating", "the rating is already void");
     sql::Statement keep(
         *connection_,
         "INSERT INTO rating_revision (rating_id, revised_on, action, reason, items, total_tenths, "
@@ -88,7 +88,7 @@ StoredRating Store::storedRating(Id ratingId)
                           "FROM rating WHERE id = ?");
     query.bind(1, ratingId);
     if (!query.step())
-        throw NotFound("RATING", "no rating with id " + std::to_string(ratingId));
+        throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     const Instrument instrument = instrumentFromSlug(query.text(0));
     return {
         {ratingId, query.text(8), score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
@@ -100,7 +100,7 @@ std::vector<RatingRevision> Store::ratingHistory(Id ratingId)
     sql::Statement rating(*connection_, "SELECT instrument FROM rating WHERE id = ?");
     rating.bind(1, ratingId);
     if (!rating.step())
-        throw NotFound("RATING", "no rating with id " + std::to_string(ratingId));
+        throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     const Instrument instrument = instrumentFromSlug(rating.text(0));
     sql::Statement query(*connection_, "SELECT id, revised_on, action, reason, items, was_voided "
                                        "FROM rating_revision WHERE rating_id = ? ORDER BY id");

@@ -26,28 +26,28 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
 
 Id Store::flagRupture(const NewRupture& rupture)
 {
-    requireOneOf("--kind", rupture.kind, {"withdrawal", "confrontation"});
-    requireOneOf("--noticed-by", rupture.noticedBy,
+    requireOneOf("kind", rupture.kind, {"withdrawal", "confrontation"});
+    requireOneOf("noticed_by", rupture.noticedBy,
                  {"client-score", "counselor", "client-report", "supervisor"});
     if (rupture.salience < 1 || rupture.salience > 5)
-        throw ValidationError("--salience",
+        throw ValidationError("salience",
                               "value " + std::to_string(rupture.salience) + " out of range 1..5");
-    const auto note = cleanOptionalText("--note", rupture.note, maxNoteLength, TextShape::MultiLine);
+    const auto note = cleanOptionalText("note", rupture.note, maxNoteLength, TextShape::MultiLine);
     const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
     if (uniqueMarkers.size() != rupture.markers.size())
-        throw ValidationError("--marker", "the same marker is given twice");
+        throw ValidationError("marker", "the same marker is given twice");
 
     sql::Transaction transaction(*connection_);
     for (const auto& marker : rupture.markers) {
         std::string group;
-        requireCatalogue("marker", marker, "--marker", &group);
+        requireCatalogue("marker", marker, "marker", &group);
         if (group != rupture.kind)
-            throw ValidationError("--marker", quoteForError(marker) + " is a " + group + " marker, not a " +
+            throw ValidationError("marker", quoteForError(marker) + " is a " + group + " marker, not a " +
                                                   rupture.kind + " one");
     }
     if (rupture.category)
-        requireCatalogue("category", *rupture.category, "--category");
-    const Id session = sessionId(clientId(rupture.clientCode), rupture.session, "--session");
+        requireCatalogue("category", *rupture.category, "category");
+    const Id session = sessionId(clientId(rupture.clientCode), rupture.session, "session");
 
     sql::Statement insert(*connection_,
                           "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
@@ -68,28 +68,28 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
 {
     NewRepairPlan plan = newPlan;
     if (plan.strategies.empty())
-        throw ValidationError("--strategy", "a repair plan needs at least one strategy");
+        throw ValidationError("strategy", "a repair plan needs at least one strategy");
     const std::set<std::string> unique(plan.strategies.begin(), plan.strategies.end());
     if (unique.size() != plan.strategies.size())
-        throw ValidationError("--strategy", "the same strategy is given twice");
+        throw ValidationError("strategy", "the same strategy is given twice");
     for (std::size_t i = 0; i < plan.steps.size(); ++i)
         plan.steps[i] =
             cleanText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength, TextShape::MultiLine);
-    plan.note = cleanOptionalText("--note", plan.note, maxNoteLength, TextShape::MultiLine);
+    plan.note = cleanOptionalText("note", plan.note, maxNoteLength, TextShape::MultiLine);
     const Date created = plan.createdOn.value_or(today());
     requireRecordDate("created on", created);
     if (plan.dueDate)
-        requireReferenceDate("--due", *plan.dueDate);
+        requireReferenceDate("due", *plan.dueDate);
     if (plan.dueDate && *plan.dueDate < created)
-        throw ValidationError("--due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
+        throw ValidationError("due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
 
     sql::Transaction transaction(*connection_);
     for (const auto& s : plan.strategies)
-        requireCatalogue("strategy", s, "--strategy");
+        requireCatalogue("strategy", s, "strategy");
     sql::Statement rupture(*connection_, "SELECT 1 FROM rupture WHERE id = ?");
     rupture.bind(1, plan.ruptureId);
     if (!rupture.step())
-        throw NotFound("RUPTURE_ID: no rupture with id " + std::to_string(plan.ruptureId));
+        throw NotFound("rupture_id", "no rupture with id " + std::to_string(plan.ruptureId));
 
     sql::Statement insert(
         *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
@@ -118,7 +118,7 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
 void Store::closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,
                         std::optional<Date> closedOn)
 {
-    requireOneOf("--outcome", outcome, {"resolved", "partly", "unresolved", "transferred"});
+    requireOneOf("outcome", outcome, {"resolved", "partly", "unresolved", "transferred"});
     const Date closed = closedOn.value_or(today());
     requireRecordDate("closed on", closed);
     sql::Transaction transaction(*connection_);
@@ -128,18 +128,18 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<Ses
                         "WHERE p.id = ?");
     plan.bind(1, planId);
     if (!plan.step())
-        throw NotFound("PLAN_ID: no repair plan with id " + std::to_string(planId));
+        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
     if (plan.text(0) == "closed")
-        throw ValidationError("PLAN_ID", "repair plan " + std::to_string(planId) + " is already closed");
+        throw ValidationError("plan_id", "repair plan " + std::to_string(planId) + " is already closed");
     if (closed < parseIsoDate(plan.text(3), "created_on"))
         throw ValidationError("closed on", "before the plan was made");
     std::optional<Id> followUp;
     if (followUpSession) {
-        followUp = sessionId(plan.int64(1), *followUpSession, "--session");
+        followUp = sessionId(plan.int64(1), *followUpSession, "session");
         sql::Statement date(*connection_, "SELECT date FROM session WHERE id = ?");
         date.bind(1, *followUp).step();
         if (date.text(0) < plan.text(2))
-            throw ValidationError("--session", "the follow-up session is before the rupture's session");
+            throw ValidationError("session", "the follow-up session is before the rupture's session");
     }
     sql::Statement update(*connection_,
                           "UPDATE repair_plan SET status = 'closed', outcome = ?, follow_up_session_id = ?, "
@@ -151,14 +151,14 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<Ses
 Id Store::addReferralAgency(const ReferralAgency& newAgency)
 {
     ReferralAgency agency = newAgency;
-    agency.name = cleanText("NAME", trimmed(agency.name), 200);
-    agency.services = cleanOptionalText("--services", agency.services, 2000, TextShape::MultiLine);
-    agency.contact = cleanOptionalText("--contact", agency.contact, 2000, TextShape::MultiLine);
+    agency.name = cleanText("name", trimmed(agency.name), 200);
+    agency.services = cleanOptionalText("services", agency.services, 2000, TextShape::MultiLine);
+    agency.contact = cleanOptionalText("contact", agency.contact, 2000, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
     exists.bind(1, agency.name);
     if (exists.step())
-        throw ValidationError("NAME", "that referral agency is already listed");
+        throw ValidationError("name", "that referral agency is already listed");
     sql::Statement insert(*connection_,
                           "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
     insert.bind(1, agency.name).bind(2, agency.services).bind(3, agency.contact).run();
@@ -180,7 +180,7 @@ std::vector<ReferralAgency> Store::referralAgencies()
 Id Store::planTransition(const NewTransitionPlan& newPlan)
 {
     NewTransitionPlan plan = newPlan;
-    plan.nextSteps = cleanOptionalText("--next-steps", plan.nextSteps, maxNoteLength, TextShape::MultiLine);
+    plan.nextSteps = cleanOptionalText("next_steps", plan.nextSteps, maxNoteLength, TextShape::MultiLine);
     if (plan.referralAgency)
         plan.referralAgency = trimmed(*plan.referralAgency);
     requireRecordDate("created on", plan.createdOn.value_or(today()));
@@ -191,14 +191,14 @@ Id Store::planTransition(const NewTransitionPlan& newPlan)
                                              "WHERE r.id = ? AND s.client_id = ?");
         rupture.bind(1, *plan.ruptureId).bind(2, client);
         if (!rupture.step())
-            throw NotFound("--rupture: the client has no rupture with id " + std::to_string(*plan.ruptureId));
+            throw NotFound("rupture", "the client has no rupture with id " + std::to_string(*plan.ruptureId));
     }
     std::optional<Id> agency;
     if (plan.referralAgency) {
         sql::Statement query(*connection_, "SELECT id FROM referral_agency WHERE name = ?");
         query.bind(1, *plan.referralAgency);
         if (!query.step())
-            throw NotFound("--referral: no referral agency named " + quoteForError(*plan.referralAgency));
+            throw NotFound("referral", "no referral agency named " + quoteForError(*plan.referralAgency));
         agency = query.int64(0);
     }
     // One plan per client and rupture: saving again (or twice) updates it, never duplicates it.

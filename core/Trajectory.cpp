@@ -74,16 +74,16 @@ bool AnalysisParams::belowCutoff(double total) const
 void validate(const AnalysisParams& params)
 {
     if (!(params.sd > 0) || !std::isfinite(params.sd))
-        throw ValidationError("--sd", "must be a number greater than 0");
+        throw ValidationError("sd", "must be a number greater than 0");
     if (!(params.reliability > 0 && params.reliability < 1))
-        throw ValidationError("--reliability", "must be between 0 and 1 (exclusive)");
+        throw ValidationError("reliability", "must be between 0 and 1 (exclusive)");
     if (!(params.z > 0) || !std::isfinite(params.z))
-        throw ValidationError("--z", "must be a number greater than 0");
+        throw ValidationError("z", "must be a number greater than 0");
     if (params.window < 1 || params.window > 20)
-        throw ValidationError("--window", "must be a whole number of sessions from 1 to 20");
+        throw ValidationError("window", "must be a whole number of sessions from 1 to 20");
     const double rc = params.reliableChange();
     if (!std::isfinite(rc) || !(rc > 0))
-        throw ValidationError("--sd", "with this SD, reliability and z the reliable change is not a finite "
+        throw ValidationError("sd", "with this SD, reliability and z the reliable change is not a finite "
                                       "positive number");
 }
 
@@ -97,7 +97,7 @@ Rule ruleFromSlug(const std::string& slug)
         return Rule::V2;
     if (slug == "sudden-loss")
         return Rule::SuddenLoss;
-    throw ValidationError("--rule",
+    throw ValidationError("rule",
                           "unknown rule " + quoteForError(slug) + " (expected rr1, v1, v2 or sudden-loss)");
 }
 

@@ -255,8 +255,8 @@ ClientDetail knownOn(const ClientDetail& detail, const Date& asOf)
 TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryRequest& request,
                                  const ParamsLookup& paramsFor)
 {
-    requireReferenceDate("--as-of", request.asOf);
-    requireOneOf("--rater", request.rater, {"client", "counselor", "observer"});
+    requireReferenceDate("as_of", request.asOf);
+    requireOneOf("rater", request.rater, {"client", "counselor", "observer"});
     TrajectoryReport report;
     report.clientCode = detail.client.code;
     report.rater = request.rater;

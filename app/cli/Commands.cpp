@@ -10,14 +10,41 @@
 #include "Text.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <tuple>
 
 namespace alliance::cli {
 namespace {
+
+// The core names a field by its own id ("cadence_days", "code", "item 3"); the CLI words it as
+// the option or argument a person typed ("--cadence-days", "CODE", "item 3").
+std::string cliField(const std::string& field)
+{
+    static const std::map<std::string, std::string> named = {
+        {"code", "CODE"},           {"name", "NAME"},         {"rating", "RATING"},
+        {"alert_id", "ID"},         {"plan_id", "PLAN_ID"},   {"rupture_id", "RUPTURE_ID"},
+        {"display_name", "--name"}, {"start_date", "--start"}};
+    if (const auto it = named.find(field); it != named.end())
+        return it->second;
+    if (field.empty() || field.starts_with("--") || field.starts_with("item") ||
+        field.find(' ') != std::string::npos)
+        return field;
+    std::string flag = "--" + field;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    return flag;
+}
+
+// "--date: must be YYYY-MM-DD", safe for a terminal.
+std::string describe(const FieldError& e)
+{
+    const std::string field = cliField(e.field());
+    return printable(field.empty() ? e.problem() : field + ": " + e.problem());
+}
 
 // Every value arrives as text and is validated by the core, so a bad value exits 3 with the
 // field named; CLI11 only decides the shape of the command line (exit 2).
@@ -702,10 +729,10 @@ int run(int argc, char** argv)
         std::cerr << "alliance: " << e.what() << "\n";
         return Usage;
     } catch (const ValidationError& e) {
-        std::cerr << "alliance: invalid input: " << printable(e.what()) << "\n";
+        std::cerr << "alliance: invalid input: " << describe(e) << "\n";
         return InvalidInput;
     } catch (const NotFound& e) {
-        std::cerr << "alliance: not found: " << printable(e.what()) << "\n";
+        std::cerr << "alliance: not found: " << describe(e) << "\n";
         return NotFoundCode;
     } catch (const AccessDenied& e) {
         std::cerr << "alliance: " << printable(e.what()) << "\n";

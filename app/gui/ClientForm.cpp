@@ -8,11 +8,11 @@ namespace alliance::gui {
 
 ClientForm::ClientForm(QObject* parent) : Form(parent)
 {
-    addField(QStringLiteral("code"), "CODE", tr("Client code"));
-    addField(QStringLiteral("displayName"), "--name", tr("Display name"));
-    addField(QStringLiteral("counselor"), "--counselor", tr("Counselor"));
-    addField(QStringLiteral("startDate"), "--start", tr("Start date"));
-    addField(QStringLiteral("cadenceDays"), "--cadence-days", tr("Days between sessions"));
+    addField(QStringLiteral("code"), "code", tr("Client code"));
+    addField(QStringLiteral("displayName"), "display_name", tr("Display name"));
+    addField(QStringLiteral("counselor"), "counselor", tr("Counselor"));
+    addField(QStringLiteral("startDate"), "start", tr("Start date"));
+    addField(QStringLiteral("cadenceDays"), "cadence_days", tr("Days between sessions"));
     reset();
 }
 

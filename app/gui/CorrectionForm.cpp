@@ -7,7 +7,7 @@ namespace alliance::gui {
 CorrectionForm::CorrectionForm(QObject* parent) : Form(parent)
 {
     addField(QStringLiteral("items"), "items", tr("Items"));
-    addField(QStringLiteral("reason"), "--reason", tr("Reason"));
+    addField(QStringLiteral("reason"), "reason", tr("Reason"));
 }
 
 QString CorrectionForm::totalText() const

@@ -7,9 +7,9 @@ namespace alliance::gui {
 
 CounselorForm::CounselorForm(QObject* parent) : Form(parent)
 {
-    addField(QStringLiteral("name"), "NAME", tr("Name"));
-    addField(QStringLiteral("role"), "--role", tr("Role"));
-    addField(QStringLiteral("supervisor"), "--supervisor", tr("Supervisor"));
+    addField(QStringLiteral("name"), "name", tr("Name"));
+    addField(QStringLiteral("role"), "role", tr("Role"));
+    addField(QStringLiteral("supervisor"), "supervisor", tr("Supervisor"));
     reset();
 }
 

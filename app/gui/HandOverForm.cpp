@@ -9,7 +9,7 @@ namespace alliance::gui {
 
 HandOverForm::HandOverForm(QObject* parent) : Form(parent)
 {
-    addField(QStringLiteral("instrument"), "--rater", tr("Instrument"));
+    addField(QStringLiteral("instrument"), "rater", tr("Instrument"));
     setInstrument(QStringLiteral("srs"));
 }
 

@@ -15,7 +15,7 @@ NewRating waiSr(const std::string& date, std::vector<int> items = {4, 3, 5, 4, 5
 {
     NewRating r;
     r.clientCode = "C-001";
-    r.date = parseIsoDate(date, "--date");
+    r.date = parseIsoDate(date, "date");
     r.instrument = Instrument::WaiSr;
     for (int& v : items)
         v *= 10;
@@ -160,13 +160,13 @@ TEST_CASE("A rejected rating leaves the database exactly as it was")
     }
     SECTION("date before the client's start")
     {
-        CHECK_THROWS_WITH(store.logRating(waiSr("2025-12-31")), Catch::Contains("--date"));
+        CHECK_THROWS_WITH(store.logRating(waiSr("2025-12-31")), Catch::Contains("date"));
     }
     SECTION("date in the future")
     {
         NewRating r = waiSr("2026-01-12");
         r.date = today() + boost::gregorian::days(2);
-        CHECK_THROWS_WITH(store.logRating(r), Catch::Contains("--date") && Catch::Contains("in the future"));
+        CHECK_THROWS_WITH(store.logRating(r), Catch::Contains("date") && Catch::Contains("in the future"));
     }
     CHECK(dumpAll(store) == before);
 }

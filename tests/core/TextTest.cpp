@@ -11,34 +11,34 @@ using namespace alliance;
 TEST_CASE("Text: invalid UTF-8 and control characters are refused, naming the field")
 {
     const auto single = [](const std::string& v) {
-        return test::rejectedField([&] { cleanText("--name", v, 200); });
+        return test::rejectedField([&] { cleanText("display_name", v, 200); });
     };
-    CHECK(single("caf\xC3") == "--name");      // truncated sequence
-    CHECK(single("\xFF\xFE") == "--name");     // never valid
-    CHECK(single("\xED\xA0\x80") == "--name"); // a UTF-16 surrogate
-    CHECK(single("\xC0\xAF") == "--name");     // overlong '/'
-    CHECK(single("red\x1B[31m") == "--name");  // ESC
-    CHECK(single("ding\x07") == "--name");     // BEL
-    CHECK(single(std::string("nul\0x", 5)) == "--name");
-    CHECK(single("two\nlines") == "--name");
-    CHECK(single("line\xE2\x80\xA8sep") == "--name"); // U+2028
+    CHECK(single("caf\xC3") == "display_name");      // truncated sequence
+    CHECK(single("\xFF\xFE") == "display_name");     // never valid
+    CHECK(single("\xED\xA0\x80") == "display_name"); // a UTF-16 surrogate
+    CHECK(single("\xC0\xAF") == "display_name");     // overlong '/'
+    CHECK(single("red\x1B[31m") == "display_name");  // ESC
+    CHECK(single("ding\x07") == "display_name");     // BEL
+    CHECK(single(std::string("nul\0x", 5)) == "display_name");
+    CHECK(single("two\nlines") == "display_name");
+    CHECK(single("line\xE2\x80\xA8sep") == "display_name"); // U+2028
     CHECK(single("\xC2\x9B"
-                 "31m") == "--name"); // C1 CSI
+                 "31m") == "display_name"); // C1 CSI
     CHECK(single("abc\xE2\x80\xAE"
-                 "cba") == "--name"); // RLO reorders what follows
-    CHECK(single("") == "--name");
+                 "cba") == "display_name"); // RLO reorders what follows
+    CHECK(single("") == "display_name");
     // A note may hold lines and tabs; CRLF becomes LF; ESC is still refused.
-    CHECK(cleanText("--note", "one\r\ntwo\tthree\rfour", 100, TextShape::MultiLine) ==
+    CHECK(cleanText("note", "one\r\ntwo\tthree\rfour", 100, TextShape::MultiLine) ==
           "one\ntwo\tthree\nfour");
     CHECK(test::rejectedField([] {
-              cleanText("--note",
+              cleanText("note",
                         "a\x1B"
                         "b",
                         100, TextShape::MultiLine);
-          }) == "--note");
+          }) == "note");
     // The message names the place, never the text.
     try {
-        cleanText("--note", "client disclosed \x1B secret", 100, TextShape::MultiLine);
+        cleanText("note", "client disclosed \x1B secret", 100, TextShape::MultiLine);
         FAIL("accepted ESC");
     } catch (const ValidationError& e) {
         CHECK(std::string(e.what()).find("disclosed") == std::string::npos);
@@ -50,14 +50,14 @@ TEST_CASE("Text: stored text is NFC, and its length is counted after normalising
 {
     const std::string decomposed = "Zoe\xCC\x88"; // e + COMBINING DIAERESIS
     const std::string composed = "Zo\xC3\xAB";    // ë
-    CHECK(cleanText("--name", decomposed, 200) == composed);
-    CHECK(cleanText("--name", "Zo\xC3\xAB \xF0\x9F\x98\x80", 200) == "Zo\xC3\xAB \xF0\x9F\x98\x80");
-    CHECK(test::rejectedField([] { cleanText("--name", std::string(201, 'x'), 200); }) == "--name");
+    CHECK(cleanText("display_name", decomposed, 200) == composed);
+    CHECK(cleanText("display_name", "Zo\xC3\xAB \xF0\x9F\x98\x80", 200) == "Zo\xC3\xAB \xF0\x9F\x98\x80");
+    CHECK(test::rejectedField([] { cleanText("display_name", std::string(201, 'x'), 200); }) == "display_name");
 }
 
 TEST_CASE("Identifiers: trimmed, and look-alikes, invisibles and bidi controls refused")
 {
-    CHECK(cleanIdentifier("CODE", "  C-001\xC2\xA0", 64) == "C-001"); // NBSP at the end is trimmed
+    CHECK(cleanIdentifier("code", "  C-001\xC2\xA0", 64) == "C-001"); // NBSP at the end is trimmed
     for (const std::string hostile : {
              std::string("C\xE2\x80\x8B-001"), // zero-width space
              std::string("C\xE2\x80\x8D-001"), // zero-width joiner
@@ -78,10 +78,10 @@ TEST_CASE("Identifiers: trimmed, and look-alikes, invisibles and bidi controls r
                          "C-001"),          // BOM
              std::string("C-\xEE\x80\x80"), // private use
          })
-        CHECK(test::rejectedField([&] { cleanIdentifier("CODE", hostile, 64); }) == "CODE");
+        CHECK(test::rejectedField([&] { cleanIdentifier("code", hostile, 64); }) == "code");
     // Letters of any script are fine.
-    CHECK(cleanIdentifier("NAME", "Zo\xC3\xAB \xC3\x98stergaard", 200) == "Zo\xC3\xAB \xC3\x98stergaard");
-    CHECK(cleanIdentifier("NAME", "\xE7\x8E\x8B\xE8\x8A\xB3", 200) == "\xE7\x8E\x8B\xE8\x8A\xB3");
+    CHECK(cleanIdentifier("name", "Zo\xC3\xAB \xC3\x98stergaard", 200) == "Zo\xC3\xAB \xC3\x98stergaard");
+    CHECK(cleanIdentifier("name", "\xE7\x8E\x8B\xE8\x8A\xB3", 200) == "\xE7\x8E\x8B\xE8\x8A\xB3");
 }
 
 TEST_CASE("Identity keys ignore case and width, so look-alike codes are one code")
@@ -108,17 +108,17 @@ TEST_CASE("Printable text never carries a control sequence to a terminal")
 
 TEST_CASE("Numbers mean what was typed: one syntax for items and options")
 {
-    CHECK(parseWholeNumber("--duration", " 050 ", 1, 600) == 50);
-    CHECK(parseWholeNumber("--duration", "0000000000050", 1, 600) == 50);
+    CHECK(parseWholeNumber("duration", " 050 ", 1, 600) == 50);
+    CHECK(parseWholeNumber("duration", "0000000000050", 1, 600) == 50);
     for (const std::string bad : {"+5", "-5", "5 0", "0x10", "5.0", "1e2", "", " ", "five"})
-        CHECK(test::rejectedField([&] { parseWholeNumber("--duration", bad, 1, 600); }) == "--duration");
-    CHECK(parseDecimal("--sd", "8") == 8.0);
-    CHECK(parseDecimal("--sd", " 08.50 ") == 8.5);
+        CHECK(test::rejectedField([&] { parseWholeNumber("duration", bad, 1, 600); }) == "duration");
+    CHECK(parseDecimal("sd", "8") == 8.0);
+    CHECK(parseDecimal("sd", " 08.50 ") == 8.5);
     for (const std::string bad :
          {std::string("0x10"), std::string("+4"), std::string("-4"), std::string("inf"), std::string("nan"),
           std::string("1e3"), std::string(".5"), std::string("5."), std::string("4 .5"), std::string("1,5"),
           std::string(400, '9')})
-        CHECK(test::rejectedField([&] { parseDecimal("--sd", bad); }) == "--sd");
+        CHECK(test::rejectedField([&] { parseDecimal("sd", bad); }) == "sd");
 
     // Items: trimmed only at their ends.
     CHECK(parseItems(Instrument::Srs, " 8.5 , 07.0,9.5 ,8 ") == std::vector<int>{85, 70, 95, 80});
@@ -136,9 +136,9 @@ TEST_CASE("Store: client codes and counselor names are unique without regard to 
     CHECK(store.counselors().at(0).name == "Alex Rivera");
     const std::string before = test::dumpAll(store);
     CHECK(test::rejectedField([&] { store.addCounselor("alex rivera", "counselor", std::nullopt); }) ==
-          "NAME");
+          "name");
     CHECK(test::rejectedField(
-              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", "counselor", std::nullopt); }) == "NAME");
+              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", "counselor", std::nullopt); }) == "name");
     CHECK(test::dumpAll(store) == before);
 
     store.addClient({"C-001", "ALEX RIVERA", std::nullopt, Date(2026, 1, 1), 7}); // lookup ignores case
@@ -171,13 +171,13 @@ TEST_CASE("Store: notes are cleaned, and the limit applies to a session's whole 
     NewRating second = rating;
     second.rater = "counselor";
     second.note = std::string(99995, 'n'); // fits alone, not with the first note
-    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--note");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "note");
     second.note = "ok";
     second.durationMinutes = 45; // the session is already 50 minutes
-    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--duration");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "duration");
     second.durationMinutes = std::nullopt;
     second.note = "bell\x07";
-    CHECK(test::rejectedField([&] { store.logRating(second); }) == "--note");
+    CHECK(test::rejectedField([&] { store.logRating(second); }) == "note");
     CHECK(test::dumpAll(store) == before);
     second.note = "second";
     second.durationMinutes = 50;
@@ -193,9 +193,9 @@ TEST_CASE("Store: dates out of range and start dates in the future are refused")
     CHECK(
         test::rejectedField([&] {
             store.addClient({"C-001", "Alex Rivera", std::nullopt, today() + boost::gregorian::days(30), 7});
-        }) == "--start");
+        }) == "start");
     CHECK(test::rejectedField([&] {
               store.addClient({"C-001", "Alex Rivera", std::nullopt, Date(1899, 12, 31), 7});
-          }) == "--start");
+          }) == "start");
     CHECK(test::dumpAll(store) == before);
 }

@@ -176,10 +176,10 @@ TEST_CASE("Invalid parameters are rejected naming the parameter")
 {
     AnalysisParams p = params(5.0, 0.90);
     p.sd = 0;
-    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("--sd"));
+    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("sd"));
     p = params(5.0, 1.0);
-    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("--reliability"));
+    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("reliability"));
     p = params(5.0, 0.9, 0);
-    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("--window"));
+    CHECK_THROWS_WITH(validate(p), Catch::StartsWith("window"));
     CHECK_THROWS_AS(ruleFromSlug("v3"), ValidationError);
 }

@@ -27,8 +27,9 @@ StartupOptions demoOptions()
 // No CLI syntax in anything a person reads.
 bool readsWell(const QString& text)
 {
+    // No CLI option, no CLI argument name and no core field id ("cadence_days") in a person's view.
     return !text.contains(QLatin1String("--")) && !text.contains(QLatin1String("CODE")) &&
-           !text.contains(QLatin1String("NAME"));
+           !text.contains(QLatin1String("NAME")) && !text.contains(QLatin1Char('_'));
 }
 } // namespace
 

@@ -45,7 +45,7 @@ TestCase {
         page.ackDialog.reasonText = "   "
         page.ackDialog.acknowledge()
         compare(errorSpy.count, 1)
-        compare(errorSpy.signalArguments[0][0], "--reason")
+        compare(errorSpy.signalArguments[0][0], "reason")
         compare(AlertsModel.count, before)
     }
 }

@@ -219,7 +219,7 @@ TestCase {
         tryCompare(page.repairEditor, "opened", true)
         page.repairEditor.save()   // no strategy chosen
         compare(errorSpy.count, 1)
-        compare(errorSpy.signalArguments[0][0], "--strategy")
+        compare(errorSpy.signalArguments[0][0], "strategy")
         compare(ClientModel.plans.length, plansBefore)
         page.repairEditor.close()
     }
