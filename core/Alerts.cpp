@@ -38,7 +38,7 @@ std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const D
     // An alert as of a day is what a counselor would have seen that day: later records are not used.
     const ClientDetail detail = knownOn(store.clientDetail(code), asOf);
     std::vector<Alert> result;
-    if (detail.client.status != "active")
+    if (detail.client.status != ClientStatus::Active)
         return result;
     for (Flag& flag : defaultTrajectory(store, detail, asOf).flags) {
         const std::string id = alertId(code, flag);

@@ -91,7 +91,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
     DemoSummary summary;
 
     const auto existing = store.counselors();
-    const auto addOnce = [&](const std::string& name, const std::string& role,
+    const auto addOnce = [&](const std::string& name, Role role,
                              const std::optional<std::string>& supervisor) {
         const bool known =
             std::any_of(existing.begin(), existing.end(), [&](const Counselor& k) { return k.name == name; });
@@ -100,11 +100,11 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             ++summary.counselors;
         }
     };
-    addOnce("Morgan Ellis", "supervisor", std::nullopt);
-    addOnce("Robin Admin", "admin", std::nullopt);
+    addOnce("Morgan Ellis", Role::Supervisor, std::nullopt);
+    addOnce("Robin Admin", Role::Admin, std::nullopt);
     const std::vector<std::string> counselors = {"Alex Rivera", "Sam Okafor", "Jordan Lee"};
     for (const auto& name : counselors)
-        addOnce(name, "counselor", std::string("Morgan Ellis"));
+        addOnce(name, Role::Counselor, std::string("Morgan Ellis"));
     if (store.referralAgencies().empty()) {
         store.addReferralAgency({0, "Northside Family Counseling",
                                  std::string("individual and family counseling"),
@@ -155,7 +155,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             store.logRating(rating);
             ++summary.sessions;
             if (c % 3 == 0 && i % 2 == 0) { // the counselor's own view, for side-by-side
-                rating.rater = "counselor";
+                rating.rater = Rater::Counselor;
                 rating.itemTenths = itemsAt(instrument, std::min(1.0, target + 0.02), random, false);
                 rating.durationMinutes.reset();
                 store.logRating(rating);
@@ -166,7 +166,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             NewRupture rupture;
             rupture.clientCode = code;
             rupture.session = breakAt + 1;
-            rupture.kind = story == Story::Repaired ? "confrontation" : "withdrawal";
+            rupture.kind = story == Story::Repaired ? RuptureKind::Confrontation : RuptureKind::Withdrawal;
             rupture.markers = story == Story::Repaired
                                   ? std::vector<std::string>{"complaint-progress", "rejecting-intervention"}
                                   : std::vector<std::string>{"minimal-response", "avoidant-storytelling"};
@@ -183,7 +183,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             plan.dueDate = ruptureDate + boost::gregorian::days(cadence * 2L);
             const Id planId = store.planRepair(plan);
             if (story == Story::Repaired && breakAt + 3 <= sessions)
-                store.closeRepair(planId, "resolved", breakAt + 3,
+                store.closeRepair(planId, Outcome::Resolved, breakAt + 3,
                                   ruptureDate + boost::gregorian::days(cadence * 2L));
         }
     }

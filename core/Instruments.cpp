@@ -104,6 +104,33 @@ double tenthsToDouble(int tenths)
     return tenths / 10.0;
 }
 
+int parseItem(Instrument instrument, int index, const std::string& text)
+{
+    const InstrumentSpec& s = spec(instrument);
+    const std::string field = "item " + std::to_string(index + 1);
+    const std::string tok = trimmed(text);
+    if (tok.empty())
+        throw ValidationError(field, "missing value (no prorating: every item is required)");
+    const double value = parseDecimal(field, tok);
+    const auto dot = tok.find('.');
+    if (dot != std::string::npos && tok.size() - dot - 1 > 1)
+        throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
+    if (value > 1000)
+        throw ValidationError(field, "value " + quoteForError(tok) + " out of range");
+    const int valueTenths = static_cast<int>(std::lround(value * 10));
+    if (s.wholeNumberItems && valueTenths % 10 != 0)
+        throw ValidationError(field, "must be a whole number from " + std::to_string(s.itemMinTenths / 10) +
+                                         " to " + std::to_string(s.itemMaxTenths / 10) + ", got " +
+                                         quoteForError(tok));
+    if (valueTenths < s.itemMinTenths || valueTenths > s.itemMaxTenths)
+        throw ValidationError(field, "value " + tok + " out of range " +
+                                         (s.wholeNumberItems ? std::to_string(s.itemMinTenths / 10) + ".." +
+                                                                   std::to_string(s.itemMaxTenths / 10)
+                                                             : formatTenths(s.itemMinTenths) + ".." +
+                                                                   formatTenths(s.itemMaxTenths)));
+    return valueTenths;
+}
+
 std::vector<int> parseItems(Instrument instrument, const std::string& text)
 {
     const InstrumentSpec& s = spec(instrument);
@@ -121,24 +148,8 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
         throw ValidationError("items", s.slug + " needs exactly " + std::to_string(s.itemCount()) +
                                            " items, got " + std::to_string(tokens.size()));
     std::vector<int> tenths;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        const std::string field = "item " + std::to_string(i + 1);
-        const std::string& tok = tokens[i];
-        if (tok.empty())
-            throw ValidationError(field, "missing value (no prorating: every item is required)");
-        const double value = parseDecimal(field, tok);
-        const auto dot = tok.find('.');
-        if (dot != std::string::npos && tok.size() - dot - 1 > 1)
-            throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
-        if (value > 1000)
-            throw ValidationError(field, "value " + quoteForError(tok) + " out of range");
-        const int valueTenths = static_cast<int>(std::lround(value * 10));
-        if (s.wholeNumberItems && valueTenths % 10 != 0)
-            throw ValidationError(field, "must be a whole number from " +
-                                             std::to_string(s.itemMinTenths / 10) + " to " +
-                                             std::to_string(s.itemMaxTenths / 10) + ", got " + tok);
-        tenths.push_back(valueTenths);
-    }
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        tenths.push_back(parseItem(instrument, static_cast<int>(i), tokens[i]));
     score(instrument, tenths); // range checks, same messages as for any caller
     return tenths;
 }

@@ -52,6 +52,10 @@ struct Score {
     std::optional<bool> belowCutoff(Comparator comparator = Comparator::Less) const;
 };
 
+// Parses one item's value (0-based `index`) to tenths: the syntax of parseItems, and in range.
+// Throws ValidationError naming the item ("item 3").
+int parseItem(Instrument instrument, int index, const std::string& text);
+
 // Parses "4,3,5,..." for the instrument: every item present, in range, with the right precision.
 // Throws ValidationError naming the item ("item 3") and its value.
 std::vector<int> parseItems(Instrument instrument, const std::string& text);

@@ -1,8 +1,9 @@
 #pragma once
-// Plain value types of the domain. Slugs ("client", "withdrawal", ...) are validated by the
-// Store before anything is written; these types carry what was stored.
+// Plain value types of the domain. Closed vocabularies are typed (Vocabulary.hpp); free text is
+// validated by the Store before anything is written; these types carry what was stored.
 #include "Dates.hpp"
 #include "Instruments.hpp"
+#include "Vocabulary.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -16,7 +17,7 @@ using Id = std::int64_t;
 struct Counselor {
     Id id = 0;
     std::string name;
-    std::string role; // counselor | supervisor | admin
+    Role role = Role::Counselor;
     std::optional<std::string> supervisorName;
 };
 
@@ -27,7 +28,7 @@ struct Client {
     std::string counselorName;
     Date startDate;
     int cadenceDays = 7;
-    std::string status; // active | closed | transferred
+    ClientStatus status = ClientStatus::Active;
 };
 
 struct ClientSummary {
@@ -38,7 +39,7 @@ struct ClientSummary {
 
 struct Rating {
     Id id = 0;
-    std::string rater; // client | counselor | observer
+    Rater rater = Rater::Client;
     Score score;
     int revisions = 0; // amendments and voids on record (the history keeps each earlier version)
 };
@@ -80,10 +81,10 @@ struct Rupture {
     Id id = 0;
     int sessionNumber = 0;
     Date sessionDate;
-    std::string kind; // withdrawal | confrontation
+    RuptureKind kind = RuptureKind::Withdrawal;
     std::vector<std::string> markers;
     int salience = 3;
-    std::string noticedBy; // client-score | counselor | client-report | supervisor
+    NoticedBy noticedBy = NoticedBy::Counselor;
     std::optional<std::string> category;
     std::optional<std::string> note;
 };
@@ -99,8 +100,8 @@ struct RepairPlan {
     Id ruptureId = 0;
     Date createdOn;
     std::optional<Date> dueDate;
-    std::string status;                 // planned | in-progress | closed
-    std::optional<std::string> outcome; // resolved | partly | unresolved | transferred
+    PlanStatus status = PlanStatus::Planned;
+    std::optional<Outcome> outcome; // when closed
     std::optional<int> followUpSessionNumber;
     std::optional<Date> closedOn;
     std::optional<std::string> note;
@@ -164,7 +165,7 @@ struct ClientChanges {
     std::optional<std::string> displayName;
     std::string counselorName;
     int cadenceDays = 7;
-    std::string status = "active"; // active | closed | transferred
+    ClientStatus status = ClientStatus::Active;
 };
 
 struct NewRating {
@@ -172,7 +173,7 @@ struct NewRating {
     Date date;
     Instrument instrument = Instrument::Bgt;
     std::vector<int> itemTenths;
-    std::string rater = "client";
+    Rater rater = Rater::Client;
     std::optional<std::string> note;
     std::optional<int> durationMinutes;
 };
@@ -186,10 +187,10 @@ struct LoggedRating {
 struct NewRupture {
     std::string clientCode;
     SessionRef session;
-    std::string kind;
+    RuptureKind kind = RuptureKind::Withdrawal;
     std::vector<std::string> markers;
     int salience = 3;
-    std::string noticedBy = "counselor";
+    NoticedBy noticedBy = NoticedBy::Counselor;
     std::optional<std::string> category;
     std::optional<std::string> note;
 };

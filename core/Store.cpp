@@ -131,11 +131,10 @@ Id Store::counselorId(const std::string& name, const std::string& field)
     return query.int64(0);
 }
 
-Id Store::addCounselor(const std::string& rawName, const std::string& role,
+Id Store::addCounselor(const std::string& rawName, Role role,
                        const std::optional<std::string>& supervisorName)
 {
     const std::string name = cleanIdentifier("name", rawName, maxNameLength);
-    requireOneOf("role", role, {"counselor", "supervisor", "admin"});
     sql::Transaction transaction(*connection_);
     std::optional<Id> supervisor;
     if (supervisorName)
@@ -147,7 +146,7 @@ Id Store::addCounselor(const std::string& rawName, const std::string& role,
                                       "without regard to case)");
     sql::Statement insert(*connection_,
                           "INSERT INTO counselor (name, role, supervisor_id, name_key) VALUES (?, ?, ?, ?)");
-    insert.bind(1, name).bind(2, role).bind(3, supervisor).bind(4, identityKey(name)).run();
+    insert.bind(1, name).bind(2, slug(role)).bind(3, supervisor).bind(4, identityKey(name)).run();
     const Id id = connection_->lastInsertId();
     transaction.commit();
     return id;
@@ -159,7 +158,7 @@ std::vector<Counselor> Store::counselors()
                                        "LEFT JOIN counselor s ON s.id = c.supervisor_id ORDER BY c.name");
     std::vector<Counselor> result;
     while (query.step())
-        result.push_back({query.int64(0), query.text(1), query.text(2), query.optText(3)});
+        result.push_back({query.int64(0), query.text(1), parseSlug<Role>(query.text(2)), query.optText(3)});
     return result;
 }
 
@@ -177,7 +176,7 @@ Counselor Store::counselor(const std::string& name)
 Client Store::readClient(const sql::Statement& row)
 {
     return {row.int64(0),   row.text(1), row.optText(2), row.text(3), parseIsoDate(row.text(4), "start_date"),
-            row.integer(5), row.text(6)};
+            row.integer(5), parseSlug<ClientStatus>(row.text(6))};
 }
 
 Id Store::clientId(const std::string& code)
@@ -240,13 +239,12 @@ std::vector<ClientSummary> Store::clients(const std::optional<std::string>& coun
     return result;
 }
 
-void Store::setClientStatus(const std::string& code, const std::string& status)
+void Store::setClientStatus(const std::string& code, ClientStatus status)
 {
-    requireOneOf("status", status, {"active", "closed", "transferred"});
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
     sql::Statement update(*connection_, "UPDATE client SET status = ? WHERE id = ?");
-    update.bind(1, status).bind(2, id).run();
+    update.bind(1, slug(status)).bind(2, id).run();
     transaction.commit();
 }
 
@@ -257,7 +255,6 @@ void Store::updateClient(const std::string& code, const ClientChanges& requested
     if (changes.cadenceDays < 1 || changes.cadenceDays > 365)
         throw ValidationError("cadence_days",
                               "value " + std::to_string(changes.cadenceDays) + " out of range 1..365");
-    requireOneOf("status", changes.status, {"active", "closed", "transferred"});
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
     const Id counselor = counselorId(changes.counselorName, "counselor");
@@ -265,7 +262,7 @@ void Store::updateClient(const std::string& code, const ClientChanges& requested
                           "UPDATE client SET display_name = ?, counselor_id = ?, cadence_days = ?, "
                           "status = ? WHERE id = ?");
     update.bind(1, changes.displayName).bind(2, counselor).bind(3, changes.cadenceDays);
-    update.bind(4, changes.status).bind(5, id).run();
+    update.bind(4, slug(changes.status)).bind(5, id).run();
     transaction.commit();
 }
 
@@ -291,10 +288,19 @@ Id Store::sessionId(Id client, const SessionRef& session, const std::string& fie
     return query.int64(0);
 }
 
+LoggedRating Store::logSession(const NewRating& rating, const std::optional<PostSessionReport>& report)
+{
+    sql::Transaction transaction(*connection_);
+    const LoggedRating logged = logRating(rating);
+    if (report)
+        recordPostSessionReport(rating.clientCode, rating.date, *report);
+    transaction.commit();
+    return logged;
+}
+
 LoggedRating Store::logRating(const NewRating& newRating)
 {
     NewRating rating = newRating;
-    requireOneOf("rater", rating.rater, {"client", "counselor", "observer"});
     const Score scored = score(rating.instrument, rating.itemTenths);
     rating.note = cleanOptionalText("note", rating.note, maxNoteLength, TextShape::MultiLine);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
@@ -354,18 +360,18 @@ LoggedRating Store::logRating(const NewRating& newRating)
     const std::string instrumentSlug = spec(rating.instrument).slug;
     sql::Statement duplicate(
         *connection_, "SELECT voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
-    duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
+    duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, slug(rating.rater));
     if (duplicate.step())
         throw ValidationError("rater", "duplicate: the session on " + toIso(rating.date) +
                                              " already has a " + instrumentSlug + " rating by the " +
-                                             rating.rater +
+                                             slug(rating.rater) +
                                              (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
                                                                         : " (amend it to correct it)"));
 
     sql::Statement insert(
         *connection_, "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "
                       "goal_tenths, task_tenths, overall_tenths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, session).bind(2, instrumentSlug).bind(3, rating.rater);
+    insert.bind(1, session).bind(2, instrumentSlug).bind(3, slug(rating.rater));
     insert.bind(4, formatItems(rating.instrument, scored.itemTenths)).bind(5, scored.totalTenths);
     insert.bind(6, scored.bondTenths).bind(7, scored.goalTenths).bind(8, scored.taskTenths);
     insert.bind(9, scored.overallTenths).run();

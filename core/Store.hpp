@@ -37,7 +37,7 @@ public:
     // The newest session date on record, to notice a system clock that runs behind.
     std::optional<Date> newestRecordDate();
 
-    Id addCounselor(const std::string& name, const std::string& role,
+    Id addCounselor(const std::string& name, Role role,
                     const std::optional<std::string>& supervisorName);
     std::vector<Counselor> counselors();
     Counselor counselor(const std::string& name);
@@ -45,12 +45,15 @@ public:
     Id addClient(const NewClient& client);
     // Clients of one counselor (or all), ordered by code.
     std::vector<ClientSummary> clients(const std::optional<std::string>& counselorName = {});
-    void setClientStatus(const std::string& code, const std::string& status);
+    void setClientStatus(const std::string& code, ClientStatus status);
     // Replaces a client's display name, counselor, cadence and status, validated as for a new one.
     void updateClient(const std::string& code, const ClientChanges& changes);
 
     // Adds the rating to the client's session on that date, creating the session if needed.
     LoggedRating logRating(const NewRating& rating);
+    // The rating and, when given, the client's post-session report for the same session: both
+    // are stored or neither.
+    LoggedRating logSession(const NewRating& rating, const std::optional<PostSessionReport>& report);
     // Records the client's post-session report; replacing a different one needs a reason, and the
     // replaced answers are kept (post_session_report_revision).
     void recordPostSessionReport(const std::string& clientCode, const SessionRef& session,
@@ -62,7 +65,7 @@ public:
     // rater; amending replaces its items (and restores a voided one), voiding takes it out of the
     // analysis. Both need a reason and keep the replaced version in the rating's history.
     Id findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
-                  const std::string& rater);
+                  Rater rater);
     void amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& reason);
     void voidRating(Id ratingId, const std::string& reason);
     StoredRating storedRating(Id ratingId);
@@ -71,7 +74,7 @@ public:
 
     Id flagRupture(const NewRupture& rupture);
     Id planRepair(const NewRepairPlan& plan);
-    void closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,
+    void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUpSession,
                      std::optional<Date> closedOn = {});
 
     Id addReferralAgency(const ReferralAgency& agency);

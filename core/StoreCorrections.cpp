@@ -14,16 +14,15 @@ const char* const ratingColumns = "instrument, items, total_tenths, bond_tenths,
 } // namespace
 
 Id Store::findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
-                     const std::string& rater)
+                     Rater rater)
 {
-    requireOneOf("rater", rater, {"client", "counselor", "observer"});
     const Id sessionRow = sessionId(clientId(clientCode), session, "session");
     sql::Statement query(*connection_,
                          "SELECT id FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
-    query.bind(1, sessionRow).bind(2, spec(instrument).slug).bind(3, rater);
+    query.bind(1, sessionRow).bind(2, spec(instrument).slug).bind(3, slug(rater));
     if (!query.step())
         throw NotFound("instrument",
-                       "that session has no " + spec(instrument).slug + " rating by the " + rater);
+                       "that session has no " + spec(instrument).slug + " rating by the " + slug(rater));
     return query.int64(0);
 }
 
@@ -91,7 +90,7 @@ StoredRating Store::storedRating(Id ratingId)
         throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     const Instrument instrument = instrumentFromSlug(query.text(0));
     return {
-        {ratingId, query.text(8), score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
+        {ratingId, parseSlug<Rater>(query.text(8)), score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
         query.integer(7) != 0};
 }
 

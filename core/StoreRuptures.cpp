@@ -26,9 +26,6 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
 
 Id Store::flagRupture(const NewRupture& rupture)
 {
-    requireOneOf("kind", rupture.kind, {"withdrawal", "confrontation"});
-    requireOneOf("noticed_by", rupture.noticedBy,
-                 {"client-score", "counselor", "client-report", "supervisor"});
     if (rupture.salience < 1 || rupture.salience > 5)
         throw ValidationError("salience",
                               "value " + std::to_string(rupture.salience) + " out of range 1..5");
@@ -41,9 +38,9 @@ Id Store::flagRupture(const NewRupture& rupture)
     for (const auto& marker : rupture.markers) {
         std::string group;
         requireCatalogue("marker", marker, "marker", &group);
-        if (group != rupture.kind)
+        if (group != slugOf(rupture.kind))
             throw ValidationError("marker", quoteForError(marker) + " is a " + group + " marker, not a " +
-                                                  rupture.kind + " one");
+                                                  slug(rupture.kind) + " one");
     }
     if (rupture.category)
         requireCatalogue("category", *rupture.category, "category");
@@ -52,7 +49,7 @@ Id Store::flagRupture(const NewRupture& rupture)
     sql::Statement insert(*connection_,
                           "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
                           "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, session).bind(2, rupture.kind).bind(3, rupture.salience).bind(4, rupture.noticedBy);
+    insert.bind(1, session).bind(2, slug(rupture.kind)).bind(3, rupture.salience).bind(4, slug(rupture.noticedBy));
     insert.bind(5, rupture.category).bind(6, note).run();
     const Id id = connection_->lastInsertId();
     sql::Statement marker(*connection_, "INSERT INTO rupture_marker (rupture_id, marker) VALUES (?, ?)");
@@ -74,7 +71,7 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
         throw ValidationError("strategy", "the same strategy is given twice");
     for (std::size_t i = 0; i < plan.steps.size(); ++i)
         plan.steps[i] =
-            cleanText("--step " + std::to_string(i + 1), plan.steps[i], maxStepLength, TextShape::MultiLine);
+            cleanText("step " + std::to_string(i + 1), plan.steps[i], maxStepLength, TextShape::MultiLine);
     plan.note = cleanOptionalText("note", plan.note, maxNoteLength, TextShape::MultiLine);
     const Date created = plan.createdOn.value_or(today());
     requireRecordDate("created on", created);
@@ -115,10 +112,9 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
     return id;
 }
 
-void Store::closeRepair(Id planId, const std::string& outcome, std::optional<SessionRef> followUpSession,
+void Store::closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUpSession,
                         std::optional<Date> closedOn)
 {
-    requireOneOf("outcome", outcome, {"resolved", "partly", "unresolved", "transferred"});
     const Date closed = closedOn.value_or(today());
     requireRecordDate("closed on", closed);
     sql::Transaction transaction(*connection_);
@@ -144,7 +140,7 @@ void Store::closeRepair(Id planId, const std::string& outcome, std::optional<Ses
     sql::Statement update(*connection_,
                           "UPDATE repair_plan SET status = 'closed', outcome = ?, follow_up_session_id = ?, "
                           "closed_on = ? WHERE id = ?");
-    update.bind(1, outcome).bind(2, followUp).bind(3, toIso(closed)).bind(4, planId).run();
+    update.bind(1, slug(outcome)).bind(2, followUp).bind(3, toIso(closed)).bind(4, planId).run();
     transaction.commit();
 }
 
@@ -276,7 +272,7 @@ ClientDetail Store::clientDetail(const std::string& code)
         query.bind(1, id);
         while (query.step()) {
             const Instrument instrument = instrumentFromSlug(query.text(2));
-            Rating rating{query.int64(0), query.text(3),
+            Rating rating{query.int64(0), parseSlug<Rater>(query.text(3)),
                           score(instrument, parseItems(instrument, query.text(4))), query.integer(11)};
             SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
             (query.integer(10) != 0 ? session.voidedRatings : session.ratings).push_back(std::move(rating));
@@ -294,8 +290,8 @@ ClientDetail Store::clientDetail(const std::string& code)
             "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? ORDER BY c.position");
         while (query.step()) {
             const SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
-            Rupture r{query.int64(0),   session.number, session.date,     query.text(2),   {},
-                      query.integer(3), query.text(4),  query.optText(5), query.optText(6)};
+            Rupture r{query.int64(0),   session.number, session.date, parseSlug<RuptureKind>(query.text(2)), {},
+                      query.integer(3), parseSlug<NoticedBy>(query.text(4)), query.optText(5), query.optText(6)};
             markers.bind(1, r.id);
             while (markers.step())
                 r.markers.push_back(markers.text(0));
@@ -323,8 +319,9 @@ ClientDetail Store::clientDetail(const std::string& code)
             plan.ruptureId = query.int64(1);
             plan.createdOn = parseIsoDate(query.text(2), "created_on");
             plan.dueDate = optDate(query.optText(3), "due_date");
-            plan.status = query.text(4);
-            plan.outcome = query.optText(5);
+            plan.status = parseSlug<PlanStatus>(query.text(4));
+            if (const auto outcome = query.optText(5))
+                plan.outcome = parseSlug<Outcome>(*outcome);
             if (!query.isNull(6))
                 plan.followUpSessionNumber = detail.sessions[sessionIndex.at(query.int64(6))].number;
             plan.closedOn = optDate(query.optText(7), "closed_on");

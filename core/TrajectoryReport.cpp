@@ -25,7 +25,7 @@ std::string number(double value, int decimals = 2)
     return text;
 }
 
-Instrument mostRatedInstrument(const ClientDetail& detail, const std::string& rater)
+Instrument mostRatedInstrument(const ClientDetail& detail, Rater rater)
 {
     std::map<Instrument, int> counts;
     for (const auto& s : detail.sessions)
@@ -141,9 +141,9 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
         for (const auto& r : session.ratings) {
             if (r.score.instrument != report.instrument)
                 continue;
-            if (r.rater == "client")
+            if (r.rater == Rater::Client)
                 client = r.score.totalTenths;
-            if (r.rater == "counselor")
+            if (r.rater == Rater::Counselor)
                 counselor = r.score.totalTenths;
         }
         if (client && counselor &&
@@ -161,7 +161,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
 
 void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const TrajectoryRequest& request)
 {
-    if (detail.client.status == "active" && !detail.sessions.empty()) {
+    if (detail.client.status == ClientStatus::Active && !detail.sessions.empty()) {
         const Date lastDate = detail.sessions.back().date;
         const long days = daysBetween(lastDate, request.asOf);
         if (static_cast<double>(days) > request.driftFactor * detail.client.cadenceDays)
@@ -183,14 +183,14 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
         if (!planned && !transitioned)
             report.flags.push_back(
                 {"rupture-without-plan", "r" + std::to_string(rupture.id), rupture.sessionNumber,
-                 "Rupture " + std::to_string(rupture.id) + " (" + rupture.kind + ", session " +
+                 "Rupture " + std::to_string(rupture.id) + " (" + slug(rupture.kind) + ", session " +
                      std::to_string(rupture.sessionNumber) + ") has no repair plan",
                  "Plan the repair: choose strategies (validate, explore the emotions, "
                  "take responsibility, ...) and the next steps.",
                  "every rupture needs a plan", "rupture=" + std::to_string(rupture.id), 2});
     }
     for (const auto& plan : detail.plans)
-        if (plan.status != "closed" && plan.dueDate && *plan.dueDate < request.asOf)
+        if (plan.status != PlanStatus::Closed && plan.dueDate && *plan.dueDate < request.asOf)
             report.flags.push_back(
                 {"plan-overdue", "p" + std::to_string(plan.id), std::nullopt,
                  "Repair plan " + std::to_string(plan.id) + " was due " + toIso(*plan.dueDate),
@@ -239,7 +239,7 @@ ClientDetail knownOn(const ClientDetail& detail, const Date& asOf)
         if (!ruptures.count(plan.ruptureId) || plan.createdOn > asOf)
             continue;
         if (plan.closedOn && *plan.closedOn > asOf) { // still open on that day
-            plan.status = "planned";
+            plan.status = PlanStatus::Planned;
             plan.outcome.reset();
             plan.followUpSessionNumber.reset();
             plan.closedOn.reset();
@@ -256,7 +256,6 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
                                  const ParamsLookup& paramsFor)
 {
     requireReferenceDate("as_of", request.asOf);
-    requireOneOf("rater", request.rater, {"client", "counselor", "observer"});
     TrajectoryReport report;
     report.clientCode = detail.client.code;
     report.rater = request.rater;

@@ -12,7 +12,7 @@ namespace alliance {
 struct TrajectoryRequest {
     Rule rule = Rule::RR1;
     std::optional<Instrument> instrument; // default: the one the client has most ratings of
-    std::string rater = "client";
+    Rater rater = Rater::Client;
     Date asOf;
     // Overrides of the stored parameters (applied to the total series).
     std::optional<double> sd;
@@ -51,7 +51,7 @@ struct Flag {
 struct TrajectoryReport {
     std::string clientCode;
     Instrument instrument = Instrument::Bgt;
-    std::string rater;
+    Rater rater = Rater::Client;
     Rule rule = Rule::RR1;
     AnalysisParams params;
     std::vector<SeriesPoint> points;

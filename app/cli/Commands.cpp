@@ -136,7 +136,7 @@ void clientList(Store& store, const Args& a)
     std::printf("%-12s %-20s %-12s %8s  %s\n", "CODE", "COUNSELOR", "STATUS", "SESSIONS", "LAST SESSION");
     for (const auto& c : clients)
         std::printf("%-12s %-20s %-12s %8d  %s\n", shown(c.client.code).c_str(),
-                    shown(c.client.counselorName).c_str(), c.client.status.c_str(), c.sessionCount,
+                    shown(c.client.counselorName).c_str(), slugOf(c.client.status).data(), c.sessionCount,
                     c.lastSessionDate ? toIso(*c.lastSessionDate).c_str() : "-");
 }
 
@@ -146,13 +146,13 @@ void sessionLog(Store& store, const Args& a)
     rating.clientCode = a.code;
     rating.date = parseIsoDate(a.date, "--date");
     std::tie(rating.instrument, rating.itemTenths) = givenItems(a, "session log");
-    rating.rater = a.rater;
+    rating.rater = parseSlug<Rater>(a.rater);
     rating.note = given(a.note);
     if (!a.duration.empty())
         rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
     const LoggedRating logged = store.logRating(rating);
     const Score s = score(rating.instrument, rating.itemTenths);
-    std::cout << "Logged " << spec(rating.instrument).slug << " (" << rating.rater << ") for "
+    std::cout << "Logged " << spec(rating.instrument).slug << " (" << slugOf(rating.rater) << ") for "
               << shown(a.code) << ", session " << logged.sessionNumber << " on " << toIso(rating.date)
               << ": total " << scoreValue(rating.instrument, s.totalTenths).dump() << " (bond "
               << scoreValue(rating.instrument, s.bondTenths).dump() << ", goal "
@@ -163,7 +163,8 @@ void sessionLog(Store& store, const Args& a)
 void sessionAmend(Store& store, const Args& a)
 {
     const auto [instrument, items] = givenItems(a, "session amend");
-    const Id rating = store.findRating(a.code, parseSession("--session", a.session), instrument, a.rater);
+    const Id rating =
+        store.findRating(a.code, parseSession("--session", a.session), instrument, parseSlug<Rater>(a.rater));
     store.amendRating(rating, items, a.reason);
     const Score s = score(instrument, items);
     std::cout << "Amended the " << spec(instrument).slug << " rating by the " << a.rater << ": total "
@@ -174,7 +175,7 @@ void sessionAmend(Store& store, const Args& a)
 Id ratingOf(Store& store, const Args& a)
 {
     const Instrument instrument = instrumentFromSlug(a.instrument);
-    return store.findRating(a.code, parseSession("--session", a.session), instrument, a.rater);
+    return store.findRating(a.code, parseSession("--session", a.session), instrument, parseSlug<Rater>(a.rater));
 }
 
 void sessionVoid(Store& store, const Args& a)
@@ -206,10 +207,10 @@ void ruptureFlag(Store& store, const Args& a)
     NewRupture r;
     r.clientCode = a.code;
     r.session = parseSession("--session", a.session);
-    r.kind = a.kind;
+    r.kind = parseSlug<RuptureKind>(a.kind);
     r.markers = a.markers;
     r.salience = parseWholeNumber("--salience", a.salience, 1, 5);
-    r.noticedBy = a.noticedBy;
+    r.noticedBy = parseSlug<NoticedBy>(a.noticedBy);
     r.category = given(a.category);
     r.note = given(a.note);
     std::cout << store.flagRupture(r) << '\n';
@@ -232,7 +233,7 @@ void repairClose(Store& store, const Args& a)
     std::optional<SessionRef> followUp;
     if (!a.session.empty())
         followUp = parseSession("--session", a.session);
-    store.closeRepair(plan, a.outcome, followUp);
+    store.closeRepair(plan, parseSlug<Outcome>(a.outcome), followUp);
     std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
 }
 
@@ -257,33 +258,33 @@ void showClient(Store& store, const Args& a)
         print(clientDetailJson(d));
         return;
     }
-    std::cout << "Client " << shown(d.client.code) << " (" << d.client.status << "), counselor "
+    std::cout << "Client " << shown(d.client.code) << " (" << slugOf(d.client.status) << "), counselor "
               << shown(d.client.counselorName) << ", since " << toIso(d.client.startDate) << ", every "
               << d.client.cadenceDays << " days\n";
     std::cout << "\nSessions:\n";
     for (const auto& s : d.sessions) {
         std::cout << "  " << s.number << "  " << toIso(s.date);
         for (const auto& r : s.ratings)
-            std::cout << "  " << spec(r.score.instrument).slug << "/" << r.rater << " "
+            std::cout << "  " << spec(r.score.instrument).slug << "/" << slugOf(r.rater) << " "
                       << scoreValue(r.score.instrument, r.score.totalTenths).dump()
                       << (r.revisions > 0 ? " (amended)" : "");
         for (const auto& r : s.voidedRatings)
-            std::cout << "  " << spec(r.score.instrument).slug << "/" << r.rater << " void";
+            std::cout << "  " << spec(r.score.instrument).slug << "/" << slugOf(r.rater) << " void";
         std::cout << '\n';
     }
     std::cout << "\nRuptures:" << (d.ruptures.empty() ? " none\n" : "\n");
     for (const auto& r : d.ruptures) {
-        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", " << r.kind << ", salience "
-                  << r.salience << ", noticed by " << r.noticedBy;
+        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", " << slugOf(r.kind) << ", salience "
+                  << r.salience << ", noticed by " << slugOf(r.noticedBy);
         for (const auto& m : r.markers)
             std::cout << (&m == &r.markers.front() ? "; markers: " : ", ") << m;
         std::cout << '\n';
     }
     std::cout << "\nRepair plans:" << (d.plans.empty() ? " none\n" : "\n");
     for (const auto& p : d.plans) {
-        std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << p.status;
+        std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << slugOf(p.status);
         if (p.outcome)
-            std::cout << " (" << *p.outcome << ")";
+            std::cout << " (" << slugOf(*p.outcome) << ")";
         if (p.dueDate)
             std::cout << ", due " << toIso(*p.dueDate);
         for (const auto& s : p.strategies)
@@ -306,7 +307,7 @@ void trajectory(Store& store, const Args& a)
     request.rule = ruleFromSlug(a.rule);
     if (!a.instrument.empty())
         request.instrument = instrumentFromSlug(a.instrument);
-    request.rater = a.rater;
+    request.rater = parseSlug<Rater>(a.rater);
     request.asOf = referenceDate(a.asOf, "--as-of");
     if (!a.sd.empty())
         request.sd = parseDecimal("--sd", a.sd);
@@ -324,7 +325,7 @@ void trajectory(Store& store, const Args& a)
         return;
     }
     std::cout << "Client " << shown(report.clientCode) << ", " << spec(report.instrument).slug
-              << " rated by the " << report.rater << ", " << report.points.size() << " sessions\n"
+              << " rated by the " << slugOf(report.rater) << ", " << report.points.size() << " sessions\n"
               << describeRule(report.rule, report.params) << "\n\n";
     for (std::size_t k = 0; k < report.points.size(); ++k)
         std::cout << "  " << report.points[k].sessionNumber << "  " << toIso(report.points[k].date) << "  "
@@ -496,7 +497,7 @@ void build(Parser& p)
         app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
     CLI::App* counselorAdd =
         p.command(counselor, "add", "add a counselor", withStore([](Store& s, const Args& x) {
-                      const Id id = s.addCounselor(x.name, x.role, given(x.supervisor));
+                      const Id id = s.addCounselor(x.name, parseSlug<Role>(x.role), given(x.supervisor));
                       std::cout << "Added counselor " << id << '\n';
                   }));
     counselorAdd->add_option("NAME", a.name, "full name")->required();

@@ -117,7 +117,7 @@ json clientJson(const ClientSummary& summary)
             {"counselor", c.counselorName},
             {"start_date", toIso(c.startDate)},
             {"cadence_days", c.cadenceDays},
-            {"status", c.status},
+            {"status", slug(c.status)},
             {"sessions", summary.sessionCount},
             {"last_session", dateOrNull(summary.lastSessionDate)}};
 }
@@ -130,7 +130,7 @@ json clientDetailJson(const ClientDetail& detail)
             json ratings = json::array();
             for (const auto& r : list) {
                 json rating = scoreJson(r.score);
-                rating["rater"] = r.rater;
+                rating["rater"] = slug(r.rater);
                 rating["revisions"] = r.revisions;
                 ratings.push_back(rating);
             }
@@ -153,10 +153,10 @@ json clientDetailJson(const ClientDetail& detail)
         ruptures.push_back({{"id", r.id},
                             {"session", r.sessionNumber},
                             {"date", toIso(r.sessionDate)},
-                            {"kind", r.kind},
+                            {"kind", slug(r.kind)},
                             {"markers", r.markers},
                             {"salience", r.salience},
-                            {"noticed_by", r.noticedBy},
+                            {"noticed_by", slug(r.noticedBy)},
                             {"category", orNull(r.category)},
                             {"note", orNull(r.note)}});
     json plans = json::array();
@@ -168,8 +168,8 @@ json clientDetailJson(const ClientDetail& detail)
                          {"rupture", p.ruptureId},
                          {"created_on", toIso(p.createdOn)},
                          {"due", dateOrNull(p.dueDate)},
-                         {"status", p.status},
-                         {"outcome", orNull(p.outcome)},
+                         {"status", slug(p.status)},
+                         {"outcome", p.outcome ? nlohmann::json(slug(*p.outcome)) : nlohmann::json()},
                          {"follow_up_session", orNull(p.followUpSessionNumber)},
                          {"closed_on", dateOrNull(p.closedOn)},
                          {"note", orNull(p.note)},
@@ -242,7 +242,7 @@ json trajectoryJson(const TrajectoryReport& report)
                          {"severity", f.severity}});
     return {{"client", report.clientCode},
             {"instrument", spec(i).slug},
-            {"rater", report.rater},
+            {"rater", slug(report.rater)},
             {"rule", ruleSlug(report.rule)},
             {"rule_description", describeRule(report.rule, report.params)},
             {"params", paramsJson(report.params)},

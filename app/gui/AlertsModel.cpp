@@ -1,6 +1,7 @@
 #include "AlertsModel.hpp"
 
 #include "QtConvert.hpp"
+#include "Text.hpp"
 
 namespace alliance::gui {
 AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
@@ -19,7 +20,7 @@ void AlertsModel::refresh()
             alerts =
                 activeAlerts(*store, optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
         } catch (const std::exception& e) {
-            emit backend_.errorOccurred(QString(), toQt(e.what()));
+            emit backend_.errorOccurred(toQt(printable(e.what())));
         }
     }
     beginResetModel();

@@ -1,6 +1,7 @@
 #pragma once
-// The QML-facing facade over the core store. Every invokable catches core exceptions and reports
-// them through errorOccurred(field, message); nothing throws into QML.
+// The app's state that every page shares: the open store, whose caseload is shown, the reference
+// date, the theme. It writes nothing itself: each form object (ClientForm, SessionForm, ...) owns
+// one write and reports on its own fields.
 #include "MainOwnedSingleton.hpp"
 #include "Store.hpp"
 
@@ -38,9 +39,6 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
     // The colour theme the person chose last ("" before any choice); kept between runs.
     Q_PROPERTY(QString theme READ theme WRITE setTheme NOTIFY themeChanged)
-    // [{value, label}]: every instrument (registry order) and every rater, labelled for people.
-    Q_PROPERTY(QVariantList instrumentChoices READ instrumentChoices CONSTANT)
-    Q_PROPERTY(QVariantList raterChoices READ raterChoices CONSTANT)
 
 public:
     // `store` may be null when opening failed; `startupError` then says why.
@@ -54,8 +52,6 @@ public:
     QString startupErrorKind() const { return startupErrorKind_; }
     QString clockBehindRecordDate() const { return clockBehindRecordDate_; }
     QString theme() const { return theme_; }
-    static QVariantList instrumentChoices();
-    static QVariantList raterChoices();
     void setTheme(const QString& theme);
     // The app (not the tests) remembers the chosen counselor and theme in QSettings; restores them.
     void rememberChoices();
@@ -78,38 +74,14 @@ public:
         storeFactory_ = std::move(factory);
     }
 
+    // The open store; on first run, creates the database through the factory. Throws when it cannot.
+    Store& ensureStore();
     // A form wrote to the store: models re-read what they show.
     void notifyChanged() { changed(); }
 
-    Q_INVOKABLE bool createFirstCounselor(const QString& name, const QString& role);
-    // Returns {ok, sessionNumber} ; on failure ok is false and errorOccurred was emitted.
-    Q_INVOKABLE QVariantMap logSession(const QString& clientCode, const QString& dateIso,
-                                       const QString& instrument, const QStringList& items,
-                                       const QString& rater, const QString& note);
-    // "" when the item text is a valid value for the instrument, else the message to show inline.
-    // The client's Post-Session Questionnaire for a session (intensity and resolution 1..5 with tension).
-    Q_INVOKABLE bool recordPostSessionReport(const QString& clientCode, int sessionNumber, bool tension,
-                                             int intensity, int resolution);
-    Q_INVOKABLE QString checkItem(const QString& instrument, int index, const QString& text) const;
-    // {ok, total, bond, goal, task, belowCutoff, error} for the values entered so far.
-    Q_INVOKABLE QVariantMap scorePreview(const QString& instrument, const QStringList& items) const;
-    Q_INVOKABLE QVariantMap instrumentInfo(const QString& instrument) const;
-    Q_INVOKABLE int flagRupture(const QString& clientCode, int sessionNumber, const QString& kind,
-                                const QStringList& markers, int salience, const QString& noticedBy,
-                                const QString& category, const QString& note);
-    Q_INVOKABLE int planRepair(int ruptureId, const QStringList& strategies, const QStringList& steps,
-                               const QString& dueIso, const QString& note);
-    Q_INVOKABLE bool closeRepair(int planId, const QString& outcome, int followUpSession);
-    Q_INVOKABLE int planTransition(const QString& clientCode, int ruptureId, bool policyReviewed,
-                                   bool dialogueHeld, bool supervisorInvited, const QString& referral,
-                                   const QString& nextSteps);
-    Q_INVOKABLE bool addReferralAgency(const QString& name, const QString& services, const QString& contact);
-    Q_INVOKABLE QVariantList referralAgencies() const;
-    Q_INVOKABLE bool acknowledgeAlert(const QString& id, const QString& reason, int snoozeDays);
-    // [{slug, label, group}] for strategy | marker | category.
-    Q_INVOKABLE QVariantList catalogue(const QString& kind) const;
-
-    // Licensed item wording the agency supplied (one file per instrument), if any.
+    // Licensed item wording the agency supplied (one file per instrument, one item per line), or
+    // an empty list when none was supplied for this instrument.
+    QStringList licensedItemTexts(Instrument instrument) const;
     void setItemTextDirectory(const QString& directory) { itemTextDirectory_ = directory; }
 
 signals:
@@ -118,13 +90,11 @@ signals:
     void currentCounselorChanged();
     void asOfChanged();
     void themeChanged();
-    // `field` names the input ("--date", "item 3", ...); `message` is safe to show (no client text).
-    void errorOccurred(const QString& field, const QString& message);
+    // Reading what a page shows failed; `message` is safe to show (no client text). Writes go
+    // through the form objects, which report on their own fields.
+    void errorOccurred(const QString& message);
 
 private:
-    // Runs one write against the store; on success announces dataChanged, on failure reports
-    // errorOccurred. Every invokable that writes goes through here.
-    template <class F> bool attempt(F&& write);
     void changed();
 
     std::unique_ptr<Store> store_;

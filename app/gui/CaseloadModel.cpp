@@ -1,6 +1,7 @@
 #include "CaseloadModel.hpp"
 
 #include "Alerts.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 
 #include <algorithm>
@@ -41,13 +42,13 @@ void CaseloadModel::refresh()
             row.code = toQt(summary.client.code);
             row.displayName = toQt(summary.client.displayName.value_or(""));
             row.counselor = toQt(summary.client.counselorName);
-            row.status = toQt(summary.client.status);
+            row.status = Labels::of(summary.client.status);
             row.sessionCount = summary.sessionCount;
             if (summary.lastSessionDate) {
                 row.lastSession = toQt(toIso(*summary.lastSessionDate));
                 row.daysSinceLastSession = static_cast<int>(daysBetween(*summary.lastSessionDate, asOf));
             }
-            row.instrument = toQt(spec(report.instrument).shortName); // a label: WAI-SR, SRS, Quick rating
+            row.instrument = Labels::of(report.instrument);
             const InstrumentSpec& s = spec(report.instrument);
             const double range = s.totalMaxTenths() - s.totalMinTenths();
             const std::size_t first = report.points.size() > 12 ? report.points.size() - 12 : 0;
@@ -72,7 +73,7 @@ void CaseloadModel::refresh()
                 row.attention += f.severity;
             }
             const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
-                                              [](const RepairPlan& p) { return p.status != "closed"; });
+                                              [](const RepairPlan& p) { return p.status != PlanStatus::Closed; });
             if (openPlan)
                 row.chips << QStringLiteral("repair-pending");
             rows.push_back(std::move(row));

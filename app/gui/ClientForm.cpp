@@ -2,6 +2,7 @@
 
 #include "Backend.hpp"
 #include "Errors.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 
 namespace alliance::gui {
@@ -23,12 +24,7 @@ QStringList ClientForm::counselorChoices() const
 
 QVariantList ClientForm::statusChoices() const
 {
-    return {QVariantMap{{QStringLiteral("value"), QStringLiteral("active")},
-                        {QStringLiteral("label"), tr("Active")}},
-            QVariantMap{{QStringLiteral("value"), QStringLiteral("closed")},
-                        {QStringLiteral("label"), tr("Closed")}},
-            QVariantMap{{QStringLiteral("value"), QStringLiteral("transferred")},
-                        {QStringLiteral("label"), tr("Transferred")}}};
+    return choicesOf<ClientStatus>();
 }
 
 void ClientForm::setStartDateText(const QString& text)
@@ -65,7 +61,7 @@ bool ClientForm::load(const QString& code)
         counselor_ = toQt(client.counselorName);
         startDate_ = toQDate(client.startDate);
         cadenceDays_ = client.cadenceDays;
-        status_ = toQt(client.status);
+        status_ = toQt(slug(client.status));
     } catch (const std::exception&) {
         return false;
     }
@@ -90,7 +86,7 @@ bool ClientForm::submit()
     QString savedCode = code_.trimmed();
     const bool ok = attempt([&](Store& store) {
         if (editing()) {
-            store.updateClient(toStd(originalCode_), {name, toStd(counselor_), cadenceDays_, toStd(status_)});
+            store.updateClient(toStd(originalCode_), {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});
             savedCode = originalCode_;
         } else {
             store.addClient({toStd(code_), toStd(counselor_), name, fromQDate(startDate_), cadenceDays_});

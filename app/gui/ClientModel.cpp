@@ -5,7 +5,9 @@
 #include <map>
 
 #include "Alerts.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
+#include "Text.hpp"
 
 #include <QPointF>
 #include <QXYSeries>
@@ -64,10 +66,11 @@ void ClientModel::setRater(const QString& rater)
 
 QString ClientModel::raterLabel(const QString& rater)
 {
-    for (const QVariant& choice : Backend::raterChoices())
-        if (choice.toMap().value(QStringLiteral("value")).toString() == rater)
-            return choice.toMap().value(QStringLiteral("label")).toString();
-    return rater;
+    try {
+        return Labels::of(valueOf<Rater>(rater));
+    } catch (const std::exception&) {
+        return {};
+    }
 }
 
 QVariantList ClientModel::instrumentChoices() const
@@ -76,7 +79,7 @@ QVariantList ClientModel::instrumentChoices() const
     for (const QString& slug : instruments_)
         choices << QVariantMap{
             {QStringLiteral("value"), slug},
-            {QStringLiteral("label"), toQt(spec(instrumentFromSlug(toStd(slug))).shortName)}};
+            {QStringLiteral("label"), Labels::of(instrumentFromSlug(toStd(slug)))}};
     return choices;
 }
 
@@ -105,7 +108,7 @@ void ClientModel::refresh()
         try {
             detail_ = store->clientDetail(toStd(clientCode_));
             std::set<Instrument> usedInstruments;
-            std::set<std::string> usedRaters;
+            std::set<Rater> usedRaters;
             for (const auto& s : detail_.sessions)
                 for (const auto& r : s.ratings) {
                     usedInstruments.insert(r.score.instrument);
@@ -113,12 +116,12 @@ void ClientModel::refresh()
                 }
             for (Instrument i : usedInstruments)
                 instruments_ << toQt(spec(i).slug);
-            for (const char* r : {"client", "counselor", "observer"})
+            for (Rater r : allValues<Rater>())
                 if (usedRaters.count(r))
-                    raters_ << QLatin1String(r);
+                    raters_ << toQt(slug(r));
             TrajectoryRequest request;
             request.instrument = instrument_;
-            request.rater = toStd(rater_);
+            request.rater = valueOf<Rater>(rater_);
             request.asOf = fromQDate(backend_.asOf());
             report_ = buildTrajectory(detail_, request, [store](Instrument i, const std::string& d) {
                 return store->analysisParams(i, d);
@@ -127,7 +130,8 @@ void ClientModel::refresh()
             client_ = {{QStringLiteral("code"), toQt(c.code)},
                        {QStringLiteral("displayName"), toQt(c.displayName.value_or(""))},
                        {QStringLiteral("counselor"), toQt(c.counselorName)},
-                       {QStringLiteral("status"), toQt(c.status)},
+                       {QStringLiteral("status"), toQt(slug(c.status))},
+                       {QStringLiteral("statusLabel"), Labels::of(c.status)},
                        {QStringLiteral("startDate"), toQt(toIso(c.startDate))},
                        {QStringLiteral("cadenceDays"), c.cadenceDays}};
             // People read catalogue labels, never slugs.
@@ -149,13 +153,15 @@ void ClientModel::refresh()
                 ruptures_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(r.id)},
                                          {QStringLiteral("session"), r.sessionNumber},
                                          {QStringLiteral("date"), toQt(toIso(r.sessionDate))},
-                                         {QStringLiteral("kind"), toQt(r.kind)},
+                                         {QStringLiteral("kind"), toQt(slug(r.kind))},
                                          {QStringLiteral("markers"), markers},
                                          {QStringLiteral("markerLabels"), markerLabels},
-                                         {QStringLiteral("kindLabel"),
-                                          r.kind == "withdrawal" ? tr("withdrawal") : tr("confrontation")},
+                                         {QStringLiteral("kindLabel"), Labels::of(r.kind)},
                                          {QStringLiteral("salience"), r.salience},
-                                         {QStringLiteral("noticedBy"), toQt(r.noticedBy)},
+                                         {QStringLiteral("noticedBy"), toQt(slug(r.noticedBy))},
+                                         {QStringLiteral("noticedByLabel"), Labels::of(r.noticedBy)},
+                                         {QStringLiteral("categoryLabel"),
+                                          r.category ? labelOf(*r.category) : QString()},
                                          {QStringLiteral("category"), toQt(r.category.value_or(""))},
                                          {QStringLiteral("note"), toQt(r.note.value_or(""))}};
             }
@@ -182,8 +188,10 @@ void ClientModel::refresh()
                 plans_ << QVariantMap{
                     {QStringLiteral("id"), static_cast<int>(p.id)},
                     {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
-                    {QStringLiteral("status"), toQt(p.status)},
-                    {QStringLiteral("outcome"), toQt(p.outcome.value_or(""))},
+                    {QStringLiteral("status"), toQt(slug(p.status))},
+                    {QStringLiteral("statusLabel"), Labels::of(p.status)},
+                    {QStringLiteral("outcome"), p.outcome ? toQt(slug(*p.outcome)) : QString()},
+                    {QStringLiteral("outcomeLabel"), p.outcome ? Labels::of(*p.outcome) : QString()},
                     {QStringLiteral("due"), p.dueDate ? toQt(toIso(*p.dueDate)) : QString()},
                     {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
                     {QStringLiteral("strategies"), strategies},
@@ -191,7 +199,7 @@ void ClientModel::refresh()
                     {QStringLiteral("steps"), steps}};
             }
         } catch (const std::exception& e) {
-            emit backend_.errorOccurred(QString(), toQt(e.what()));
+            emit backend_.errorOccurred(toQt(printable(e.what())));
             detail_ = {};
             report_ = {};
         }
@@ -282,7 +290,7 @@ QString ClientModel::headerText() const
     return tr("%1 · counselor %2 · every %3 days · %4")
         .arg(c.displayName ? toQt(*c.displayName) : tr("no display name"), toQt(c.counselorName))
         .arg(c.cadenceDays)
-        .arg(toQt(c.status));
+        .arg(Labels::of(c.status).toLower());
 }
 
 QString ClientModel::ruleText() const

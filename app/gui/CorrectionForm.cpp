@@ -1,6 +1,7 @@
 #include "CorrectionForm.hpp"
 
 #include "Backend.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 
 namespace alliance::gui {
@@ -29,7 +30,8 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
     try {
         Store& store = *backend()->store();
         instrument_ = instrumentFromSlug(toStd(instrument));
-        ratingId_ = store.findRating(toStd(clientCode), sessionNumber, instrument_, toStd(rater));
+        const Rater rated = valueOf<Rater>(rater);
+        ratingId_ = store.findRating(toStd(clientCode), sessionNumber, instrument_, rated);
         const InstrumentSpec& s = spec(instrument_);
         itemMinTenths_ = s.itemMinTenths;
         itemMaxTenths_ = s.itemMaxTenths;
@@ -37,12 +39,9 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
         itemLabels_.clear();
         for (int i = 0; i < s.itemCount(); ++i)
             itemLabels_ << itemLabel(s, i);
-        title_ = tr("Session %1 of %2: %3 rating by the %4")
+        title_ = tr("Session %1 of %2: %3 rating by %4")
                      .arg(sessionNumber)
-                     .arg(clientCode, toQt(s.name),
-                          rater == QLatin1String("client")      ? tr("client")
-                          : rater == QLatin1String("counselor") ? tr("counselor")
-                                                                : tr("observer"));
+                     .arg(clientCode, toQt(s.name), Labels::raterInSentence(rated));
         refresh();
     } catch (const std::exception&) {
         ratingId_ = 0;

@@ -1,6 +1,7 @@
 #include "CounselorForm.hpp"
 
 #include "Backend.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 
 namespace alliance::gui {
@@ -15,12 +16,7 @@ CounselorForm::CounselorForm(QObject* parent) : Form(parent)
 
 QVariantList CounselorForm::roleChoices() const
 {
-    return {QVariantMap{{QStringLiteral("value"), QStringLiteral("counselor")},
-                        {QStringLiteral("label"), tr("Counselor")}},
-            QVariantMap{{QStringLiteral("value"), QStringLiteral("supervisor")},
-                        {QStringLiteral("label"), tr("Supervisor")}},
-            QVariantMap{{QStringLiteral("value"), QStringLiteral("admin")},
-                        {QStringLiteral("label"), tr("Administrator")}}};
+    return choicesOf<Role>();
 }
 
 QVariantList CounselorForm::supervisorChoices() const
@@ -29,7 +25,7 @@ QVariantList CounselorForm::supervisorChoices() const
         QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("(no supervisor)")}}};
     if (backend() && backend()->store())
         for (const Counselor& c : backend()->store()->counselors())
-            if (c.role != "counselor")
+            if (c.role != Role::Counselor)
                 choices << QVariantMap{{QStringLiteral("value"), toQt(c.name)},
                                        {QStringLiteral("label"), toQt(c.name)}};
     return choices;
@@ -55,12 +51,14 @@ bool CounselorForm::submit()
     const bool ok = attempt([&](Store& store) {
         const std::optional<std::string> supervisor =
             supervisor_.isEmpty() ? std::nullopt : std::optional<std::string>(toStd(supervisor_));
-        const Id id = store.addCounselor(toStd(name_), toStd(role_), supervisor);
+        const Id id = store.addCounselor(toStd(name_), valueOf<Role>(role_), supervisor);
         for (const Counselor& c : store.counselors())
             if (c.id == id)
                 stored = toQt(c.name);
     });
     if (ok) {
+        if (backend()->currentCounselor().isEmpty()) // the first person: the app opens on their caseload
+            backend()->setCurrentCounselor(stored);
         emit loaded(); // the new colleague may now supervise others
         emit saved(stored);
     }

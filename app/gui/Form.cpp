@@ -19,8 +19,11 @@ void Form::addField(const QString& id, const std::string& coreField, const QStri
 
 QString Form::fieldFor(const std::string& coreField) const
 {
+    // "item 3" and "step 2" are about the items (steps) as a whole: the form has one field for them.
+    const auto space = coreField.find(' ');
+    const std::string key = space == std::string::npos ? coreField : coreField.substr(0, space) + "s";
     for (const Field& field : fields_)
-        if (!coreField.empty() && field.coreField == coreField)
+        if (!key.empty() && (field.coreField == coreField || field.coreField == key))
             return field.id;
     return QString();
 }
@@ -63,12 +66,12 @@ bool Form::attempt(const std::function<void(Store&)>& write)
 {
     clearErrors();
     Backend* owner = backend();
-    if (!owner || !owner->store()) {
+    if (!owner) {
         reject(QString(), tr("No database is open."));
         return false;
     }
     try {
-        write(*owner->store());
+        write(owner->ensureStore()); // the first write on first run creates the database
         owner->notifyChanged();
         return true;
     } catch (const ValidationError& e) {

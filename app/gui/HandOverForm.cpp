@@ -1,6 +1,7 @@
 #include "HandOverForm.hpp"
 
 #include "Backend.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 
 #include <algorithm>
@@ -15,7 +16,7 @@ HandOverForm::HandOverForm(QObject* parent) : Form(parent)
 
 QVariantList HandOverForm::instrumentChoices() const
 {
-    return Backend::instrumentChoices();
+    return gui::instrumentChoices();
 }
 
 void HandOverForm::setInstrument(const QString& slug)
@@ -31,9 +32,7 @@ void HandOverForm::setInstrument(const QString& slug)
     itemMinTenths_ = s.itemMinTenths;
     itemMaxTenths_ = s.itemMaxTenths;
     stepTenths_ = s.wholeNumberItems ? 10 : 1;
-    const QStringList licensed =
-        backend() ? backend()->instrumentInfo(instrument_).value(QStringLiteral("texts")).toStringList()
-                  : QStringList();
+    const QStringList licensed = backend() ? backend()->licensedItemTexts(chosen) : QStringList();
     itemTexts_.clear();
     for (int k = 0; k < s.itemCount(); ++k)
         itemTexts_ << (licensed.size() == s.itemCount() ? licensed[k] : itemLabel(s, k));
@@ -63,7 +62,7 @@ bool HandOverForm::prepare()
                 continue;
             for (const auto* list : {&session.ratings, &session.voidedRatings})
                 for (const Rating& r : *list)
-                    if (r.rater == "client" && r.score.instrument == chosen) {
+                    if (r.rater == Rater::Client && r.score.instrument == chosen) {
                         reject(
                             QStringLiteral("instrument"),
                             tr("%1 already rated the session on %2 with the %3; correct that rating from the "
@@ -104,7 +103,7 @@ bool HandOverForm::confirm()
     rating.clientCode = toStd(clientCode_);
     rating.instrument = instrumentFromSlug(toStd(instrument_));
     rating.itemTenths = std::vector<int>(itemTenths_.begin(), itemTenths_.end());
-    rating.rater = "client";
+    rating.rater = Rater::Client;
     const bool ok = attempt([&](Store& store) {
         rating.date = backend() ? fromQDate(backend()->asOf()) : today();
         store.logRating(rating);

@@ -91,13 +91,13 @@ TEST_CASE("Alerts are limited to a counselor's active clients")
 {
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
-    store.addCounselor("Sam Okafor", "counselor", std::nullopt);
+    store.addCounselor("Sam Okafor", Role::Counselor, std::nullopt);
     logBgt(store, Date(2026, 1, 5), 80, 80, 80);
     const Date asOf(2026, 3, 1);
     CHECK_FALSE(activeAlerts(store, std::string("Alex Rivera"), asOf).empty());
     CHECK(activeAlerts(store, std::string("Sam Okafor"), asOf).empty());
     CHECK_THROWS_AS(activeAlerts(store, std::string("Nobody"), asOf), NotFound);
-    store.setClientStatus("C-001", "transferred");
+    store.setClientStatus("C-001", ClientStatus::Transferred);
     CHECK(activeAlerts(store, std::nullopt, asOf).empty());
 }
 

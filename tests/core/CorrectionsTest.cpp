@@ -8,7 +8,7 @@ using namespace alliance;
 
 namespace {
 
-Id logBgt(Store& store, const Date& date, std::vector<int> tenths, const std::string& rater = "client")
+Id logBgt(Store& store, const Date& date, std::vector<int> tenths, Rater rater = Rater::Client)
 {
     NewRating r;
     r.clientCode = "C-001";
@@ -27,7 +27,7 @@ TEST_CASE("Amending a rating keeps the version it replaced, and the analysis use
     test::addCounselorAndClient(store);
     logBgt(store, Date(2026, 1, 5), {90, 90, 90});
     const Id typo = logBgt(store, Date(2026, 1, 12), {20, 20, 20}); // a typing slip: a "breach"
-    REQUIRE(store.findRating("c-001", Date(2026, 1, 12), Instrument::Bgt, "client") == typo);
+    REQUIRE(store.findRating("c-001", Date(2026, 1, 12), Instrument::Bgt, Rater::Client) == typo);
     CHECK_FALSE(activeAlerts(store, std::nullopt, Date(2026, 1, 13)).empty());
 
     store.amendRating(typo, {80, 90, 90}, "typed the wrong row");
@@ -59,9 +59,9 @@ TEST_CASE("Corrections name what is wrong: the items, the reason, the rating")
     CHECK(test::rejectedField([&] { store.voidRating(rating, " \t "); }) == "reason");
     CHECK_THROWS_AS(store.amendRating(9999, {70, 80, 90}, "x"), NotFound);
     CHECK_THROWS_AS(store.voidRating(9999, "x"), NotFound);
-    CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 5), Instrument::Srs, "client"), NotFound);
-    CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 6), Instrument::Bgt, "client"), NotFound);
-    CHECK(test::rejectedField([&] { store.findRating("C-001", 1, Instrument::Bgt, "boss"); }) == "rater");
+    CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 5), Instrument::Srs, Rater::Client), NotFound);
+    CHECK_THROWS_AS(store.findRating("C-001", Date(2026, 1, 6), Instrument::Bgt, Rater::Client), NotFound);
+    CHECK(test::rejectedField([&] { parseSlug<Rater>("boss"); }) == "rater");
     CHECK(store.ratingHistory(rating).empty());
 }
 

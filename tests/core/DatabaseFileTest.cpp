@@ -153,7 +153,7 @@ TEST_CASE("Read-only commands open read-only, and work on a read-only file")
     const std::string before = test::fileBytes(path);
     Store reader(path, OpenMode::ReadOnly);
     CHECK(reader.clients().size() == 1);
-    CHECK_THROWS_AS(reader.addCounselor("Sam Okafor", "counselor", std::nullopt), StorageError);
+    CHECK_THROWS_AS(reader.addCounselor("Sam Okafor", Role::Counselor, std::nullopt), StorageError);
     CHECK(test::fileBytes(path) == before);
 }
 

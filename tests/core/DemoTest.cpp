@@ -18,7 +18,7 @@ TEST_CASE("The demo caseload has every story a screen needs to show")
     CHECK(summary.counselors == 5);
     const auto counselors = store.counselors();
     CHECK(std::count_if(counselors.begin(), counselors.end(),
-                        [](const Counselor& c) { return c.role == "supervisor"; }) == 1);
+                        [](const Counselor& c) { return c.role == Role::Supervisor; }) == 1);
 
     std::set<std::string> kinds;
     std::set<std::string> statuses;

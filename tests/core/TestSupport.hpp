@@ -80,7 +80,7 @@ private:
 inline void addCounselorAndClient(Store& store, const std::string& code = "C-001")
 {
     if (store.counselors().empty())
-        store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+        store.addCounselor("Alex Rivera", Role::Counselor, std::nullopt);
     NewClient client;
     client.code = code;
     client.counselorName = "Alex Rivera";

