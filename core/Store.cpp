@@ -175,8 +175,13 @@ Counselor Store::counselor(const std::string& name)
 
 Client Store::readClient(const sql::Statement& row)
 {
-    return {row.int64(0),   row.text(1), row.optText(2), row.text(3), parseIsoDate(row.text(4), "start_date"),
-            row.integer(5), parseSlug<ClientStatus>(row.text(6))};
+    return {row.int64(0),
+            row.text(1),
+            row.optText(2),
+            row.text(3),
+            parseIsoDate(row.text(4), "start_date"),
+            row.integer(5),
+            parseSlug<ClientStatus>(row.text(6))};
 }
 
 Id Store::clientId(const std::string& code)
@@ -325,9 +330,9 @@ LoggedRating Store::logRating(const NewRating& newRating)
         const auto storedDuration = existing.optInt(2);
         if (rating.durationMinutes && storedDuration && *storedDuration != *rating.durationMinutes)
             throw ValidationError("duration", "the session on " + toIso(rating.date) +
-                                                    " is already recorded as " +
-                                                    std::to_string(*storedDuration) + " minutes, not " +
-                                                    std::to_string(*rating.durationMinutes));
+                                                  " is already recorded as " +
+                                                  std::to_string(*storedDuration) + " minutes, not " +
+                                                  std::to_string(*rating.durationMinutes));
         if (rating.durationMinutes && !storedDuration) {
             sql::Statement update(*connection_, "UPDATE session SET duration_minutes = ? WHERE id = ?");
             update.bind(1, *rating.durationMinutes).bind(2, session).run();
@@ -340,7 +345,7 @@ LoggedRating Store::logRating(const NewRating& newRating)
             if (combined.size() > maxNoteLength)
                 throw ValidationError(
                     "note", "the session's note would be too long: " + std::to_string(combined.size()) +
-                                  " bytes (at most " + std::to_string(maxNoteLength) + ")");
+                                " bytes (at most " + std::to_string(maxNoteLength) + ")");
             sql::Statement update(*connection_, "UPDATE session SET note = ? WHERE id = ?");
             update.bind(1, combined).bind(2, session).run();
         }
@@ -362,11 +367,10 @@ LoggedRating Store::logRating(const NewRating& newRating)
         *connection_, "SELECT voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
     duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, slug(rating.rater));
     if (duplicate.step())
-        throw ValidationError("rater", "duplicate: the session on " + toIso(rating.date) +
-                                             " already has a " + instrumentSlug + " rating by the " +
-                                             slug(rating.rater) +
-                                             (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
-                                                                        : " (amend it to correct it)"));
+        throw ValidationError("rater", "duplicate: the session on " + toIso(rating.date) + " already has a " +
+                                           instrumentSlug + " rating by the " + slug(rating.rater) +
+                                           (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
+                                                                      : " (amend it to correct it)"));
 
     sql::Statement insert(
         *connection_, "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "
@@ -395,9 +399,8 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
     if (!report.tension && (report.intensity || report.resolution))
         throw ValidationError("tension", "intensity and resolution are only recorded with tension");
     const auto cleanReason =
-        reason
-            ? std::optional<std::string>(cleanText("reason", trimmed(*reason), 2000, TextShape::MultiLine))
-            : std::nullopt;
+        reason ? std::optional<std::string>(cleanText("reason", trimmed(*reason), 2000, TextShape::MultiLine))
+               : std::nullopt;
     sql::Transaction transaction(*connection_);
     const Id session = sessionId(clientId(clientCode), sessionRef, "session");
     sql::Statement existing(
@@ -411,7 +414,7 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
         // The client's own account is not overwritten silently: a reason, and the old one kept.
         if (!cleanReason)
             throw ValidationError("reason", "the session already has the client's report; give a reason to "
-                                              "replace it (the earlier one is kept)");
+                                            "replace it (the earlier one is kept)");
         sql::Statement keep(
             *connection_,
             "INSERT INTO post_session_report_revision (session_id, revised_on, reason, tension, "

@@ -37,8 +37,7 @@ public:
     // The newest session date on record, to notice a system clock that runs behind.
     std::optional<Date> newestRecordDate();
 
-    Id addCounselor(const std::string& name, Role role,
-                    const std::optional<std::string>& supervisorName);
+    Id addCounselor(const std::string& name, Role role, const std::optional<std::string>& supervisorName);
     std::vector<Counselor> counselors();
     Counselor counselor(const std::string& name);
 

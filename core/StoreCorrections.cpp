@@ -28,8 +28,7 @@ Id Store::findRating(const std::string& clientCode, const SessionRef& session, I
 
 void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& rawReason)
 {
-    const std::string reason =
-        cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_,
                            std::string("SELECT ") + ratingColumns + " FROM rating WHERE id = ?");
@@ -58,8 +57,7 @@ void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const s
 
 void Store::voidRating(Id ratingId, const std::string& rawReason)
 {
-    const std::string reason =
-        cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     sql::Statement current(*connection_, "SELECT voided FROM rating WHERE id = ?");
     current.bind(1, ratingId);
@@ -89,9 +87,9 @@ StoredRating Store::storedRating(Id ratingId)
     if (!query.step())
         throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     const Instrument instrument = instrumentFromSlug(query.text(0));
-    return {
-        {ratingId, parseSlug<Rater>(query.text(8)), score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
-        query.integer(7) != 0};
+    return {{ratingId, parseSlug<Rater>(query.text(8)),
+             score(instrument, parseItems(instrument, query.text(1))), query.integer(9)},
+            query.integer(7) != 0};
 }
 
 std::vector<RatingRevision> Store::ratingHistory(Id ratingId)

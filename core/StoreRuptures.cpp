@@ -27,8 +27,7 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
 Id Store::flagRupture(const NewRupture& rupture)
 {
     if (rupture.salience < 1 || rupture.salience > 5)
-        throw ValidationError("salience",
-                              "value " + std::to_string(rupture.salience) + " out of range 1..5");
+        throw ValidationError("salience", "value " + std::to_string(rupture.salience) + " out of range 1..5");
     const auto note = cleanOptionalText("note", rupture.note, maxNoteLength, TextShape::MultiLine);
     const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
     if (uniqueMarkers.size() != rupture.markers.size())
@@ -40,7 +39,7 @@ Id Store::flagRupture(const NewRupture& rupture)
         requireCatalogue("marker", marker, "marker", &group);
         if (group != slugOf(rupture.kind))
             throw ValidationError("marker", quoteForError(marker) + " is a " + group + " marker, not a " +
-                                                  slug(rupture.kind) + " one");
+                                                slug(rupture.kind) + " one");
     }
     if (rupture.category)
         requireCatalogue("category", *rupture.category, "category");
@@ -49,7 +48,10 @@ Id Store::flagRupture(const NewRupture& rupture)
     sql::Statement insert(*connection_,
                           "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
                           "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, session).bind(2, slug(rupture.kind)).bind(3, rupture.salience).bind(4, slug(rupture.noticedBy));
+    insert.bind(1, session)
+        .bind(2, slug(rupture.kind))
+        .bind(3, rupture.salience)
+        .bind(4, slug(rupture.noticedBy));
     insert.bind(5, rupture.category).bind(6, note).run();
     const Id id = connection_->lastInsertId();
     sql::Statement marker(*connection_, "INSERT INTO rupture_marker (rupture_id, marker) VALUES (?, ?)");
@@ -290,8 +292,15 @@ ClientDetail Store::clientDetail(const std::string& code)
             "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? ORDER BY c.position");
         while (query.step()) {
             const SessionRecord& session = detail.sessions[sessionIndex.at(query.int64(1))];
-            Rupture r{query.int64(0),   session.number, session.date, parseSlug<RuptureKind>(query.text(2)), {},
-                      query.integer(3), parseSlug<NoticedBy>(query.text(4)), query.optText(5), query.optText(6)};
+            Rupture r{query.int64(0),
+                      session.number,
+                      session.date,
+                      parseSlug<RuptureKind>(query.text(2)),
+                      {},
+                      query.integer(3),
+                      parseSlug<NoticedBy>(query.text(4)),
+                      query.optText(5),
+                      query.optText(6)};
             markers.bind(1, r.id);
             while (markers.step())
                 r.markers.push_back(markers.text(0));

@@ -84,7 +84,7 @@ void validate(const AnalysisParams& params)
     const double rc = params.reliableChange();
     if (!std::isfinite(rc) || !(rc > 0))
         throw ValidationError("sd", "with this SD, reliability and z the reliable change is not a finite "
-                                      "positive number");
+                                    "positive number");
 }
 
 Rule ruleFromSlug(const std::string& slug)

@@ -16,7 +16,7 @@ Rectangle {
     required property int session
 
     signal openRequested(string code, int session)
-    signal acknowledgeRequested(string id)
+    signal acknowledgeRequested(string id, string title)
 
     height: content.implicitHeight + 16
     color: Theme.surface
@@ -51,7 +51,7 @@ Rectangle {
         Button {
             text: qsTr("Acknowledge…")
             Accessible.name: qsTr("Acknowledge or snooze the alert for %1: %2").arg(alertItem.clientCode).arg(alertItem.reason)
-            onClicked: alertItem.acknowledgeRequested(alertItem.alertId)
+            onClicked: alertItem.acknowledgeRequested(alertItem.alertId, alertItem.clientCode + " · " + alertItem.reason)
         }
     }
 }

@@ -52,10 +52,7 @@ Page {
             delegate: AlertDelegate {
                 width: ListView.view.width - 12
                 onOpenRequested: (code, session) => root.clientChosen(code, session)
-                onAcknowledgeRequested: id => {
-                    ackDialog.alertId = id
-                    ackDialog.open()
-                }
+                onAcknowledgeRequested: (id, title) => ackDialog.openFor(id, title)
             }
             Label {
                 anchors.centerIn: parent

@@ -18,7 +18,7 @@ Page {
     readonly property alias correctionDialog: correctionDialog
 
     function openLogDialog(): bool {
-        logDialog.open()
+        logDialog.openFor(ClientModel.clientCode, ClientModel.instrument)
         return logDialog.opened || logDialog.visible
     }
     function startHandOver(): bool {
@@ -30,9 +30,9 @@ Page {
     }
     // From a detected breach the rupture was noticed in the client's scores.
     function openRuptureDialogNoticedBy(session: int, noticedBy: string): bool {
-        ruptureDialog.noticedBy = noticedBy
-        ruptureDialog.sessionNumber = session > 0 ? session : (root.focusSession > 0 ? root.focusSession : ClientModel.lastSessionNumber)
-        ruptureDialog.open()
+        ruptureDialog.openFor(ClientModel.clientCode,
+                              session > 0 ? session : (root.focusSession > 0 ? root.focusSession : ClientModel.lastSessionNumber),
+                              noticedBy)
         return ruptureDialog.visible
     }
     // Opens the editor for a rupture's plan; 0 = the most recent rupture.
@@ -40,8 +40,8 @@ Page {
         const ruptures = ClientModel.ruptures
         if (ruptures.length === 0)
             return false
-        repairEditor.ruptureId = ruptureId > 0 ? ruptureId : ruptures[ruptures.length - 1].id
-        repairEditor.open()
+        const id = ruptureId > 0 ? ruptureId : ruptures[ruptures.length - 1].id
+        repairEditor.openFor(id, root.planFor(id))
         return repairEditor.visible
     }
     function openTransitionDialog(): bool {
@@ -50,8 +50,8 @@ Page {
     // The transition plan for a rupture (0: the most recent one); it opens on what was agreed.
     function openTransitionDialogFor(ruptureId: int): bool {
         const ruptures = ClientModel.ruptures
-        transitionDialog.ruptureId = ruptureId > 0 ? ruptureId : ruptures.length ? ruptures[ruptures.length - 1].id : 0
-        transitionDialog.open()
+        transitionDialog.openFor(ClientModel.clientCode,
+                                 ruptureId > 0 ? ruptureId : ruptures.length ? ruptures[ruptures.length - 1].id : 0)
         return transitionDialog.visible
     }
     // Correct the shown series' rating of a session; 0 = the last one.
@@ -280,11 +280,11 @@ Page {
         }
     }
 
-    SessionLogDialog { id: logDialog; clientCode: ClientModel.clientCode }
+    SessionLogDialog { id: logDialog }
     CorrectionDialog { id: correctionDialog }
-    RuptureFlagDialog { id: ruptureDialog; clientCode: ClientModel.clientCode }
-    RepairPlanEditor { id: repairEditor; plan: root.planFor(repairEditor.ruptureId) }
-    TransitionPlanDialog { id: transitionDialog; clientCode: ClientModel.clientCode }
+    RuptureFlagDialog { id: ruptureDialog }
+    RepairPlanEditor { id: repairEditor }
+    TransitionPlanDialog { id: transitionDialog }
 
     Component {
         id: ratingPage

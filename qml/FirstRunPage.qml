@@ -35,28 +35,38 @@ Page {
             id: nameField
             Layout.fillWidth: true
             focus: true
+            text: form.name
             placeholderText: qsTr("e.g. Alex Rivera")
             Accessible.name: qsTr("Your name")
-            onAccepted: createButton.clicked()
+            Accessible.description: form.nameError
+            onTextEdited: form.name = text
+            onAccepted: form.submit()
         }
+        FieldError { Layout.fillWidth: true; text: form.nameError }
         Label { text: qsTr("Your role"); color: Theme.text }
         ComboBox {
             id: roleBox
-            model: roles.roleChoices
+            model: form.roleChoices
             textRole: "label"
             valueRole: "value"
+            implicitContentWidthPolicy: ComboBox.WidestText
+            currentIndex: indexOfValue(form.role)
             Accessible.name: qsTr("Your role")
-            CounselorForm { id: roles } // only for its labelled role choices
+            onActivated: form.role = currentValue
         }
+        FieldError { Layout.fillWidth: true; text: form.message }
         AccentButton {
-            id: createButton
             text: qsTr("Create the database")
             enabled: nameField.text.trim() !== ""
             Accessible.name: text
-            onClicked: {
-                if (Backend.createFirstCounselor(nameField.text, roleBox.currentValue))
-                    root.done()
-            }
+            onClicked: form.submit()
         }
+    }
+
+    // The first person on record: the form's first write creates the database file.
+    CounselorForm {
+        id: form
+        onSaved: root.done()
+        onFailed: nameField.forceActiveFocus()
     }
 }

@@ -218,7 +218,7 @@ ApplicationWindow {
 
     Connections {
         target: Backend
-        function onErrorOccurred(field: string, message: string) {
+        function onErrorOccurred(message: string) {
             banner.show(message)
         }
         // Every write announces itself: a brief confirmation replaces any error it fixed.

@@ -63,7 +63,7 @@ Rectangle {
                     color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning
                     font.bold: true
                     text: item.plan === null ? qsTr("no plan")
-                        : item.plan.status === "closed" ? qsTr("closed: %1").arg(item.plan.outcome)
+                        : item.plan.status === "closed" ? qsTr("closed: %1").arg(item.plan.outcomeLabel)
                         : item.plan.due !== "" ? qsTr("plan due %1").arg(item.plan.due) : qsTr("plan open")
                 }
                 Button {

@@ -5,218 +5,209 @@ import QtQuick.Layouts
 import Alliance
 
 // Log a session's rating by keyboard in seconds: date (today), instrument, items, note, Enter.
-// Typing "4,3,5,..." into the first item fills them all.
+// Typing "4,3,5,..." into the first item fills them all. The state lives in SessionForm; this
+// only binds. An error stays on its field and focus moves there.
 Dialog {
     id: root
 
-    property string clientCode: ""
-    property alias dateText: dateField.text
-    property alias noteText: noteField.text
-    property alias instrumentIndex: instrumentBox.currentIndex
-    property alias raterIndex: raterBox.currentIndex
-    property alias reportGiven: reportBox.checked
-    property alias tension: tensionBox.checked
-    property alias intensity: intensityBox.value
-    property alias resolution: resolutionBox.value
-    property var info: Backend.instrumentInfo(instrumentBox.currentValue)
-    property var values: []
-    readonly property var preview: root.previewOf(instrumentBox.currentValue, values)
-
-    // Held as a plain JS object so the page reads its keys directly.
-    function previewOf(instrument: string, items: var): var {
-        return plain(Backend.scorePreview(instrument, items))
-    }
-    // A map from C++ as a plain JS value (the Qt 6.4 linter cannot see a map's keys).
-    function plain(map: var): var {
-        return map
-    }
-    function reset() {
-        const v = []
-        for (let i = 0; i < info.itemCount; ++i)
-            v.push("")
-        values = v
-    }
-    function setValue(index: int, text: string) {
-        const parts = text.split(",")
-        const v = values.slice()
-        if (parts.length > 1) {
-            for (let i = 0; i < parts.length && index + i < v.length; ++i)
-                v[index + i] = parts[i].trim()
-        } else {
-            v[index] = text.trim()
+    readonly property SessionForm form: SessionForm {
+        onSaved: session => {
+            root.close()
+            root.sessionSaved(session)
         }
-        values = v
-    }
-    function save() {
-        const result = plain(Backend.logSession(clientCode, dateField.text, instrumentBox.currentValue, values,
-                                          raterBox.currentValue, noteField.text))
-        if (!result.ok)
-            return
-        // The client's own post-session report belongs to the same session.
-        if (reportBox.checked && !Backend.recordPostSessionReport(clientCode, result.sessionNumber, tensionBox.checked,
-                                                                  intensityBox.value, resolutionBox.value))
-            return
-        noteField.text = ""
-        reportBox.checked = false
-        reset()
-        close()
+        onFailed: root.focusFieldAtFault()
     }
 
-    title: qsTr("Log a session for %1").arg(clientCode)
-    modal: true
-    anchors.centerIn: Overlay.overlay
-    width: 720
-    padding: Theme.padding
-    focus: true
-    onAboutToShow: {
-        dateField.text = Backend.asOfIso
-        const current = instrumentBox.model.indexOf(ClientModel.instrument)
-        instrumentBox.currentIndex = Math.max(0, current)
-        reset()
+    signal sessionSaved(int session)
+
+    function openFor(clientCode: string, instrument: string) {
+        form.reset(clientCode, instrument)
+        open()
         dateField.forceActiveFocus()
     }
-    onInfoChanged: reset()
+    function focusFieldAtFault() {
+        const fields = { date: dateField, rater: raterBox, items: items.itemAt(0), note: noteField, report: reportBox }
+        const field = fields[form.firstErrorField]
+        if (field)
+            field.forceActiveFocus()
+    }
 
-    ColumnLayout {
+    title: qsTr("Log a session for %1").arg(form.clientCode)
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(720, (Overlay.overlay ? Overlay.overlay.width : 760) - 2 * Theme.padding)
+    height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
+    padding: Theme.padding
+
+    ScrollView {
         anchors.fill: parent
-        spacing: Theme.spacing
+        contentWidth: availableWidth
 
-        GridLayout {
-            columns: 6
-            columnSpacing: Theme.spacing
-            Label { text: qsTr("Date"); color: Theme.text }
-            TextField {
-                id: dateField
-                Layout.preferredWidth: 120
-                inputMask: "9999-99-99"
-                Accessible.name: qsTr("Session date, year-month-day")
-                KeyNavigation.tab: instrumentBox
-            }
-            Label { text: qsTr("Instrument"); color: Theme.text }
-            ComboBox {
-                id: instrumentBox
-                model: Backend.instrumentChoices
-                textRole: "label"
-                valueRole: "value"
-                Accessible.name: qsTr("Instrument")
-            }
-            Label { text: qsTr("Rated by"); color: Theme.text }
-            ComboBox {
-                id: raterBox
-                model: Backend.raterChoices
-                textRole: "label"
-                valueRole: "value"
-                Accessible.name: qsTr("Rated by")
-            }
-        }
+        ColumnLayout {
+            width: parent.width
+            spacing: Theme.spacing
 
-        Label {
-            text: root.info.name + " · " + qsTr("items %1 to %2").arg(root.info.min).arg(root.info.max)
-            color: Theme.mutedText
-        }
-        GridLayout {
-            columns: root.info.itemCount > 4 ? 6 : 4
-            columnSpacing: Theme.spacing
-            rowSpacing: 2
-            Repeater {
-                model: root.info.itemCount
-                ColumnLayout {
-                    id: cell
-                    required property int index
-                    readonly property string error: root.values[index] === undefined || root.values[index] === ""
-                                                    ? "" : Backend.checkItem(instrumentBox.currentValue, index, root.values[index])
-                    spacing: 0
-                    Label {
-                        text: root.info.labels[cell.index] + " · " + root.info.dimensions[cell.index]
-                        color: Theme.mutedText
-                        font.pixelSize: Theme.smallFontSize
-                    }
-                    TextField {
-                        Layout.preferredWidth: 100
-                        text: root.values[cell.index] || ""
-                        Accessible.name: qsTr("%1, %2").arg(root.info.labels[cell.index]).arg(root.info.dimensions[cell.index])
-                        Accessible.description: cell.error
-                        color: cell.error === "" ? Theme.text : Theme.breach
-                        objectName: "item" + cell.index
-                        // "4,3,5,..." fills the items from here on when the field is left or Enter is pressed.
-                        onTextEdited: if (text.indexOf(",") < 0) root.setValue(cell.index, text)
-                        onEditingFinished: if (text.indexOf(",") >= 0) root.setValue(cell.index, text)
-                        onAccepted: {
-                            if (text.indexOf(",") >= 0)
-                                root.setValue(cell.index, text)
-                            root.save()
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Label { text: qsTr("Date"); color: Theme.text; height: dateField.height; verticalAlignment: Text.AlignVCenter }
+                TextField {
+                    id: dateField
+                    width: 120
+                    text: root.form.dateText
+                    inputMask: "9999-99-99"
+                    Accessible.name: qsTr("Session date, year-month-day")
+                    Accessible.description: root.form.dateError
+                    onTextEdited: root.form.dateText = text
+                    onAccepted: root.form.submit()
+                }
+                Label { text: qsTr("Instrument"); color: Theme.text; height: dateField.height; verticalAlignment: Text.AlignVCenter }
+                ComboBox {
+                    id: instrumentBox
+                    model: root.form.instrumentChoices
+                    textRole: "label"
+                    valueRole: "value"
+                    implicitContentWidthPolicy: ComboBox.WidestText
+                    currentIndex: indexOfValue(root.form.instrument)
+                    Accessible.name: qsTr("Instrument")
+                    onActivated: root.form.instrument = currentValue
+                }
+                Label { text: qsTr("Rated by"); color: Theme.text; height: dateField.height; verticalAlignment: Text.AlignVCenter }
+                ComboBox {
+                    id: raterBox
+                    model: root.form.raterChoices
+                    textRole: "label"
+                    valueRole: "value"
+                    currentIndex: indexOfValue(root.form.rater)
+                    Accessible.name: qsTr("Rated by")
+                    Accessible.description: root.form.raterError
+                    onActivated: root.form.rater = currentValue
+                }
+            }
+            FieldError { Layout.fillWidth: true; text: root.form.dateError }
+            FieldError { Layout.fillWidth: true; text: root.form.raterError }
+
+            Label { text: root.form.rangeText; color: Theme.mutedText }
+            GridLayout {
+                columns: Math.max(1, Math.floor(root.availableWidth / 116))
+                columnSpacing: Theme.spacing
+                rowSpacing: 2
+                Repeater {
+                    id: items
+                    model: root.form.itemCount
+                    ColumnLayout {
+                        id: cell
+                        required property int index
+                        readonly property string problem: root.form.itemProblems[index] ?? ""
+                        spacing: 0
+                        function forceActiveFocus() { itemField.forceActiveFocus() }
+                        Label {
+                            text: root.form.itemLabels[cell.index] ?? ""
+                            color: Theme.mutedText
+                            font.pixelSize: Theme.smallFontSize
+                            Layout.maximumWidth: 110
+                            elide: Text.ElideRight
                         }
-                    }
-                    Label {
-                        text: cell.error
-                        visible: cell.error !== ""
-                        color: Theme.breach
-                        font.pixelSize: Theme.smallFontSize
-                        Layout.maximumWidth: 110
-                        wrapMode: Text.Wrap
+                        TextField {
+                            id: itemField
+                            Layout.preferredWidth: 100
+                            text: root.form.itemTexts[cell.index] ?? ""
+                            Accessible.name: (root.form.itemStatements[cell.index] ?? "") !== ""
+                                             ? root.form.itemStatements[cell.index] : root.form.itemLabels[cell.index] ?? ""
+                            Accessible.description: cell.problem
+                            color: cell.problem === "" ? Theme.text : Theme.breach
+                            objectName: "item" + cell.index
+                            // "4,3,5,..." fills the items from here on when the field is left or Enter is pressed.
+                            onTextEdited: if (text.indexOf(",") < 0) root.form.setItemText(cell.index, text)
+                            onEditingFinished: if (text.indexOf(",") >= 0) root.form.setItemText(cell.index, text)
+                            onAccepted: {
+                                if (text.indexOf(",") >= 0)
+                                    root.form.setItemText(cell.index, text)
+                                root.form.submit()
+                            }
+                        }
+                        Label {
+                            text: cell.problem
+                            visible: cell.problem !== ""
+                            color: Theme.breach
+                            font.pixelSize: Theme.smallFontSize
+                            Layout.maximumWidth: 110
+                            wrapMode: Text.Wrap
+                        }
                     }
                 }
             }
-        }
-        Label {
-            color: root.preview.ok && root.preview.belowCutoff ? Theme.warning : Theme.text
-            font.bold: true
-            text: root.preview.ok
-                  ? qsTr("Total %1 · bond %2 · goal %3 · task %4%5").arg(root.preview.total).arg(root.preview.bond)
-                    .arg(root.preview.goal).arg(root.preview.task).arg(root.preview.belowCutoff ? qsTr(" · below the cutoff") : "")
-                  : qsTr("Enter every item; no item may be left out.")
-        }
-        CheckBox {
-            id: reportBox
-            text: qsTr("Record the client's post-session report")
-            Accessible.name: text
-        }
-        RowLayout {
-            visible: reportBox.checked
-            spacing: Theme.spacing
-            Layout.leftMargin: 32
+            FieldError { Layout.fillWidth: true; text: root.form.itemsError }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: root.form.belowCutoff ? Theme.warning : Theme.text
+                font.bold: true
+                text: root.form.scoreText
+            }
             CheckBox {
-                id: tensionBox
-                text: qsTr("Tension in the session")
-                Accessible.name: qsTr("The client felt tension in the session")
+                id: reportBox
+                text: qsTr("Record the client's post-session report")
+                checked: root.form.reportGiven
+                Accessible.name: text
+                onToggled: root.form.reportGiven = checked
             }
-            Label { text: qsTr("strength"); color: Theme.text; enabled: tensionBox.checked }
-            SpinBox {
-                id: intensityBox
-                from: 1
-                to: 5
-                value: 3
-                enabled: tensionBox.checked
-                Accessible.name: qsTr("Tension intensity, 1 to 5")
+            Flow {
+                visible: root.form.reportGiven
+                Layout.fillWidth: true
+                Layout.leftMargin: 32
+                spacing: Theme.spacing
+                CheckBox {
+                    id: tensionBox
+                    text: qsTr("Tension in the session")
+                    checked: root.form.tension
+                    Accessible.name: qsTr("The client felt tension in the session")
+                    onToggled: root.form.tension = checked
+                }
+                Label { text: qsTr("strength"); color: Theme.text; enabled: tensionBox.checked; height: tensionBox.height; verticalAlignment: Text.AlignVCenter }
+                SpinBox {
+                    from: 1
+                    to: 5
+                    value: root.form.intensity
+                    enabled: tensionBox.checked
+                    Accessible.name: qsTr("Tension intensity, 1 to 5")
+                    onValueModified: root.form.intensity = value
+                }
+                Label { text: qsTr("resolved"); color: Theme.text; enabled: tensionBox.checked; height: tensionBox.height; verticalAlignment: Text.AlignVCenter }
+                SpinBox {
+                    from: 1
+                    to: 5
+                    value: root.form.resolution
+                    enabled: tensionBox.checked
+                    Accessible.name: qsTr("How far the tension was resolved, 1 to 5")
+                    onValueModified: root.form.resolution = value
+                }
             }
-            Label { text: qsTr("resolved"); color: Theme.text; enabled: tensionBox.checked }
-            SpinBox {
-                id: resolutionBox
-                from: 1
-                to: 5
-                value: 3
-                enabled: tensionBox.checked
-                Accessible.name: qsTr("How far the tension was resolved, 1 to 5")
+            FieldError { Layout.fillWidth: true; text: root.form.reportError }
+            FramedTextArea {
+                id: noteField
+                objectName: "noteField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 70
+                text: root.form.note
+                placeholderText: qsTr("Note (optional): was the score discussed with the client?")
+                wrapMode: TextEdit.Wrap
+                Accessible.name: qsTr("Session note")
+                Accessible.description: root.form.noteError
+                onTextChanged: if (text !== root.form.note) root.form.note = text
             }
-        }
-        FramedTextArea {
-            id: noteField
-            objectName: "noteField"
-            Layout.fillWidth: true
-            Layout.preferredHeight: 70
-            placeholderText: qsTr("Note (optional): was the score discussed with the client?")
-            wrapMode: TextEdit.Wrap
-            Accessible.name: qsTr("Session note")
-        }
-        RowLayout {
-            Item { Layout.fillWidth: true }
-            Button { text: qsTr("Cancel"); onClicked: root.close(); Accessible.name: qsTr("Cancel logging") }
-            AccentButton {
-                objectName: "saveButton"
-                text: qsTr("Save (Enter)")
-                enabled: root.preview.ok
-                Accessible.name: qsTr("Save the session")
-                onClicked: root.save()
+            FieldError { Layout.fillWidth: true; text: root.form.noteError }
+            FieldError { Layout.fillWidth: true; text: root.form.message }
+            RowLayout {
+                Item { Layout.fillWidth: true }
+                Button { text: qsTr("Cancel"); onClicked: root.close(); Accessible.name: qsTr("Cancel logging") }
+                AccentButton {
+                    objectName: "saveButton"
+                    text: qsTr("Save (Enter)")
+                    enabled: root.form.complete
+                    Accessible.name: qsTr("Save the session")
+                    onClicked: root.form.submit()
+                }
             }
         }
     }

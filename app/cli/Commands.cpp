@@ -175,7 +175,8 @@ void sessionAmend(Store& store, const Args& a)
 Id ratingOf(Store& store, const Args& a)
 {
     const Instrument instrument = instrumentFromSlug(a.instrument);
-    return store.findRating(a.code, parseSession("--session", a.session), instrument, parseSlug<Rater>(a.rater));
+    return store.findRating(a.code, parseSession("--session", a.session), instrument,
+                            parseSlug<Rater>(a.rater));
 }
 
 void sessionVoid(Store& store, const Args& a)
@@ -274,8 +275,8 @@ void showClient(Store& store, const Args& a)
     }
     std::cout << "\nRuptures:" << (d.ruptures.empty() ? " none\n" : "\n");
     for (const auto& r : d.ruptures) {
-        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", " << slugOf(r.kind) << ", salience "
-                  << r.salience << ", noticed by " << slugOf(r.noticedBy);
+        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", " << slugOf(r.kind)
+                  << ", salience " << r.salience << ", noticed by " << slugOf(r.noticedBy);
         for (const auto& m : r.markers)
             std::cout << (&m == &r.markers.front() ? "; markers: " : ", ") << m;
         std::cout << '\n';

@@ -72,8 +72,9 @@ void CaseloadModel::refresh()
                     row.chips << chip;
                 row.attention += f.severity;
             }
-            const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
-                                              [](const RepairPlan& p) { return p.status != PlanStatus::Closed; });
+            const bool openPlan =
+                std::any_of(detail.plans.begin(), detail.plans.end(),
+                            [](const RepairPlan& p) { return p.status != PlanStatus::Closed; });
             if (openPlan)
                 row.chips << QStringLiteral("repair-pending");
             rows.push_back(std::move(row));

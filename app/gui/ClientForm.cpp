@@ -86,7 +86,8 @@ bool ClientForm::submit()
     QString savedCode = code_.trimmed();
     const bool ok = attempt([&](Store& store) {
         if (editing()) {
-            store.updateClient(toStd(originalCode_), {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});
+            store.updateClient(toStd(originalCode_),
+                               {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});
             savedCode = originalCode_;
         } else {
             store.addClient({toStd(code_), toStd(counselor_), name, fromQDate(startDate_), cadenceDays_});

@@ -77,9 +77,8 @@ QVariantList ClientModel::instrumentChoices() const
 {
     QVariantList choices;
     for (const QString& slug : instruments_)
-        choices << QVariantMap{
-            {QStringLiteral("value"), slug},
-            {QStringLiteral("label"), Labels::of(instrumentFromSlug(toStd(slug)))}};
+        choices << QVariantMap{{QStringLiteral("value"), slug},
+                               {QStringLiteral("label"), Labels::of(instrumentFromSlug(toStd(slug)))}};
     return choices;
 }
 
@@ -150,20 +149,20 @@ void ClientModel::refresh()
                     markers << toQt(m);
                     markerLabels << labelOf(m);
                 }
-                ruptures_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(r.id)},
-                                         {QStringLiteral("session"), r.sessionNumber},
-                                         {QStringLiteral("date"), toQt(toIso(r.sessionDate))},
-                                         {QStringLiteral("kind"), toQt(slug(r.kind))},
-                                         {QStringLiteral("markers"), markers},
-                                         {QStringLiteral("markerLabels"), markerLabels},
-                                         {QStringLiteral("kindLabel"), Labels::of(r.kind)},
-                                         {QStringLiteral("salience"), r.salience},
-                                         {QStringLiteral("noticedBy"), toQt(slug(r.noticedBy))},
-                                         {QStringLiteral("noticedByLabel"), Labels::of(r.noticedBy)},
-                                         {QStringLiteral("categoryLabel"),
-                                          r.category ? labelOf(*r.category) : QString()},
-                                         {QStringLiteral("category"), toQt(r.category.value_or(""))},
-                                         {QStringLiteral("note"), toQt(r.note.value_or(""))}};
+                ruptures_ << QVariantMap{
+                    {QStringLiteral("id"), static_cast<int>(r.id)},
+                    {QStringLiteral("session"), r.sessionNumber},
+                    {QStringLiteral("date"), toQt(toIso(r.sessionDate))},
+                    {QStringLiteral("kind"), toQt(slug(r.kind))},
+                    {QStringLiteral("markers"), markers},
+                    {QStringLiteral("markerLabels"), markerLabels},
+                    {QStringLiteral("kindLabel"), Labels::of(r.kind)},
+                    {QStringLiteral("salience"), r.salience},
+                    {QStringLiteral("noticedBy"), toQt(slug(r.noticedBy))},
+                    {QStringLiteral("noticedByLabel"), Labels::of(r.noticedBy)},
+                    {QStringLiteral("categoryLabel"), r.category ? labelOf(*r.category) : QString()},
+                    {QStringLiteral("category"), toQt(r.category.value_or(""))},
+                    {QStringLiteral("note"), toQt(r.note.value_or(""))}};
             }
             for (const TransitionPlan& t : detail_.transitions)
                 transitions_ << QVariantMap{

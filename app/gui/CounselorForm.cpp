@@ -57,7 +57,7 @@ bool CounselorForm::submit()
                 stored = toQt(c.name);
     });
     if (ok) {
-        if (backend()->currentCounselor().isEmpty()) // the first person: the app opens on their caseload
+        if (backend()->counselorNames().size() == 1) // the first person: the app opens on their caseload
             backend()->setCurrentCounselor(stored);
         emit loaded(); // the new colleague may now supervise others
         emit saved(stored);

@@ -33,8 +33,8 @@ template <class E> QVariantList choicesOf()
 {
     QVariantList choices;
     for (E value : allValues<E>())
-        choices << QVariantMap{{QStringLiteral("value"), QString::fromUtf8(slugOf(value).data(),
-                                                                             qsizetype(slugOf(value).size()))},
+        choices << QVariantMap{{QStringLiteral("value"),
+                                QString::fromUtf8(slugOf(value).data(), qsizetype(slugOf(value).size()))},
                                {QStringLiteral("label"), Labels::of(value)}};
     return choices;
 }

@@ -55,7 +55,8 @@ QVariantList RuptureForm::categoryChoices() const
         QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("(no category)")}}};
     if (backend() && backend()->store())
         for (const CatalogueEntry& e : backend()->store()->catalogue("category"))
-            choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)}, {QStringLiteral("label"), toQt(e.label)}};
+            choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
+                                   {QStringLiteral("label"), toQt(e.label)}};
     return choices;
 }
 

@@ -50,7 +50,8 @@ public:
 
     // A blank form for `clientCode`'s session `sessionNumber`, noticed by `noticedBy` (a slug of
     // noticedByChoices; the counselor when empty).
-    Q_INVOKABLE void reset(const QString& clientCode, int sessionNumber, const QString& noticedBy = QString());
+    Q_INVOKABLE void reset(const QString& clientCode, int sessionNumber,
+                           const QString& noticedBy = QString());
     Q_INVOKABLE void setMarker(const QString& marker, bool chosen);
     Q_INVOKABLE bool submit();
 

@@ -77,9 +77,10 @@ QString SessionForm::scoreText() const
     if (!complete())
         return tr("Enter every item; no item may be left out.");
     const Score s = score(instrument_, std::vector<int>(itemTenths_.begin(), itemTenths_.end()));
-    QString text = tr("Total %1 · bond %2 · goal %3 · task %4")
-                       .arg(gui::scoreText(instrument_, s.totalTenths), gui::scoreText(instrument_, s.bondTenths),
-                            gui::scoreText(instrument_, s.goalTenths), gui::scoreText(instrument_, s.taskTenths));
+    QString text =
+        tr("Total %1 · bond %2 · goal %3 · task %4")
+            .arg(gui::scoreText(instrument_, s.totalTenths), gui::scoreText(instrument_, s.bondTenths),
+                 gui::scoreText(instrument_, s.goalTenths), gui::scoreText(instrument_, s.taskTenths));
     if (belowCutoff())
         text += tr(" · below the cutoff");
     return text;
@@ -158,11 +159,13 @@ bool SessionForm::submit()
     if (backend() && backend()->store()) {
         // A second rating of the same kind is a correction: say so in words before the core refuses.
         try {
-            backend()->store()->findRating(toStd(clientCode_), fromQDate(date), instrument_, valueOf<Rater>(rater_));
-            reject(QStringLiteral("rater"),
-                   tr("the session on %1 already has a %2 rating by %3; correct that one from the session list")
-                       .arg(date.toString(Qt::ISODate), Labels::of(instrument_),
-                            Labels::raterInSentence(valueOf<Rater>(rater_))));
+            backend()->store()->findRating(toStd(clientCode_), fromQDate(date), instrument_,
+                                           valueOf<Rater>(rater_));
+            reject(
+                QStringLiteral("rater"),
+                tr("the session on %1 already has a %2 rating by %3; correct that one from the session list")
+                    .arg(date.toString(Qt::ISODate), Labels::of(instrument_),
+                         Labels::raterInSentence(valueOf<Rater>(rater_))));
             return false;
         } catch (const std::exception&) {
             // none yet (or no such client or session): the write below decides

@@ -64,8 +64,8 @@ bool TransitionForm::addAgency()
     }
     QString added;
     const bool ok = attempt([&](Store& store) {
-        const Id id = store.addReferralAgency({0, toStd(newAgencyName_.trimmed()), optionalText(newAgencyServices_),
-                                               std::nullopt});
+        const Id id = store.addReferralAgency(
+            {0, toStd(newAgencyName_.trimmed()), optionalText(newAgencyServices_), std::nullopt});
         for (const ReferralAgency& a : store.referralAgencies())
             if (a.id == id)
                 added = toQt(a.name);

@@ -28,8 +28,7 @@ TEST_CASE("Text: invalid UTF-8 and control characters are refused, naming the fi
                  "cba") == "display_name"); // RLO reorders what follows
     CHECK(single("") == "display_name");
     // A note may hold lines and tabs; CRLF becomes LF; ESC is still refused.
-    CHECK(cleanText("note", "one\r\ntwo\tthree\rfour", 100, TextShape::MultiLine) ==
-          "one\ntwo\tthree\nfour");
+    CHECK(cleanText("note", "one\r\ntwo\tthree\rfour", 100, TextShape::MultiLine) == "one\ntwo\tthree\nfour");
     CHECK(test::rejectedField([] {
               cleanText("note",
                         "a\x1B"
@@ -52,7 +51,8 @@ TEST_CASE("Text: stored text is NFC, and its length is counted after normalising
     const std::string composed = "Zo\xC3\xAB";    // ë
     CHECK(cleanText("display_name", decomposed, 200) == composed);
     CHECK(cleanText("display_name", "Zo\xC3\xAB \xF0\x9F\x98\x80", 200) == "Zo\xC3\xAB \xF0\x9F\x98\x80");
-    CHECK(test::rejectedField([] { cleanText("display_name", std::string(201, 'x'), 200); }) == "display_name");
+    CHECK(test::rejectedField([] { cleanText("display_name", std::string(201, 'x'), 200); }) ==
+          "display_name");
 }
 
 TEST_CASE("Identifiers: trimmed, and look-alikes, invisibles and bidi controls refused")
@@ -137,8 +137,9 @@ TEST_CASE("Store: client codes and counselor names are unique without regard to 
     const std::string before = test::dumpAll(store);
     CHECK(test::rejectedField([&] { store.addCounselor("alex rivera", Role::Counselor, std::nullopt); }) ==
           "name");
-    CHECK(test::rejectedField(
-              [&] { store.addCounselor("Alex\xE2\x80\x8B Rivera", Role::Counselor, std::nullopt); }) == "name");
+    CHECK(test::rejectedField([&] {
+              store.addCounselor("Alex\xE2\x80\x8B Rivera", Role::Counselor, std::nullopt);
+          }) == "name");
     CHECK(test::dumpAll(store) == before);
 
     store.addClient({"C-001", "ALEX RIVERA", std::nullopt, Date(2026, 1, 1), 7}); // lookup ignores case

@@ -189,7 +189,8 @@ private slots:
         CorrectionForm form;
         QSignalSpy saved(&form, &CorrectionForm::saved);
         QVERIFY(!form.load(QStringLiteral("C-001"), 999, instrument, QStringLiteral("client")));
-        QVERIFY(form.load(QStringLiteral("c-001"), 1, instrument, QString::fromStdString(alliance::slug(original.rater))));
+        QVERIFY(form.load(QStringLiteral("c-001"), 1, instrument,
+                          QString::fromStdString(alliance::slug(original.rater))));
         QCOMPARE(form.itemTenths().size(), static_cast<int>(original.score.itemTenths.size()));
         QCOMPARE(form.itemLabels().size(), form.itemTenths().size());
         QVERIFY(form.history().isEmpty());
@@ -286,8 +287,9 @@ private slots:
         form.setItemText(2, QStringLiteral("5"));
         QDate free(2026, 11, 27); // the latest day without a session of this client
         const auto known = store.clientDetail("C-001").sessions;
-        while (std::any_of(known.begin(), known.end(),
-                           [&](const auto& k) { return alliance::toIso(k.date) == free.toString(Qt::ISODate).toStdString(); }))
+        while (std::any_of(known.begin(), known.end(), [&](const auto& k) {
+            return alliance::toIso(k.date) == free.toString(Qt::ISODate).toStdString();
+        }))
             free = free.addDays(-1);
         form.setProperty("dateText", free.toString(Qt::ISODate));
         form.setProperty("reportGiven", true);
@@ -298,8 +300,9 @@ private slots:
         QVERIFY2(form.submit(), qPrintable(form.message()));
         QCOMPARE(saved.count(), 1);
         const auto detail = store.clientDetail("C-001");
-        const auto logged = std::find_if(detail.sessions.begin(), detail.sessions.end(),
-                                         [&](const auto& k) { return k.number == saved.at(0).at(0).toInt(); });
+        const auto logged = std::find_if(detail.sessions.begin(), detail.sessions.end(), [&](const auto& k) {
+            return k.number == saved.at(0).at(0).toInt();
+        });
         QVERIFY(logged != detail.sessions.end());
         const alliance::SessionRecord& session = *logged;
         QCOMPARE(alliance::toIso(session.date), free.toString(Qt::ISODate).toStdString());
@@ -420,7 +423,8 @@ private slots:
         const std::string before = alliance::test::dumpAll(store);
         QVERIFY(!form.submit()); // no strategy
         QCOMPARE(form.firstErrorField(), QStringLiteral("strategies"));
-        form.setStrategy(form.strategyChoices().at(0).toMap().value(QStringLiteral("value")).toString(), true);
+        form.setStrategy(form.strategyChoices().at(0).toMap().value(QStringLiteral("value")).toString(),
+                         true);
         form.setProperty("dueText", QStringLiteral("next week"));
         QVERIFY(!form.submit());
         QCOMPARE(form.firstErrorField(), QStringLiteral("due"));

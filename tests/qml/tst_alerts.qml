@@ -27,11 +27,10 @@ TestCase {
         const before = AlertsModel.count
         verify(before > 0)
         const id = AlertsModel.data(AlertsModel.index(0, 0), AlertsModel.AlertIdRole)
-        page.ackDialog.alertId = id
-        page.ackDialog.open()
+        page.ackDialog.openFor(id, "an alert")
         tryCompare(page.ackDialog, "opened", true)
-        page.ackDialog.reasonText = "Discussed in supervision; plan agreed"
-        page.ackDialog.acknowledge()
+        page.ackDialog.form.reason = "Discussed in supervision; plan agreed"
+        verify(page.ackDialog.form.submit())
         compare(errorSpy.count, 0)
         compare(AlertsModel.count, before - 1)
         for (let i = 0; i < AlertsModel.count; ++i)
@@ -41,11 +40,12 @@ TestCase {
     function test_acknowledge_needs_a_reason() {
         const page = createTemporaryObject(pageComponent, testCase)
         const before = AlertsModel.count
-        page.ackDialog.alertId = AlertsModel.data(AlertsModel.index(0, 0), AlertsModel.AlertIdRole)
-        page.ackDialog.reasonText = "   "
-        page.ackDialog.acknowledge()
-        compare(errorSpy.count, 1)
-        compare(errorSpy.signalArguments[0][0], "reason")
+        page.ackDialog.openFor(AlertsModel.data(AlertsModel.index(0, 0), AlertsModel.AlertIdRole), "an alert")
+        page.ackDialog.form.reason = "   "
+        verify(!page.ackDialog.form.submit())
+        compare(page.ackDialog.form.firstErrorField, "reason")
+        verify(page.ackDialog.form.reasonError !== "")
+        page.ackDialog.close()
         compare(AlertsModel.count, before)
     }
 }

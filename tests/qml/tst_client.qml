@@ -59,8 +59,8 @@ TestCase {
         verify(page.openLogDialog())
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-21"
-        dialog.instrumentIndex = 0   // wai-sr
+        dialog.form.dateText = "2026-11-21"
+        dialog.form.instrument = "wai-sr"
         const firstItem = findChild(dialog.contentItem, "item0")
         verify(firstItem)
         firstItem.forceActiveFocus()
@@ -68,6 +68,7 @@ TestCase {
             keyClick(c)
         keyClick(Qt.Key_Return)
         compare(errorSpy.count, 0)
+        compare(dialog.form.message, "")
         compare(dialog.visible, false)
         compare(ClientModel.allSessionCount, sessionsBefore + 1)
         ClientModel.instrument = "wai-sr"
@@ -102,13 +103,12 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-23"
-        dialog.instrumentIndex = 2   // bgt
-        dialog.setValue(0, "7.5,8,9.5")
-        compare(dialog.preview.ok, true)
-        compare(dialog.preview.total, 25)
-        dialog.save()
-        compare(errorSpy.count, 0)
+        dialog.form.dateText = "2026-11-23"
+        dialog.form.instrument = "bgt"
+        dialog.form.setItemText(0, "7.5,8,9.5")
+        compare(dialog.form.complete, true)
+        verify(dialog.form.scoreText.startsWith("Total 25.0"))
+        verify(dialog.form.submit())
         compare(ClientModel.allSessionCount, sessionsBefore + 1)
         ClientModel.instrument = "bgt"
         compare(ClientModel.data(ClientModel.index(ClientModel.rowCount() - 1, 0), ClientModel.TotalRole), 25)
@@ -119,16 +119,15 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-24"
-        dialog.instrumentIndex = 1   // srs
-        dialog.setValue(0, "8,7.5,9,8")
-        dialog.reportGiven = true
-        dialog.tension = true
-        dialog.intensity = 4
-        dialog.resolution = 2
+        dialog.form.dateText = "2026-11-24"
+        dialog.form.instrument = "srs"
+        dialog.form.setItemText(0, "8,7.5,9,8")
+        dialog.form.reportGiven = true
+        dialog.form.tension = true
+        dialog.form.intensity = 4
+        dialog.form.resolution = 2
         findChild(dialog.contentItem, "noteField").text = "Talked about the homework"
-        dialog.save()
-        compare(errorSpy.count, 0)
+        verify(dialog.form.submit())
         ClientModel.instrument = "srs"
         const last = ClientModel.rowCount() - 1
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-24")
@@ -142,15 +141,15 @@ TestCase {
         page.openLogDialog()
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
-        dialog.dateText = "2026-11-22"
-        dialog.instrumentIndex = 0   // wai-sr
-        dialog.setValue(0, "4,3,5,4,5,3,4,4,5,3,4,6")
-        compare(Backend.checkItem("wai-sr", 11, "6"), "value 6 out of range 1..5")
-        compare(dialog.preview.ok, false)
+        dialog.form.dateText = "2026-11-22"
+        dialog.form.instrument = "wai-sr"
+        dialog.form.setItemText(0, "4,3,5,4,5,3,4,4,5,3,4,6")
+        compare(dialog.form.itemProblems[11], "value 6 out of range 1..5")
+        compare(dialog.form.complete, false)
         compare(findChild(dialog.contentItem, "saveButton").enabled, false)
-        dialog.save()
-        compare(errorSpy.count, 1)
-        compare(errorSpy.signalArguments[0][0], "item 12")
+        verify(!dialog.form.submit())
+        compare(dialog.form.firstErrorField, "items")
+        verify(dialog.form.itemsError.indexOf("item 12") >= 0)
         compare(ClientModel.allSessionCount, sessionsBefore)
         dialog.close()
     }
@@ -163,13 +162,12 @@ TestCase {
         verify(page.openRuptureDialog(2))
         const flag = page.ruptureDialog
         tryCompare(flag, "opened", true)
-        flag.kind = "confrontation"
-        flag.toggleMarker("complaint-progress", true)
-        flag.toggleMarker("rejecting-intervention", true)
-        flag.salience = 4
-        flag.noteText = "Said the homework \"isn't working\"; quiet after"
-        flag.save()
-        compare(errorSpy.count, 0)
+        flag.form.kind = "confrontation"
+        flag.form.setMarker("complaint-progress", true)
+        flag.form.setMarker("rejecting-intervention", true)
+        flag.form.salience = 4
+        flag.form.note = "Said the homework \"isn't working\"; quiet after"
+        verify(flag.form.submit())
         compare(ClientModel.ruptures.length, rupturesBefore + 1)
         const rupture = newestRupture()
         compare(rupture.kind, "confrontation")
@@ -182,12 +180,11 @@ TestCase {
         const editor = page.repairEditor
         tryCompare(editor, "opened", true)
         compare(editor.editing, true)
-        editor.toggle("validate", true)
-        editor.toggle("clarify-misunderstanding", true)
-        editor.stepsText = "Ask what would help\nAgree on one change"
-        editor.dueText = "2026-12-11"
-        editor.save()
-        compare(errorSpy.count, 0)
+        editor.form.setStrategy("validate", true)
+        editor.form.setStrategy("clarify-misunderstanding", true)
+        editor.form.stepsText = "Ask what would help\nAgree on one change"
+        editor.form.dueText = "2026-12-11"
+        verify(editor.form.submit())
         compare(ClientModel.plans.length, plansBefore + 1)
         const plan = ClientModel.plans[ClientModel.plans.length - 1]
         compare(plan.rupture, rupture.id)
@@ -199,13 +196,13 @@ TestCase {
         verify(page.openRepairEditor(rupture.id))
         tryCompare(editor, "opened", true)
         compare(editor.editing, false)
-        editor.outcomeIndex = 1   // partly
-        editor.followUpSession = 3
-        editor.closePlan()
-        compare(errorSpy.count, 0)
+        editor.form.outcome = "partly"
+        editor.form.followUpSession = 3
+        verify(editor.form.closePlan())
         const closed = ClientModel.plans[ClientModel.plans.length - 1]
         compare(closed.status, "closed")
         compare(closed.outcome, "partly")
+        compare(closed.outcomeLabel, "Partly resolved")
         compare(closed.followUp, 3)
     }
 
@@ -214,12 +211,12 @@ TestCase {
         const plansBefore = ClientModel.plans.length
         verify(page.openRuptureDialog(1))
         tryCompare(page.ruptureDialog, "opened", true)
-        page.ruptureDialog.save()
+        verify(page.ruptureDialog.form.submit())
         page.openRepairEditor(lastRuptureId())
         tryCompare(page.repairEditor, "opened", true)
-        page.repairEditor.save()   // no strategy chosen
-        compare(errorSpy.count, 1)
-        compare(errorSpy.signalArguments[0][0], "strategy")
+        verify(!page.repairEditor.form.submit())   // no strategy chosen
+        compare(page.repairEditor.form.firstErrorField, "strategies")
+        verify(page.repairEditor.form.strategiesError !== "")
         compare(ClientModel.plans.length, plansBefore)
         page.repairEditor.close()
     }
@@ -254,19 +251,18 @@ TestCase {
         verify(page.openTransitionDialog())
         const dialog = page.transitionDialog
         tryCompare(dialog, "opened", true)
-        verify(dialog.agencies.length >= 2)
+        verify(dialog.form.referralChoices.length >= 3) // "not yet" and the demo's agencies
         const before = ClientModel.transitions.length
         const steps = findChild(dialog.contentItem, "transitionSteps")
         steps.text = "Two joint sessions, then the hand-over"
-        dialog.save()
-        compare(errorSpy.count, 0)
+        verify(dialog.form.submit())
         compare(ClientModel.transitions.length, before + 1)
         // Shown as a card, and saving again edits the same plan instead of adding one.
         verify(page.openTransitionDialog())
         tryCompare(dialog, "opened", true)
         compare(steps.text, "Two joint sessions, then the hand-over")
         steps.text = "One joint session"
-        dialog.save()
+        verify(dialog.form.submit())
         compare(ClientModel.transitions.length, before + 1)
         compare(ClientModel.transitions[ClientModel.transitions.length - 1].nextSteps, "One joint session")
     }
