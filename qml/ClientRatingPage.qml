@@ -167,6 +167,16 @@ Page {
                             Keys.onTabPressed: root.focusItem(itemRow.index + 1)
                             Keys.onBacktabPressed: root.focusItem(itemRow.index - 1)
                             onPressedChanged: if (!pressed) root.form.setItem(itemRow.index, Math.round(value))
+                            // Basic's slider shows no focus of its own: a ring says which item the keys move.
+                            Rectangle {
+                                objectName: "focusRing"
+                                anchors.fill: parent
+                                color: "transparent"
+                                border.color: Theme.focus
+                                border.width: 2
+                                radius: 4
+                                visible: slider.activeFocus
+                            }
                         }
                         Label {
                             id: valueText
