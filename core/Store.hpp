@@ -63,6 +63,9 @@ public:
     // Corrections (StoreCorrections.cpp). A rating is found by client, session, instrument and
     // rater; amending replaces its items (and restores a voided one), voiding takes it out of the
     // analysis. Both need a reason and keep the replaced version in the rating's history.
+    // True when the client's session on `date` has a rating (void or not) by `rater` with
+    // `instrument`; false when it has none or there is no session that day. NotFound: no such client.
+    bool hasRating(const std::string& clientCode, const Date& date, Instrument instrument, Rater rater);
     Id findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
                   Rater rater);
     void amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& reason);

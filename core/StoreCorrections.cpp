@@ -13,6 +13,18 @@ const char* const ratingColumns = "instrument, items, total_tenths, bond_tenths,
 
 } // namespace
 
+bool Store::hasRating(const std::string& clientCode, const Date& date, Instrument instrument, Rater rater)
+{
+    sql::Statement query(*connection_,
+                         "SELECT 1 FROM rating r JOIN session s ON s.id = r.session_id "
+                         "WHERE s.client_id = ? AND s.date = ? AND r.instrument = ? AND r.rater = ?");
+    query.bind(1, clientId(clientCode))
+        .bind(2, toIso(date))
+        .bind(3, spec(instrument).slug)
+        .bind(4, slug(rater));
+    return query.step();
+}
+
 Id Store::findRating(const std::string& clientCode, const SessionRef& session, Instrument instrument,
                      Rater rater)
 {

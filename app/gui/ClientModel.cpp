@@ -66,11 +66,8 @@ void ClientModel::setRater(const QString& rater)
 
 QString ClientModel::raterLabel(const QString& rater)
 {
-    try {
-        return Labels::of(valueOf<Rater>(rater));
-    } catch (const std::exception&) {
-        return {};
-    }
+    const auto value = optionalValueOf<Rater>(rater);
+    return value ? Labels::of(*value) : QString();
 }
 
 QVariantList ClientModel::instrumentChoices() const

@@ -28,6 +28,35 @@ QString Form::fieldFor(const std::string& coreField) const
     return QString();
 }
 
+bool Form::setMember(QStringList& list, const QString& value, bool member)
+{
+    if (list.contains(value) == member)
+        return false;
+    if (member)
+        list << value;
+    else
+        list.removeAll(value);
+    return true;
+}
+
+QVariantList Form::catalogueChoices(const std::string& kind, const QString& group)
+{
+    QVariantList choices;
+    if (backend() && backend()->store())
+        for (const CatalogueEntry& e : backend()->store()->catalogue(kind))
+            if (group.isEmpty() || toQt(e.group) == group)
+                choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
+                                       {QStringLiteral("label"), toQt(e.label)},
+                                       {QStringLiteral("group"), toQt(e.group)}};
+    return choices;
+}
+
+bool Form::ratingExists(const QString& clientCode, const QDate& date, Instrument instrument, Rater rater)
+{
+    return backend() && backend()->store() &&
+           backend()->store()->hasRating(toStd(clientCode), fromQDate(date), instrument, rater);
+}
+
 QString Form::errorOf(const QString& id) const
 {
     for (const Field& field : fields_)

@@ -4,9 +4,12 @@
 // Nothing throws into QML.
 #include "Store.hpp"
 
+#include <QDate>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 
@@ -46,6 +49,16 @@ protected:
     QString errorOf(const QString& id) const;
     // The form field a core field id belongs to; "" for the form itself.
     QString fieldFor(const std::string& coreField) const;
+
+    // Adds `value` to `list` or takes it out; false when the list already was that way.
+    static bool setMember(QStringList& list, const QString& value, bool member);
+    // [{value, label, group}] of one of the store's catalogues (marker | strategy | category),
+    // only the entries of `group` when one is given; empty when no database is open.
+    static QVariantList catalogueChoices(const std::string& kind, const QString& group = QString());
+    // True when the client's session on `date` already has a rating (void or not) by `rater` with
+    // `instrument`. Throws NotFound when there is no such client.
+    static bool ratingExists(const QString& clientCode, const QDate& date, Instrument instrument,
+                             Rater rater);
 
     static Backend* backend();
 

@@ -21,18 +21,15 @@ QVariantList HandOverForm::instrumentChoices() const
 
 void HandOverForm::setInstrument(const QString& slug)
 {
-    Instrument chosen = Instrument::Srs;
-    try {
-        chosen = instrumentFromSlug(toStd(slug));
-    } catch (const std::exception&) {
+    const auto chosen = optionalInstrument(slug);
+    if (!chosen)
         return; // not an instrument: keep the current one
-    }
-    const InstrumentSpec& s = spec(chosen);
+    const InstrumentSpec& s = spec(*chosen);
     instrument_ = toQt(s.slug);
     itemMinTenths_ = s.itemMinTenths;
     itemMaxTenths_ = s.itemMaxTenths;
     stepTenths_ = s.wholeNumberItems ? 10 : 1;
-    const QStringList licensed = backend() ? backend()->licensedItemTexts(chosen) : QStringList();
+    const QStringList licensed = backend() ? backend()->licensedItemTexts(*chosen) : QStringList();
     itemTexts_.clear();
     for (int k = 0; k < s.itemCount(); ++k)
         itemTexts_ << (licensed.size() == s.itemCount() ? licensed[k] : itemLabel(s, k));
@@ -55,22 +52,13 @@ bool HandOverForm::prepare()
         return false;
     }
     try {
-        const Date day = fromQDate(backend()->asOf());
         const Instrument chosen = instrumentFromSlug(toStd(instrument_));
-        for (const SessionRecord& session : backend()->store()->clientDetail(toStd(clientCode_)).sessions) {
-            if (session.date != day)
-                continue;
-            for (const auto* list : {&session.ratings, &session.voidedRatings})
-                for (const Rating& r : *list)
-                    if (r.rater == Rater::Client && r.score.instrument == chosen) {
-                        reject(
-                            QStringLiteral("instrument"),
-                            tr("%1 already rated the session on %2 with the %3; correct that rating from the "
-                               "session list instead")
-                                .arg(clientCode_, backend()->asOf().toString(Qt::ISODate),
-                                     toQt(spec(chosen).name)));
-                        return false;
-                    }
+        if (ratingExists(clientCode_, backend()->asOf(), chosen, Rater::Client)) {
+            reject(QStringLiteral("instrument"),
+                   tr("%1 already rated the session on %2 with the %3; correct that rating from the "
+                      "session list instead")
+                       .arg(clientCode_, backend()->asOf().toString(Qt::ISODate), toQt(spec(chosen).name)));
+            return false;
         }
     } catch (const std::exception&) {
         reject(QString(), tr("This client cannot be found."));

@@ -95,6 +95,14 @@ QString Labels::of(Instrument value)
     return {};
 }
 
+std::optional<Instrument> optionalInstrument(const QString& slug)
+{
+    for (Instrument i : allInstruments())
+        if (spec(i).slug == slug.toStdString())
+            return i;
+    return std::nullopt;
+}
+
 QVariantList instrumentChoices()
 {
     QVariantList choices;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariantList>
 #include <QVariantMap>
+#include <optional>
 
 namespace alliance::gui {
 
@@ -47,5 +48,17 @@ template <class E> E valueOf(const QString& slug)
 {
     return parseSlug<E>(slug.toStdString());
 }
+
+// The value a choice names, or nothing for a word outside the vocabulary.
+template <class E> std::optional<E> optionalValueOf(const QString& slug)
+{
+    for (E value : allValues<E>())
+        if (slugOf(value) == slug.toStdString())
+            return value;
+    return std::nullopt;
+}
+
+// The instrument a choice names, or nothing.
+std::optional<Instrument> optionalInstrument(const QString& slug);
 
 } // namespace alliance::gui

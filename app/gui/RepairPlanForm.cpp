@@ -18,13 +18,7 @@ RepairPlanForm::RepairPlanForm(QObject* parent) : Form(parent)
 
 QVariantList RepairPlanForm::strategyChoices() const
 {
-    QVariantList choices;
-    if (backend() && backend()->store())
-        for (const CatalogueEntry& e : backend()->store()->catalogue("strategy"))
-            choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
-                                   {QStringLiteral("label"), toQt(e.label)},
-                                   {QStringLiteral("group"), toQt(e.group)}};
-    return choices;
+    return catalogueChoices("strategy");
 }
 
 QVariantList RepairPlanForm::outcomeChoices()
@@ -57,13 +51,8 @@ void RepairPlanForm::follow(int ruptureId, int planId, int followUpSession)
 
 void RepairPlanForm::setStrategy(const QString& strategy, bool chosen)
 {
-    if (strategies_.contains(strategy) == chosen)
-        return;
-    if (chosen)
-        strategies_ << strategy;
-    else
-        strategies_.removeAll(strategy);
-    emit strategiesChanged();
+    if (setMember(strategies_, strategy, chosen))
+        emit strategiesChanged();
 }
 
 bool RepairPlanForm::submit()

@@ -28,11 +28,10 @@ QVariantList RuptureForm::noticedByChoices()
 
 void RuptureForm::setKind(const QString& kind)
 {
-    try {
-        kind_ = toQt(slug(valueOf<RuptureKind>(kind)));
-    } catch (const std::exception&) {
+    const auto chosen = optionalValueOf<RuptureKind>(kind);
+    if (!chosen)
         return; // not a kind: keep the current one
-    }
+    kind_ = toQt(slug(*chosen));
     markers_.clear(); // a withdrawal marker never describes a confrontation
     emit kindChanged();
     emit markersChanged();
@@ -40,24 +39,14 @@ void RuptureForm::setKind(const QString& kind)
 
 QVariantList RuptureForm::markerChoices() const
 {
-    QVariantList choices;
-    if (backend() && backend()->store())
-        for (const CatalogueEntry& e : backend()->store()->catalogue("marker"))
-            if (toQt(e.group) == kind_)
-                choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
-                                       {QStringLiteral("label"), toQt(e.label)}};
-    return choices;
+    return catalogueChoices("marker", kind_);
 }
 
 QVariantList RuptureForm::categoryChoices() const
 {
-    QVariantList choices{
-        QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("(no category)")}}};
-    if (backend() && backend()->store())
-        for (const CatalogueEntry& e : backend()->store()->catalogue("category"))
-            choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
-                                   {QStringLiteral("label"), toQt(e.label)}};
-    return choices;
+    return QVariantList{QVariantMap{{QStringLiteral("value"), QString()},
+                                    {QStringLiteral("label"), tr("(no category)")}}} +
+           catalogueChoices("category");
 }
 
 void RuptureForm::reset(const QString& clientCode, int sessionNumber, const QString& noticedBy)
@@ -65,12 +54,7 @@ void RuptureForm::reset(const QString& clientCode, int sessionNumber, const QStr
     clientCode_ = clientCode;
     sessionNumber_ = std::max(1, sessionNumber);
     salience_ = 3;
-    noticedBy_ = toQt(slug(NoticedBy::Counselor));
-    try {
-        if (!noticedBy.isEmpty())
-            noticedBy_ = toQt(slug(valueOf<NoticedBy>(noticedBy)));
-    } catch (const std::exception&) {
-    }
+    noticedBy_ = toQt(slug(optionalValueOf<NoticedBy>(noticedBy).value_or(NoticedBy::Counselor)));
     category_.clear();
     note_.clear();
     clearErrors();
@@ -80,13 +64,8 @@ void RuptureForm::reset(const QString& clientCode, int sessionNumber, const QStr
 
 void RuptureForm::setMarker(const QString& marker, bool chosen)
 {
-    if (markers_.contains(marker) == chosen)
-        return;
-    if (chosen)
-        markers_ << marker;
-    else
-        markers_.removeAll(marker);
-    emit markersChanged();
+    if (setMember(markers_, marker, chosen))
+        emit markersChanged();
 }
 
 bool RuptureForm::submit()

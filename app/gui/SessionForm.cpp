@@ -36,11 +36,10 @@ QString SessionForm::instrument() const
 
 void SessionForm::setInstrument(const QString& slug)
 {
-    try {
-        instrument_ = instrumentFromSlug(toStd(slug));
-    } catch (const std::exception&) {
+    const auto chosen = optionalInstrument(slug);
+    if (!chosen)
         return; // not an instrument: keep the current one
-    }
+    instrument_ = *chosen;
     const InstrumentSpec& s = spec(instrument_);
     statements_ = backend() ? backend()->licensedItemTexts(instrument_) : QStringList();
     itemTexts_ = QStringList(s.itemCount(), QString());
@@ -112,9 +111,20 @@ void SessionForm::reset(const QString& clientCode, const QString& instrument)
     intensity_ = 3;
     resolution_ = 3;
     clearErrors();
-    setInstrument(instrument.isEmpty() ? toQt(spec(allInstruments().front()).slug) : instrument);
-    setInstrument(instrument); // an unknown or empty choice keeps the one above
+    // No choice: the first instrument; an unknown one keeps the current instrument. Items start empty.
+    const Instrument chosen = instrument.isEmpty() ? allInstruments().front()
+                                                   : optionalInstrument(instrument).value_or(instrument_);
+    setInstrument(toQt(spec(chosen).slug));
     emit loaded();
+}
+
+bool SessionForm::existingRating(const QDate& date, Rater rater) const
+{
+    try {
+        return ratingExists(clientCode_, date, instrument_, rater);
+    } catch (const std::exception&) {
+        return false; // no such client: the write says so
+    }
 }
 
 void SessionForm::readItem(int index, const QString& text)
@@ -156,20 +166,13 @@ bool SessionForm::submit()
                                                 : tr("item %1: %2").arg(k + 1).arg(itemProblems_[k]));
             return false;
         }
-    if (backend() && backend()->store()) {
-        // A second rating of the same kind is a correction: say so in words before the core refuses.
-        try {
-            backend()->store()->findRating(toStd(clientCode_), fromQDate(date), instrument_,
-                                           valueOf<Rater>(rater_));
-            reject(
-                QStringLiteral("rater"),
-                tr("the session on %1 already has a %2 rating by %3; correct that one from the session list")
-                    .arg(date.toString(Qt::ISODate), Labels::of(instrument_),
-                         Labels::raterInSentence(valueOf<Rater>(rater_))));
-            return false;
-        } catch (const std::exception&) {
-            // none yet (or no such client or session): the write below decides
-        }
+    // A second rating of the same kind is a correction: say so in words before the core refuses.
+    if (const auto rater = optionalValueOf<Rater>(rater_); rater && existingRating(date, *rater)) {
+        reject(
+            QStringLiteral("rater"),
+            tr("the session on %1 already has a %2 rating by %3; correct that one from the session list")
+                .arg(date.toString(Qt::ISODate), Labels::of(instrument_), Labels::raterInSentence(*rater)));
+        return false;
     }
     int sessionNumber = 0;
     const bool ok = attempt([&](Store& store) {

@@ -86,6 +86,7 @@ signals:
 
 private:
     void readItem(int index, const QString& text);
+    bool existingRating(const QDate& date, Rater rater) const;
 
     QString clientCode_;
     Instrument instrument_ = Instrument::Bgt;

@@ -129,3 +129,17 @@ TEST_CASE("A client's post-session report is replaced only with a reason, and th
     REQUIRE(report);
     CHECK_FALSE(report->tension);
 }
+
+TEST_CASE("hasRating: by date, instrument and rater, void or not; an unknown client is not found")
+{
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    test::addCounselorAndClient(store);
+    const Id rating = logBgt(store, Date(2026, 1, 5), {70, 80, 90});
+    CHECK(store.hasRating("c-001", Date(2026, 1, 5), Instrument::Bgt, Rater::Client));
+    CHECK_FALSE(store.hasRating("C-001", Date(2026, 1, 5), Instrument::Bgt, Rater::Counselor));
+    CHECK_FALSE(store.hasRating("C-001", Date(2026, 1, 5), Instrument::Srs, Rater::Client));
+    CHECK_FALSE(store.hasRating("C-001", Date(2026, 1, 6), Instrument::Bgt, Rater::Client)); // no session
+    store.voidRating(rating, "entered for the wrong client");
+    CHECK(store.hasRating("C-001", Date(2026, 1, 5), Instrument::Bgt, Rater::Client));
+    CHECK_THROWS_AS(store.hasRating("C-404", Date(2026, 1, 5), Instrument::Bgt, Rater::Client), NotFound);
+}
