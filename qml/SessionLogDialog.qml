@@ -25,8 +25,16 @@ Dialog {
         open()
         dateField.forceActiveFocus()
     }
+    // The first item that is empty or unreadable (the one the items' message is about).
+    function firstItemToFix(): int {
+        for (let i = 0; i < form.itemCount; ++i)
+            if (form.itemTenths[i] < 0)
+                return i
+        return 0
+    }
     function focusFieldAtFault() {
-        const fields = { date: dateField, rater: raterBox, items: items.itemAt(0), note: noteField, report: reportBox }
+        const fields = { date: dateField, rater: raterBox, items: items.itemAt(firstItemToFix()), note: noteField,
+                         report: reportBox }
         const field = fields[form.firstErrorField]
         if (field)
             field.forceActiveFocus()

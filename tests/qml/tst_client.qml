@@ -150,6 +150,7 @@ TestCase {
         verify(!dialog.form.submit())
         compare(dialog.form.firstErrorField, "items")
         verify(dialog.form.itemsError.indexOf("item 12") >= 0)
+        tryVerify(() => findChild(dialog.contentItem, "item11").activeFocus) // focus goes to the item at fault
         compare(ClientModel.allSessionCount, sessionsBefore)
         dialog.close()
     }
