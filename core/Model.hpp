@@ -50,15 +50,16 @@ struct StoredRating {
     bool voided = false;
 };
 
-// One correction of a rating: what it replaced, when and why.
-struct RatingRevision {
+// One correction of a rating, rupture or repair plan: what it replaced, when and why.
+template <class Version> struct Revision {
     Id id = 0;
     Date revisedOn;
     std::string action; // amend | void
     std::string reason;
-    Score previous; // the version before this revision
+    Version previous; // the version before this revision
     bool previousVoided = false;
 };
+using RatingRevision = Revision<Score>;
 
 struct PostSessionReport {
     bool tension = false;
@@ -87,6 +88,7 @@ struct Rupture {
     NoticedBy noticedBy = NoticedBy::Counselor;
     std::optional<std::string> category;
     std::optional<std::string> note;
+    int revisions = 0; // amendments and voids on record
 };
 
 struct RepairStep {
@@ -107,6 +109,7 @@ struct RepairPlan {
     std::optional<std::string> note;
     std::vector<std::string> strategies;
     std::vector<RepairStep> steps;
+    int revisions = 0; // amendments on record
 };
 
 struct ReferralAgency {
@@ -130,8 +133,9 @@ struct TransitionPlan {
 struct ClientDetail {
     Client client;
     std::vector<SessionRecord> sessions; // in date order
-    std::vector<Rupture> ruptures;
-    std::vector<RepairPlan> plans;
+    std::vector<Rupture> ruptures;       // current, the ones the analysis uses
+    std::vector<Rupture> voidedRuptures; // kept for the record, never analysed
+    std::vector<RepairPlan> plans;       // of current ruptures (a voided rupture's plans go with it)
     std::vector<TransitionPlan> transitions;
 };
 
@@ -194,6 +198,30 @@ struct NewRupture {
     std::optional<std::string> category;
     std::optional<std::string> note;
 };
+
+// A rupture as corrected: every detail, replacing the recorded ones (the session stays).
+struct RuptureChanges {
+    RuptureKind kind = RuptureKind::Withdrawal;
+    std::vector<std::string> markers;
+    int salience = 3;
+    NoticedBy noticedBy = NoticedBy::Counselor;
+    std::optional<std::string> category;
+    std::optional<std::string> note;
+};
+
+using RuptureRevision = Revision<RuptureChanges>;
+
+// A repair plan as corrected: strategies, steps, due date and note replace the recorded ones; a
+// closed plan's outcome may be corrected too (and must be given for one, never for an open one).
+struct RepairPlanChanges {
+    std::vector<std::string> strategies;
+    std::vector<std::string> steps;
+    std::optional<Date> dueDate;
+    std::optional<std::string> note;
+    std::optional<Outcome> outcome;
+};
+
+using RepairPlanRevision = Revision<RepairPlanChanges>; // action is always "amend"
 
 struct NewRepairPlan {
     Id ruptureId = 0;

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace alliance {
@@ -76,6 +77,16 @@ public:
 
     Id flagRupture(const NewRupture& rupture);
     Id planRepair(const NewRepairPlan& plan);
+    // Corrections of ruptures and plans (StoreCorrections.cpp), each with a reason; the replaced
+    // version is kept. Amending a voided rupture restores it. NotFound: no such rupture or plan.
+    void amendRupture(Id ruptureId, const RuptureChanges& changes, const std::string& reason);
+    void voidRupture(Id ruptureId, const std::string& reason);
+    // The rupture as recorded now (void or not), and whether it is void.
+    std::pair<RuptureChanges, bool> storedRupture(Id ruptureId);
+    std::vector<RuptureRevision> ruptureHistory(Id ruptureId); // oldest first
+    void amendRepairPlan(Id planId, const RepairPlanChanges& changes, const std::string& reason);
+    RepairPlanChanges storedRepairPlan(Id planId);
+    std::vector<RepairPlanRevision> repairPlanHistory(Id planId); // oldest first
     void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUpSession,
                      std::optional<Date> closedOn = {});
 
@@ -108,6 +119,15 @@ private:
     Id sessionId(Id clientId, const SessionRef& session, const std::string& field);
     void requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,
                           std::string* group = nullptr);
+    // Validates a rupture's details inside the write's transaction; returns the cleaned note.
+    std::optional<std::string> checkRupture(const RuptureChanges& details);
+    // Validates a plan's strategies, steps, note and due date (against `created`), cleaning them.
+    void checkRepairPlan(std::vector<std::string>& strategies, std::vector<std::string>& steps,
+                         std::optional<std::string>& note, const std::optional<Date>& due,
+                         const Date& created);
+    // Inserts a plan's strategies and numbered steps (none of which may be on record yet).
+    void writePlanLists(Id planId, const std::vector<std::string>& strategies,
+                        const std::vector<std::string>& steps);
 
     void openFile(const std::string& path, OpenMode mode);
     void openReadOnly(const std::string& path);

@@ -3,6 +3,8 @@
 #include "Store.hpp"
 #include "Text.hpp"
 
+#include <algorithm>
+
 namespace alliance {
 namespace {
 
@@ -119,6 +121,214 @@ std::vector<RatingRevision> Store::ratingHistory(Id ratingId)
         history.push_back({query.int64(0), parseIsoDate(query.text(1), "revised_on"), query.text(2),
                            query.text(3), score(instrument, parseItems(instrument, query.text(4))),
                            query.integer(5) != 0});
+    return history;
+}
+
+// ---- ruptures and repair plans ---------------------------------------------------------------
+
+namespace {
+
+// The rupture's current version as a revision row keeps it (markers as a JSON array).
+const char* const keepRupture =
+    "INSERT INTO rupture_revision (rupture_id, revised_on, action, reason, kind, salience, noticed_by, "
+    "category, note, markers, was_voided) "
+    "SELECT id, ?, ?, ?, kind, salience, noticed_by, category, note, "
+    "(SELECT json_group_array(marker) FROM (SELECT marker FROM rupture_marker WHERE rupture_id = rupture.id "
+    "ORDER BY marker)), voided FROM rupture WHERE id = ?";
+
+std::vector<std::string> jsonStrings(sql::Connection& connection, const std::string& array, const char* path)
+{
+    sql::Statement query(connection, std::string("SELECT ") + path + " FROM json_each(?) ORDER BY key");
+    query.bind(1, array);
+    std::vector<std::string> values;
+    while (query.step())
+        values.push_back(query.text(0));
+    return values;
+}
+
+std::optional<Date> optionalDate(const std::optional<std::string>& text, const char* column)
+{
+    return text ? std::optional<Date>(parseIsoDate(*text, column)) : std::nullopt;
+}
+
+} // namespace
+
+std::pair<RuptureChanges, bool> Store::storedRupture(Id ruptureId)
+{
+    sql::Statement query(
+        *connection_, "SELECT kind, salience, noticed_by, category, note, voided FROM rupture WHERE id = ?");
+    query.bind(1, ruptureId);
+    if (!query.step())
+        throw NotFound("rupture_id", "no rupture with id " + std::to_string(ruptureId));
+    RuptureChanges rupture{parseSlug<RuptureKind>(query.text(0)),
+                           {},
+                           query.integer(1),
+                           parseSlug<NoticedBy>(query.text(2)),
+                           query.optText(3),
+                           query.optText(4)};
+    sql::Statement markers(*connection_, "SELECT m.marker FROM rupture_marker m JOIN catalogue c "
+                                         "ON c.kind = 'marker' AND c.slug = m.marker WHERE m.rupture_id = ? "
+                                         "ORDER BY c.position");
+    markers.bind(1, ruptureId);
+    while (markers.step())
+        rupture.markers.push_back(markers.text(0));
+    return {rupture, query.integer(5) != 0};
+}
+
+void Store::amendRupture(Id ruptureId, const RuptureChanges& changes, const std::string& rawReason)
+{
+    const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    sql::Transaction transaction(*connection_);
+    const auto [current, voided] = storedRupture(ruptureId);
+    RuptureChanges amended = changes;
+    amended.note = checkRupture(changes);
+    std::vector<std::string> sortedNew = amended.markers, sortedOld = current.markers;
+    std::sort(sortedNew.begin(), sortedNew.end());
+    std::sort(sortedOld.begin(), sortedOld.end());
+    if (!voided && amended.kind == current.kind && sortedNew == sortedOld &&
+        amended.salience == current.salience && amended.noticedBy == current.noticedBy &&
+        amended.category == current.category && amended.note == current.note)
+        throw ValidationError("rupture_id", "the amended rupture is the same as the recorded one");
+    sql::Statement keep(*connection_, keepRupture);
+    keep.bind(1, toIso(today())).bind(2, "amend").bind(3, reason).bind(4, ruptureId).run();
+    sql::Statement update(*connection_,
+                          "UPDATE rupture SET kind = ?, salience = ?, noticed_by = ?, category = ?, "
+                          "note = ?, voided = 0 WHERE id = ?");
+    update.bind(1, slug(amended.kind)).bind(2, amended.salience).bind(3, slug(amended.noticedBy));
+    update.bind(4, amended.category).bind(5, amended.note).bind(6, ruptureId).run();
+    sql::Statement clear(*connection_, "DELETE FROM rupture_marker WHERE rupture_id = ?");
+    clear.bind(1, ruptureId).run();
+    sql::Statement marker(*connection_, "INSERT INTO rupture_marker (rupture_id, marker) VALUES (?, ?)");
+    for (const auto& m : amended.markers) {
+        marker.bind(1, ruptureId).bind(2, m).run();
+        marker.reset();
+    }
+    transaction.commit();
+}
+
+void Store::voidRupture(Id ruptureId, const std::string& rawReason)
+{
+    const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    sql::Transaction transaction(*connection_);
+    if (storedRupture(ruptureId).second)
+        throw ValidationError("rupture_id", "the rupture is already void");
+    sql::Statement keep(*connection_, keepRupture);
+    keep.bind(1, toIso(today())).bind(2, "void").bind(3, reason).bind(4, ruptureId).run();
+    sql::Statement update(*connection_, "UPDATE rupture SET voided = 1 WHERE id = ?");
+    update.bind(1, ruptureId).run();
+    transaction.commit();
+}
+
+std::vector<RuptureRevision> Store::ruptureHistory(Id ruptureId)
+{
+    storedRupture(ruptureId); // NotFound when there is no such rupture
+    sql::Statement query(*connection_,
+                         "SELECT id, revised_on, action, reason, kind, salience, noticed_by, category, note, "
+                         "markers, was_voided FROM rupture_revision WHERE rupture_id = ? ORDER BY id");
+    query.bind(1, ruptureId);
+    std::vector<RuptureRevision> history;
+    while (query.step())
+        history.push_back(
+            {query.int64(0), parseIsoDate(query.text(1), "revised_on"), query.text(2), query.text(3),
+             RuptureChanges{parseSlug<RuptureKind>(query.text(4)),
+                            jsonStrings(*connection_, query.text(9), "value"), query.integer(5),
+                            parseSlug<NoticedBy>(query.text(6)), query.optText(7), query.optText(8)},
+             query.integer(10) != 0});
+    return history;
+}
+
+RepairPlanChanges Store::storedRepairPlan(Id planId)
+{
+    sql::Statement query(*connection_, "SELECT due_date, note, outcome FROM repair_plan WHERE id = ?");
+    query.bind(1, planId);
+    if (!query.step())
+        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
+    RepairPlanChanges plan;
+    plan.dueDate = optionalDate(query.optText(0), "due_date");
+    plan.note = query.optText(1);
+    if (const auto outcome = query.optText(2))
+        plan.outcome = parseSlug<Outcome>(*outcome);
+    sql::Statement strategies(*connection_,
+                              "SELECT ps.strategy FROM repair_plan_strategy ps JOIN catalogue c "
+                              "ON c.kind = 'strategy' AND c.slug = ps.strategy WHERE ps.plan_id = ? "
+                              "ORDER BY c.position");
+    strategies.bind(1, planId);
+    while (strategies.step())
+        plan.strategies.push_back(strategies.text(0));
+    sql::Statement steps(*connection_,
+                         "SELECT text FROM repair_plan_step WHERE plan_id = ? ORDER BY position");
+    steps.bind(1, planId);
+    while (steps.step())
+        plan.steps.push_back(steps.text(0));
+    return plan;
+}
+
+void Store::amendRepairPlan(Id planId, const RepairPlanChanges& changes, const std::string& rawReason)
+{
+    const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
+    sql::Transaction transaction(*connection_);
+    const RepairPlanChanges current = storedRepairPlan(planId);
+    sql::Statement plan(*connection_, "SELECT created_on, status FROM repair_plan WHERE id = ?");
+    plan.bind(1, planId).step();
+    const bool closed = plan.text(1) == slug(PlanStatus::Closed);
+    if (closed && !changes.outcome)
+        throw ValidationError("outcome", "a closed plan keeps an outcome");
+    if (!closed && changes.outcome)
+        throw ValidationError("outcome", "the plan is still open: close it to give its outcome");
+    RepairPlanChanges amended = changes;
+    checkRepairPlan(amended.strategies, amended.steps, amended.note, amended.dueDate,
+                    parseIsoDate(plan.text(0), "created_on"));
+    std::vector<std::string> sortedNew = amended.strategies, sortedOld = current.strategies;
+    std::sort(sortedNew.begin(), sortedNew.end());
+    std::sort(sortedOld.begin(), sortedOld.end());
+    if (sortedNew == sortedOld && amended.steps == current.steps && amended.dueDate == current.dueDate &&
+        amended.note == current.note && amended.outcome == current.outcome)
+        throw ValidationError("plan_id", "the amended plan is the same as the recorded one");
+
+    sql::Statement keep(
+        *connection_,
+        "INSERT INTO repair_plan_revision (plan_id, revised_on, reason, due_date, note, outcome, strategies, "
+        "steps) SELECT id, ?, ?, due_date, note, outcome, "
+        "(SELECT json_group_array(strategy) FROM (SELECT strategy FROM repair_plan_strategy "
+        "WHERE plan_id = repair_plan.id ORDER BY strategy)), "
+        "(SELECT json_group_array(json_object('text', text, 'done', done)) FROM (SELECT text, done "
+        "FROM repair_plan_step WHERE plan_id = repair_plan.id ORDER BY position)) "
+        "FROM repair_plan WHERE id = ?");
+    keep.bind(1, toIso(today())).bind(2, reason).bind(3, planId).run();
+    sql::Statement update(*connection_,
+                          "UPDATE repair_plan SET due_date = ?, note = ?, outcome = ? WHERE id = ?");
+    update.bind(1, amended.dueDate ? std::optional<std::string>(toIso(*amended.dueDate)) : std::nullopt);
+    update.bind(2, amended.note)
+        .bind(3, amended.outcome ? std::optional<std::string>(slug(*amended.outcome)) : std::nullopt)
+        .bind(4, planId)
+        .run();
+    for (const char* table : {"repair_plan_strategy", "repair_plan_step"}) {
+        sql::Statement clear(*connection_, std::string("DELETE FROM ") + table + " WHERE plan_id = ?");
+        clear.bind(1, planId).run();
+    }
+    writePlanLists(planId, amended.strategies, amended.steps);
+    transaction.commit();
+}
+
+std::vector<RepairPlanRevision> Store::repairPlanHistory(Id planId)
+{
+    storedRepairPlan(planId); // NotFound when there is no such plan
+    sql::Statement query(*connection_,
+                         "SELECT id, revised_on, reason, due_date, note, outcome, strategies, steps "
+                         "FROM repair_plan_revision WHERE plan_id = ? ORDER BY id");
+    query.bind(1, planId);
+    std::vector<RepairPlanRevision> history;
+    while (query.step()) {
+        RepairPlanChanges previous;
+        previous.strategies = jsonStrings(*connection_, query.text(6), "value");
+        previous.steps = jsonStrings(*connection_, query.text(7), "json_extract(value, '$.text')");
+        previous.dueDate = optionalDate(query.optText(3), "due_date");
+        previous.note = query.optText(4);
+        if (const auto outcome = query.optText(5))
+            previous.outcome = parseSlug<Outcome>(*outcome);
+        history.push_back(
+            {query.int64(0), parseIsoDate(query.text(1), "revised_on"), "amend", query.text(2), previous});
+    }
     return history;
 }
 

@@ -24,25 +24,68 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
 
 } // namespace
 
-Id Store::flagRupture(const NewRupture& rupture)
+std::optional<std::string> Store::checkRupture(const RuptureChanges& details)
 {
-    if (rupture.salience < 1 || rupture.salience > 5)
-        throw ValidationError("salience", "value " + std::to_string(rupture.salience) + " out of range 1..5");
-    const auto note = cleanOptionalText("note", rupture.note, maxNoteLength, TextShape::MultiLine);
-    const std::set<std::string> uniqueMarkers(rupture.markers.begin(), rupture.markers.end());
-    if (uniqueMarkers.size() != rupture.markers.size())
+    if (details.salience < 1 || details.salience > 5)
+        throw ValidationError("salience", "value " + std::to_string(details.salience) + " out of range 1..5");
+    auto note = cleanOptionalText("note", details.note, maxNoteLength, TextShape::MultiLine);
+    const std::set<std::string> uniqueMarkers(details.markers.begin(), details.markers.end());
+    if (uniqueMarkers.size() != details.markers.size())
         throw ValidationError("marker", "the same marker is given twice");
-
-    sql::Transaction transaction(*connection_);
-    for (const auto& marker : rupture.markers) {
+    for (const auto& marker : details.markers) {
         std::string group;
         requireCatalogue("marker", marker, "marker", &group);
-        if (group != slugOf(rupture.kind))
+        if (group != slugOf(details.kind))
             throw ValidationError("marker", quoteForError(marker) + " is a " + group + " marker, not a " +
-                                                slug(rupture.kind) + " one");
+                                                slug(details.kind) + " one");
     }
-    if (rupture.category)
-        requireCatalogue("category", *rupture.category, "category");
+    if (details.category)
+        requireCatalogue("category", *details.category, "category");
+    return note;
+}
+
+void Store::checkRepairPlan(std::vector<std::string>& strategies, std::vector<std::string>& steps,
+                            std::optional<std::string>& note, const std::optional<Date>& due,
+                            const Date& created)
+{
+    if (strategies.empty())
+        throw ValidationError("strategy", "a repair plan needs at least one strategy");
+    const std::set<std::string> unique(strategies.begin(), strategies.end());
+    if (unique.size() != strategies.size())
+        throw ValidationError("strategy", "the same strategy is given twice");
+    for (const auto& s : strategies)
+        requireCatalogue("strategy", s, "strategy");
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        steps[i] = cleanText("step " + std::to_string(i + 1), steps[i], maxStepLength, TextShape::MultiLine);
+    note = cleanOptionalText("note", note, maxNoteLength, TextShape::MultiLine);
+    if (due)
+        requireReferenceDate("due", *due);
+    if (due && *due < created)
+        throw ValidationError("due", toIso(*due) + " is before the plan's date " + toIso(created));
+}
+
+void Store::writePlanLists(Id planId, const std::vector<std::string>& strategies,
+                           const std::vector<std::string>& steps)
+{
+    sql::Statement strategy(*connection_,
+                            "INSERT INTO repair_plan_strategy (plan_id, strategy) VALUES (?, ?)");
+    for (const auto& s : strategies) {
+        strategy.bind(1, planId).bind(2, s).run();
+        strategy.reset();
+    }
+    sql::Statement step(*connection_,
+                        "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        step.bind(1, planId).bind(2, static_cast<int>(i + 1)).bind(3, steps[i]).run();
+        step.reset();
+    }
+}
+
+Id Store::flagRupture(const NewRupture& rupture)
+{
+    sql::Transaction transaction(*connection_);
+    const auto note = checkRupture(
+        {rupture.kind, rupture.markers, rupture.salience, rupture.noticedBy, rupture.category, rupture.note});
     const Id session = sessionId(clientId(rupture.clientCode), rupture.session, "session");
 
     sql::Statement insert(*connection_,
@@ -66,25 +109,11 @@ Id Store::flagRupture(const NewRupture& rupture)
 Id Store::planRepair(const NewRepairPlan& newPlan)
 {
     NewRepairPlan plan = newPlan;
-    if (plan.strategies.empty())
-        throw ValidationError("strategy", "a repair plan needs at least one strategy");
-    const std::set<std::string> unique(plan.strategies.begin(), plan.strategies.end());
-    if (unique.size() != plan.strategies.size())
-        throw ValidationError("strategy", "the same strategy is given twice");
-    for (std::size_t i = 0; i < plan.steps.size(); ++i)
-        plan.steps[i] =
-            cleanText("step " + std::to_string(i + 1), plan.steps[i], maxStepLength, TextShape::MultiLine);
-    plan.note = cleanOptionalText("note", plan.note, maxNoteLength, TextShape::MultiLine);
     const Date created = plan.createdOn.value_or(today());
     requireRecordDate("created on", created);
-    if (plan.dueDate)
-        requireReferenceDate("due", *plan.dueDate);
-    if (plan.dueDate && *plan.dueDate < created)
-        throw ValidationError("due", toIso(*plan.dueDate) + " is before the plan's date " + toIso(created));
 
     sql::Transaction transaction(*connection_);
-    for (const auto& s : plan.strategies)
-        requireCatalogue("strategy", s, "strategy");
+    checkRepairPlan(plan.strategies, plan.steps, plan.note, plan.dueDate, created);
     sql::Statement rupture(*connection_, "SELECT 1 FROM rupture WHERE id = ?");
     rupture.bind(1, plan.ruptureId);
     if (!rupture.step())
@@ -98,18 +127,7 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
         .bind(4, plan.note)
         .run();
     const Id id = connection_->lastInsertId();
-    sql::Statement strategy(*connection_,
-                            "INSERT INTO repair_plan_strategy (plan_id, strategy) VALUES (?, ?)");
-    for (const auto& s : plan.strategies) {
-        strategy.bind(1, id).bind(2, s).run();
-        strategy.reset();
-    }
-    sql::Statement step(*connection_,
-                        "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
-    for (std::size_t i = 0; i < plan.steps.size(); ++i) {
-        step.bind(1, id).bind(2, static_cast<int>(i + 1)).bind(3, plan.steps[i]).run();
-        step.reset();
-    }
+    writePlanLists(id, plan.strategies, plan.steps);
     transaction.commit();
     return id;
 }
@@ -282,9 +300,11 @@ ClientDetail Store::clientDetail(const std::string& code)
     }
     {
         sql::Statement query(
-            *connection_, "SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, r.note "
-                          "FROM rupture r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
-                          "ORDER BY s.date, r.id");
+            *connection_,
+            "SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, r.note, r.voided, "
+            "(SELECT count(*) FROM rupture_revision v WHERE v.rupture_id = r.id) "
+            "FROM rupture r JOIN session s ON s.id = r.session_id WHERE s.client_id = ? "
+            "ORDER BY s.date, r.id");
         query.bind(1, id);
         sql::Statement markers(
             *connection_,
@@ -300,20 +320,23 @@ ClientDetail Store::clientDetail(const std::string& code)
                       query.integer(3),
                       parseSlug<NoticedBy>(query.text(4)),
                       query.optText(5),
-                      query.optText(6)};
+                      query.optText(6),
+                      query.integer(8)};
             markers.bind(1, r.id);
             while (markers.step())
                 r.markers.push_back(markers.text(0));
             markers.reset();
-            detail.ruptures.push_back(std::move(r));
+            (query.integer(7) != 0 ? detail.voidedRuptures : detail.ruptures).push_back(std::move(r));
         }
     }
     {
         sql::Statement query(*connection_,
                              "SELECT p.id, p.rupture_id, p.created_on, p.due_date, p.status, p.outcome, "
-                             "p.follow_up_session_id, p.closed_on, p.note FROM repair_plan p "
-                             "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
-                             "WHERE s.client_id = ? ORDER BY p.id");
+                             "p.follow_up_session_id, p.closed_on, p.note, "
+                             "(SELECT count(*) FROM repair_plan_revision v WHERE v.plan_id = p.id) "
+                             "FROM repair_plan p JOIN rupture r ON r.id = p.rupture_id "
+                             "JOIN session s ON s.id = r.session_id "
+                             "WHERE s.client_id = ? AND r.voided = 0 ORDER BY p.id");
         query.bind(1, id);
         sql::Statement strategies(*connection_,
                                   "SELECT ps.strategy FROM repair_plan_strategy ps JOIN catalogue c "
@@ -335,6 +358,7 @@ ClientDetail Store::clientDetail(const std::string& code)
                 plan.followUpSessionNumber = detail.sessions[sessionIndex.at(query.int64(6))].number;
             plan.closedOn = optDate(query.optText(7), "closed_on");
             plan.note = query.optText(8);
+            plan.revisions = query.integer(9);
             strategies.bind(1, plan.id);
             while (strategies.step())
                 plan.strategies.push_back(strategies.text(0));

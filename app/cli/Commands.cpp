@@ -64,6 +64,9 @@ struct Args {
     std::string tension, intensity, resolution;
     std::string services, contact, rupture, referral, nextSteps;
     bool policyReviewed = false, dialogueHeld = false, supervisorInvited = false;
+    // rupture amend / repair amend: what is not given stays as recorded; --no-* clears it.
+    std::string newSalience, newNoticedBy;
+    bool noMarkers = false, noCategory = false, noNote = false, noSteps = false, noDue = false;
 };
 
 // The one instrument given by --wai-sr, --srs or --bgt, and its items (exit 2 unless exactly one).
@@ -228,6 +231,99 @@ void repairPlan(Store& store, const Args& a)
     std::cout << store.planRepair(plan) << '\n';
 }
 
+std::string markerList(const std::vector<std::string>& slugs)
+{
+    std::string list;
+    for (const auto& s : slugs)
+        list += (list.empty() ? "" : ", ") + shown(s);
+    return list.empty() ? "none" : list;
+}
+
+void ruptureAmend(Store& store, const Args& a)
+{
+    const Id id = parseId("RUPTURE_ID", a.id);
+    RuptureChanges r = store.storedRupture(id).first;
+    if (!a.kind.empty())
+        r.kind = parseSlug<RuptureKind>(a.kind);
+    if (!a.markers.empty() || a.noMarkers)
+        r.markers = a.markers;
+    if (!a.newSalience.empty())
+        r.salience = parseWholeNumber("--salience", a.newSalience, 1, 5);
+    if (!a.newNoticedBy.empty())
+        r.noticedBy = parseSlug<NoticedBy>(a.newNoticedBy);
+    if (!a.category.empty() || a.noCategory)
+        r.category = given(a.category);
+    if (!a.note.empty() || a.noNote)
+        r.note = given(a.note);
+    store.amendRupture(id, r, a.reason);
+    std::cout << "Amended rupture " << id << "; the earlier version is kept in its history\n";
+}
+
+void ruptureVoid(Store& store, const Args& a)
+{
+    const Id id = parseId("RUPTURE_ID", a.id);
+    store.voidRupture(id, a.reason);
+    std::cout << "Voided rupture " << id
+              << "; it and its repair plans are kept in the history and no longer analysed\n";
+}
+
+void ruptureHistory(Store& store, const Args& a)
+{
+    const auto history = store.ruptureHistory(parseId("RUPTURE_ID", a.id));
+    if (a.json) {
+        print(ruptureHistoryJson(history));
+        return;
+    }
+    if (history.empty())
+        std::cout << "No corrections: the rupture is as first recorded.\n";
+    for (const RuptureRevision& r : history)
+        std::cout << toIso(r.revisedOn) << "  " << r.action << "  replaced " << slugOf(r.previous.kind)
+                  << ", salience " << r.previous.salience << ", noticed by " << slugOf(r.previous.noticedBy)
+                  << ", markers: " << markerList(r.previous.markers)
+                  << (r.previous.category ? ", category " + shown(*r.previous.category) : "")
+                  << (r.previousVoided ? ", which was void" : "") << "\n    reason: " << shown(r.reason)
+                  << '\n';
+}
+
+void repairAmend(Store& store, const Args& a)
+{
+    const Id id = parseId("PLAN_ID", a.id);
+    RepairPlanChanges plan = store.storedRepairPlan(id);
+    if (!a.strategies.empty())
+        plan.strategies = a.strategies;
+    if (!a.steps.empty() || a.noSteps)
+        plan.steps = a.steps;
+    if (!a.due.empty() || a.noDue)
+        plan.dueDate = optDate(a.due, "--due");
+    if (!a.note.empty() || a.noNote)
+        plan.note = given(a.note);
+    if (!a.outcome.empty())
+        plan.outcome = parseSlug<Outcome>(a.outcome);
+    store.amendRepairPlan(id, plan, a.reason);
+    std::cout << "Amended repair plan " << id << "; the earlier version is kept in its history\n";
+}
+
+void repairHistory(Store& store, const Args& a)
+{
+    const auto history = store.repairPlanHistory(parseId("PLAN_ID", a.id));
+    if (a.json) {
+        print(repairPlanHistoryJson(history));
+        return;
+    }
+    if (history.empty())
+        std::cout << "No corrections: the plan is as first recorded.\n";
+    for (const RepairPlanRevision& r : history) {
+        std::cout << toIso(r.revisedOn)
+                  << "  amend  replaced strategies: " << markerList(r.previous.strategies) << "; "
+                  << r.previous.steps.size() << " step(s)"
+                  << (r.previous.dueDate ? "; due " + toIso(*r.previous.dueDate) : "")
+                  << (r.previous.outcome ? "; outcome " + slug(*r.previous.outcome) : "") << '\n';
+        for (const auto& step : r.previous.steps)
+            std::cout << "    - " << shown(step) << '\n';
+        std::cout << "    reason: " << shown(r.reason) << '\n';
+    }
+}
+
 void repairClose(Store& store, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
@@ -279,8 +375,10 @@ void showClient(Store& store, const Args& a)
                   << ", salience " << r.salience << ", noticed by " << slugOf(r.noticedBy);
         for (const auto& m : r.markers)
             std::cout << (&m == &r.markers.front() ? "; markers: " : ", ") << m;
-        std::cout << '\n';
+        std::cout << (r.revisions > 0 ? " (amended)" : "") << '\n';
     }
+    for (const auto& r : d.voidedRuptures)
+        std::cout << "  #" << r.id << " session " << r.sessionNumber << ", void (see rupture history)\n";
     std::cout << "\nRepair plans:" << (d.plans.empty() ? " none\n" : "\n");
     for (const auto& p : d.plans) {
         std::cout << "  #" << p.id << " for rupture #" << p.ruptureId << ", " << slugOf(p.status);
@@ -290,7 +388,7 @@ void showClient(Store& store, const Args& a)
             std::cout << ", due " << toIso(*p.dueDate);
         for (const auto& s : p.strategies)
             std::cout << (&s == &p.strategies.front() ? "; strategies: " : ", ") << s;
-        std::cout << '\n';
+        std::cout << (p.revisions > 0 ? " (amended)" : "") << '\n';
     }
 }
 
@@ -580,6 +678,30 @@ void build(Parser& p)
     flag->add_option("--noticed-by", a.noticedBy, "client-score | counselor | client-report | supervisor");
     flag->add_option("--category", a.category, "challenge category slug");
     flag->add_option("--note", a.note);
+    CLI::App* ruptureAmendCmd =
+        p.command(rupture, "amend", "correct a rupture's details (what is not given stays); needs a reason",
+                  withStore(ruptureAmend));
+    ruptureAmendCmd->add_option("RUPTURE_ID", a.id)->required();
+    ruptureAmendCmd->add_option("--kind", a.kind, "withdrawal | confrontation");
+    p.repeatable(ruptureAmendCmd, "--marker", a.markers, "marker slug (repeatable; replaces the markers)");
+    ruptureAmendCmd->add_flag("--no-markers", a.noMarkers, "take every marker away");
+    ruptureAmendCmd->add_option("--salience", a.newSalience, "1..5");
+    ruptureAmendCmd->add_option("--noticed-by", a.newNoticedBy,
+                                "client-score | counselor | client-report | supervisor");
+    ruptureAmendCmd->add_option("--category", a.category, "challenge category slug");
+    ruptureAmendCmd->add_flag("--no-category", a.noCategory, "take the category away");
+    ruptureAmendCmd->add_option("--note", a.note, "the corrected note");
+    ruptureAmendCmd->add_flag("--no-note", a.noNote, "take the note away");
+    ruptureAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
+    CLI::App* ruptureVoidCmd = p.command(
+        rupture, "void", "void a rupture flagged by mistake (kept, no longer analysed, with its plans)",
+        withStore(ruptureVoid));
+    ruptureVoidCmd->add_option("RUPTURE_ID", a.id)->required();
+    ruptureVoidCmd->add_option("--reason", a.reason, "why it is void")->required();
+    CLI::App* ruptureHistoryCmd =
+        p.command(rupture, "history", "earlier versions of a rupture, oldest first", reading(ruptureHistory));
+    ruptureHistoryCmd->add_option("RUPTURE_ID", a.id)->required();
+    ruptureHistoryCmd->add_flag("--json", a.json, "print JSON");
     p.command(rupture, "markers", "list rupture markers",
               reading([](Store& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
         ->add_flag("--json", a.json);
@@ -598,6 +720,25 @@ void build(Parser& p)
     close->add_option("PLAN_ID", a.id)->required();
     close->add_option("--outcome", a.outcome, "resolved | partly | unresolved | transferred")->required();
     close->add_option("--session", a.session, "follow-up session: number or date YYYY-MM-DD");
+    CLI::App* repairAmendCmd =
+        p.command(repair, "amend", "correct a repair plan (what is not given stays); needs a reason",
+                  withStore(repairAmend));
+    repairAmendCmd->add_option("PLAN_ID", a.id)->required();
+    p.repeatable(repairAmendCmd, "--strategy", a.strategies,
+                 "strategy slug (repeatable; replaces the strategies)");
+    p.repeatable(repairAmendCmd, "--step", a.steps,
+                 "a step in your own words (repeatable; replaces the steps)");
+    repairAmendCmd->add_flag("--no-steps", a.noSteps, "take every step away");
+    repairAmendCmd->add_option("--due", a.due, "due date YYYY-MM-DD");
+    repairAmendCmd->add_flag("--no-due", a.noDue, "take the due date away");
+    repairAmendCmd->add_option("--note", a.note, "the corrected note");
+    repairAmendCmd->add_flag("--no-note", a.noNote, "take the note away");
+    repairAmendCmd->add_option("--outcome", a.outcome, "a closed plan's corrected outcome");
+    repairAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
+    CLI::App* repairHistoryCmd = p.command(
+        repair, "history", "earlier versions of a repair plan, oldest first", reading(repairHistory));
+    repairHistoryCmd->add_option("PLAN_ID", a.id)->required();
+    repairHistoryCmd->add_flag("--json", a.json, "print JSON");
     p.command(repair, "strategies", "list repair strategies",
               reading([](Store& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
         ->add_flag("--json", a.json);

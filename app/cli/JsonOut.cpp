@@ -158,7 +158,15 @@ json clientDetailJson(const ClientDetail& detail)
                             {"salience", r.salience},
                             {"noticed_by", slug(r.noticedBy)},
                             {"category", orNull(r.category)},
-                            {"note", orNull(r.note)}});
+                            {"note", orNull(r.note)},
+                            {"revisions", r.revisions}});
+    json voided = json::array();
+    for (const auto& r : detail.voidedRuptures)
+        voided.push_back({{"id", r.id},
+                          {"session", r.sessionNumber},
+                          {"date", toIso(r.sessionDate)},
+                          {"kind", slug(r.kind)},
+                          {"revisions", r.revisions}});
     json plans = json::array();
     for (const auto& p : detail.plans) {
         json steps = json::array();
@@ -174,7 +182,8 @@ json clientDetailJson(const ClientDetail& detail)
                          {"closed_on", dateOrNull(p.closedOn)},
                          {"note", orNull(p.note)},
                          {"strategies", p.strategies},
-                         {"steps", steps}});
+                         {"steps", steps},
+                         {"revisions", p.revisions}});
     }
     json transitions = json::array();
     for (const auto& t : detail.transitions)
@@ -189,11 +198,8 @@ json clientDetailJson(const ClientDetail& detail)
     json client = clientJson(
         {detail.client, static_cast<int>(detail.sessions.size()),
          detail.sessions.empty() ? std::nullopt : std::optional<Date>(detail.sessions.back().date)});
-    return {{"client", client},
-            {"sessions", sessions},
-            {"ruptures", ruptures},
-            {"repair_plans", plans},
-            {"transition_plans", transitions}};
+    return {{"client", client},          {"sessions", sessions},  {"ruptures", ruptures},
+            {"voided_ruptures", voided}, {"repair_plans", plans}, {"transition_plans", transitions}};
 }
 
 json trajectoryJson(const TrajectoryReport& report)
@@ -269,6 +275,42 @@ json ratingHistoryJson(const std::vector<RatingRevision>& history)
                         {"action", revision.action},
                         {"reason", revision.reason},
                         {"previous", previous}});
+    }
+    return list;
+}
+
+json ruptureHistoryJson(const std::vector<RuptureRevision>& history)
+{
+    json list = json::array();
+    for (const RuptureRevision& revision : history)
+        list.push_back({{"revised_on", toIso(revision.revisedOn)},
+                        {"action", revision.action},
+                        {"reason", revision.reason},
+                        {"previous",
+                         {{"kind", slug(revision.previous.kind)},
+                          {"markers", revision.previous.markers},
+                          {"salience", revision.previous.salience},
+                          {"noticed_by", slug(revision.previous.noticedBy)},
+                          {"category", orNull(revision.previous.category)},
+                          {"note", orNull(revision.previous.note)},
+                          {"voided", revision.previousVoided}}}});
+    return list;
+}
+
+json repairPlanHistoryJson(const std::vector<RepairPlanRevision>& history)
+{
+    json list = json::array();
+    for (const RepairPlanRevision& revision : history) {
+        const RepairPlanChanges& p = revision.previous;
+        list.push_back({{"revised_on", toIso(revision.revisedOn)},
+                        {"action", revision.action},
+                        {"reason", revision.reason},
+                        {"previous",
+                         {{"strategies", p.strategies},
+                          {"steps", p.steps},
+                          {"due", dateOrNull(p.dueDate)},
+                          {"note", orNull(p.note)},
+                          {"outcome", p.outcome ? json(slug(*p.outcome)) : json()}}}});
     }
     return list;
 }

@@ -18,6 +18,8 @@ json clientDetailJson(const ClientDetail& detail);
 json trajectoryJson(const TrajectoryReport& report);
 // A rating's corrections, oldest first: each with the version it replaced.
 json ratingHistoryJson(const std::vector<RatingRevision>& history);
+json ruptureHistoryJson(const std::vector<RuptureRevision>& history);
+json repairPlanHistoryJson(const std::vector<RepairPlanRevision>& history);
 json alertJson(const Alert& alert);
 
 } // namespace alliance::cli

@@ -278,6 +278,44 @@ expect_contains "$out" "bgt/client void" "show marks the void"
 expect_contains "$out" "26.0 (amended)" "show marks the amendment"
 rejected 3 "amend it" session log C-FIX --date 2026-01-05 --bgt 9,9,9
 
+# ---- corrections of ruptures and repair plans ------------------------------------------------
+run --db "$DB" rupture flag C-FIX --session 2 --kind withdrawal --marker denial --salience 2 --note "went quiet"
+expect_rc 0 "flag a rupture to correct"; FIXR=$out
+run --db "$DB" repair plan "$FIXR" --strategy validate --step "Name the silence" --due 2099-01-01
+expect_rc 0 "plan a repair to correct"; FIXP=$out
+rejected 3 "--marker" rupture amend "$FIXR" --kind confrontation --reason "misread"
+rejected 3 "--salience" rupture amend "$FIXR" --salience 9 --reason "misread"
+rejected 3 "--reason" rupture amend "$FIXR" --salience 4 --reason " "
+rejected 3 "RUPTURE_ID" rupture amend "$FIXR" --salience 2 --reason "no change"
+rejected 4 "RUPTURE_ID" rupture amend 9999 --salience 4 --reason "misread"
+rejected 2 "--reason" rupture amend "$FIXR" --salience 4
+run --db "$DB" rupture amend "$FIXR" --kind confrontation --marker complaint-progress --salience 4 \
+    --no-note --reason 'it was a "complaint", not silence'
+expect_rc 0 "rupture amend"
+run --db "$DB" show C-FIX --json
+expect_contains "$out" '"kind":"confrontation","markers":["complaint-progress"]' "amended rupture stored"
+expect_contains "$out" '"note":null,"noticed_by":"counselor","revisions":1' "amended rupture: note taken away, revision counted"
+run --db "$DB" rupture history "$FIXR" --json
+expect_contains "$out" '"previous":{"category":null,"kind":"withdrawal","markers":["denial"],"note":"went quiet"' "rupture history keeps the replaced version"
+expect_contains "$out" '"reason":"it was a \"complaint\", not silence"' "rupture history keeps the reason"
+rejected 3 "--outcome" repair amend "$FIXP" --outcome resolved --reason "x"
+rejected 3 "--due" repair amend "$FIXP" --due 2020-01-01 --reason "x"
+rejected 3 "--strategy" repair amend "$FIXP" --strategy no-such --reason "x"
+rejected 3 "PLAN_ID" repair amend "$FIXP" --due 2099-01-01 --reason "no change"
+run --db "$DB" repair amend "$FIXP" --strategy apologise --step "Own the missed call" --step "Agree a check-in" --no-due --reason "supervision"
+expect_rc 0 "repair amend"
+run --db "$DB" repair history "$FIXP"
+expect_contains "$out" "replaced strategies: validate; 1 step(s); due 2099-01-01" "plan history, in words"
+expect_contains "$out" "- Name the silence" "plan history lists the replaced steps"
+run --db "$DB" show C-FIX
+expect_contains "$out" "strategies: apologise (amended)" "show marks the amended plan"
+run --db "$DB" rupture void "$FIXR" --reason "flagged on the wrong client"
+expect_rc 0 "rupture void"
+rejected 3 "already void" rupture void "$FIXR" --reason "again"
+run --db "$DB" show C-FIX --json
+expect_contains "$out" '"repair_plans":[],"ruptures":[]' "a voided rupture and its plan leave the analysis"
+expect_contains "$out" '"voided_ruptures":[{"date":"2026-01-12"' "the voided rupture is kept"
+
 # ---- alerts ----------------------------------------------------------------------------
 run --db "$DB" alerts --as-of 2026-03-20 --json
 expect_rc 0 "alerts json"
