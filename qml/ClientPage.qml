@@ -58,6 +58,23 @@ Page {
     function openCorrection(session: int): bool {
         return correctionDialog.openFor(ClientModel.clientCode, session > 0 ? session : ClientModel.lastSessionNumber)
     }
+    // Correct a rupture on record (0: the most recent one).
+    function openRuptureCorrection(ruptureId: int): bool {
+        const ruptures = ClientModel.ruptures
+        for (let i = ruptures.length - 1; i >= 0; --i)
+            if (ruptureId === 0 || ruptures[i].id === ruptureId)
+                return ruptureDialog.openToAmend(ClientModel.clientCode, ruptures[i].session, ruptures[i].id)
+        return false
+    }
+    // Correct the most recent repair plan.
+    function openPlanCorrection(): bool {
+        const plans = ClientModel.plans
+        if (plans.length === 0)
+            return false
+        const plan = plans[plans.length - 1]
+        repairEditor.openFor(plan.rupture, plan)
+        return repairEditor.form.amend(plan.rupture, plan.id)
+    }
     function closeDialogs() {
         correctionDialog.close()
         logDialog.close()
@@ -217,6 +234,7 @@ Page {
                     Layout.preferredHeight: 190
                     Layout.minimumHeight: 110
                     onPlanRequested: id => root.openRepairEditor(id)
+                    onCorrectionRequested: id => root.openRuptureCorrection(id)
                     onTransitionRequested: ruptureId => root.openTransitionDialogFor(ruptureId)
                 }
             }

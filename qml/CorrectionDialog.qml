@@ -35,7 +35,7 @@ Dialog {
     height: Math.min(640, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding
 
-    ScrollView {
+    FormScroll {
         id: scroller
         anchors.fill: parent
         clip: true

@@ -56,6 +56,10 @@ ApplicationWindow {
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
         case "correct":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openCorrection(0)
+        case "correctRupture":
+            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRuptureCorrection(0)
+        case "correctPlan":
+            return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openPlanCorrection()
         case "addClient":
             stack.pop(null)
             clientDialog.openForNew(Backend.currentCounselor)

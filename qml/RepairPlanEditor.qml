@@ -5,17 +5,20 @@ import QtQuick.Layouts
 import Alliance
 
 // Plan a repair (strategies grouped as immediate, exploratory and the training deck's steps;
-// steps in the counselor's own words; due date), or follow one through and close it.
+// steps in the counselor's own words; due date), follow one through and close it, or correct one
+// (with a reason; the earlier versions listed).
 Dialog {
     id: root
 
     // The plan on record for the rupture (from ClientModel.plans), or null to plan a new one.
     property var plan: null
-    readonly property bool editing: plan === null
+    // Planning a new one or correcting one: the plan's fields are editable.
+    readonly property bool editing: plan === null || form.amending
     // Held as a plain JS array so each group can filter it.
     readonly property var strategyChoices: form.strategyChoices
     readonly property RepairPlanForm form: RepairPlanForm {
         onSaved: root.close()
+        onLoaded: if (amending) reasonField.forceActiveFocus()
         onClosed: root.close()
         onFailed: root.focusFieldAtFault()
     }
@@ -29,20 +32,23 @@ Dialog {
         open()
     }
     function focusFieldAtFault() {
-        const fields = { steps: stepsField, due: dueField, note: noteField, followUpSession: followUpBox }
+        const fields = { steps: stepsField, due: dueField, note: noteField, followUpSession: followUpBox,
+                         reason: reasonField, outcome: amendOutcomeBox }
         const field = fields[form.firstErrorField]
         if (field)
             field.forceActiveFocus()
     }
 
-    title: editing ? qsTr("Plan a repair for rupture #%1").arg(form.ruptureId) : qsTr("Repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
+    title: form.amending ? qsTr("Correct repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
+           : editing ? qsTr("Plan a repair for rupture #%1").arg(form.ruptureId)
+           : qsTr("Repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(900, (Overlay.overlay ? Overlay.overlay.width : 940) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding
 
-    ScrollView {
+    FormScroll {
     anchors.fill: parent
     contentWidth: availableWidth
     ColumnLayout {
@@ -57,6 +63,7 @@ Dialog {
             text: qsTr("Validate and explore during the rupture session; change-oriented work in the sessions after.")
         }
         Flow {
+            id: strategyFlow
             visible: root.editing
             Layout.fillWidth: true
             spacing: Theme.padding
@@ -67,7 +74,8 @@ Dialog {
                 ColumnLayout {
                     id: groupColumn
                     required property var modelData
-                    width: 280
+                    // Three groups side by side when they fit at 240 px or more (1024 x 700).
+                    width: Math.max(240, Math.floor((strategyFlow.width - 2 * strategyFlow.spacing) / 3))
                     spacing: 0
                     Label { text: groupColumn.modelData.title; font.bold: true; color: Theme.text }
                     Repeater {
@@ -75,7 +83,7 @@ Dialog {
                         CheckBox {
                             id: strategyBox
                             required property var modelData
-                            Layout.maximumWidth: 280
+                            Layout.maximumWidth: groupColumn.width
                             text: modelData.label
                             checked: root.form.strategies.indexOf(modelData.value) >= 0
                             Accessible.name: qsTr("Strategy: %1").arg(modelData.label)
@@ -131,6 +139,52 @@ Dialog {
             onTextEdited: root.form.note = text
         }
         FieldError { Layout.fillWidth: true; text: root.form.noteError }
+        Flow {
+            visible: root.form.amending && root.form.planClosed
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Label { text: qsTr("Outcome"); color: Theme.text; height: amendOutcomeBox.height; verticalAlignment: Text.AlignVCenter }
+            ComboBox {
+                id: amendOutcomeBox
+                model: root.form.outcomeChoices
+                textRole: "label"
+                valueRole: "value"
+                implicitContentWidthPolicy: ComboBox.WidestText
+                currentIndex: indexOfValue(root.form.outcome)
+                Accessible.name: qsTr("Corrected outcome")
+                Accessible.description: root.form.outcomeError
+                onActivated: root.form.outcome = currentValue
+            }
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.outcomeError }
+        TextField {
+            id: reasonField
+        objectName: "reasonField"
+            visible: root.form.amending
+            Layout.fillWidth: true
+            text: root.form.reason
+            placeholderText: qsTr("Why is the plan corrected? (required)")
+            Accessible.name: qsTr("Reason for the correction")
+            Accessible.description: root.form.reasonError
+            onTextEdited: root.form.reason = text
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.reasonError }
+        Label {
+            visible: root.form.history.length > 0
+            text: qsTr("Earlier versions")
+            color: Theme.text
+            font.bold: true
+        }
+        Repeater {
+            model: root.form.history
+            Label {
+                required property var modelData
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.mutedText
+                text: qsTr("%1: %2. Reason: %3").arg(modelData.date).arg(modelData.summary).arg(modelData.reason)
+            }
+        }
 
         // Following through an existing plan.
         Label {
@@ -174,12 +228,19 @@ Dialog {
         FieldError { Layout.fillWidth: true; text: root.form.message }
 
         RowLayout {
+            Button {
+                objectName: "correctPlanButton"
+                visible: !root.editing
+                text: qsTr("Correct plan…")
+                Accessible.name: qsTr("Correct repair plan %1").arg(root.form.planId)
+                onClicked: root.form.amend(root.form.ruptureId, root.form.planId)
+            }
             Item { Layout.fillWidth: true }
             Button { text: root.editing ? qsTr("Cancel") : qsTr("Done"); onClicked: root.close(); Accessible.name: text }
             AccentButton {
                 visible: root.editing
-                text: qsTr("Save plan")
-                Accessible.name: qsTr("Save the repair plan")
+                text: root.form.amending ? qsTr("Save correction") : qsTr("Save plan")
+                Accessible.name: root.form.amending ? qsTr("Save the corrected repair plan") : qsTr("Save the repair plan")
                 onClicked: root.form.submit()
             }
         }

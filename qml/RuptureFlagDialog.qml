@@ -5,6 +5,7 @@ import QtQuick.Layouts
 import Alliance
 
 // Flag a rupture: kind, its markers, salience, the deck's challenge category, who noticed, note.
+// Also corrects one on record: amend or void, with a reason, the earlier versions listed below.
 // The state lives in RuptureForm; this only binds.
 Dialog {
     id: root
@@ -14,6 +15,7 @@ Dialog {
             root.close()
             root.ruptureSaved(id)
         }
+        onVoidedRupture: root.close()
         onFailed: root.focusFieldAtFault()
     }
 
@@ -24,22 +26,31 @@ Dialog {
         open()
         kindButtons.itemAt(0).forceActiveFocus()
     }
+    // Correct rupture `ruptureId` (flagged at `session`); false when there is none.
+    function openToAmend(clientCode: string, session: int, ruptureId: int): bool {
+        if (!form.load(clientCode, session, ruptureId))
+            return false
+        open()
+        reasonField.forceActiveFocus()
+        return true
+    }
     function focusFieldAtFault() {
         const fields = { sessionNumber: sessionBox, markers: markerBoxes.itemAt(0), salience: salienceBox,
-                         category: categoryBox, note: noteField }
+                         category: categoryBox, note: noteField, reason: reasonField }
         const field = fields[form.firstErrorField]
         if (field)
             field.forceActiveFocus()
     }
 
-    title: qsTr("Flag a rupture for %1").arg(form.clientCode)
+    title: form.amending ? qsTr("Correct rupture #%1 (session %2)").arg(form.ruptureId).arg(form.sessionNumber)
+                         : qsTr("Flag a rupture for %1").arg(form.clientCode)
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(700, (Overlay.overlay ? Overlay.overlay.width : 740) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding
 
-    ScrollView {
+    FormScroll {
         anchors.fill: parent
         contentWidth: availableWidth
 
@@ -50,9 +61,10 @@ Dialog {
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.padding
-                Label { text: qsTr("Session"); color: Theme.text; height: sessionBox.height; verticalAlignment: Text.AlignVCenter }
+                Label { visible: !root.form.amending; text: qsTr("Session"); color: Theme.text; height: sessionBox.height; verticalAlignment: Text.AlignVCenter }
                 SpinBox {
                     id: sessionBox
+                    visible: !root.form.amending
                     from: 1
                     to: Math.max(1, ClientModel.allSessionCount)
                     value: root.form.sessionNumber
@@ -142,11 +154,61 @@ Dialog {
                 onTextChanged: if (text !== root.form.note) root.form.note = text
             }
             FieldError { Layout.fillWidth: true; text: root.form.noteError }
+            Label {
+                visible: root.form.voided
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.breach
+                text: qsTr("This rupture is void: it is kept but not analysed, and its plans with it. Save a correction to restore it.")
+            }
+            TextField {
+                id: reasonField
+        objectName: "reasonField"
+                visible: root.form.amending
+                Layout.fillWidth: true
+                text: root.form.reason
+                placeholderText: qsTr("Why is it corrected? (required)")
+                Accessible.name: qsTr("Reason for the correction")
+                Accessible.description: root.form.reasonError
+                onTextEdited: root.form.reason = text
+            }
+            FieldError { Layout.fillWidth: true; text: root.form.reasonError }
+            Label {
+                visible: root.form.history.length > 0
+                text: qsTr("Earlier versions")
+                color: Theme.text
+                font.bold: true
+            }
+            Repeater {
+                model: root.form.history
+                Label {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    text: qsTr("%1, %2: %3. Reason: %4").arg(modelData.date).arg(modelData.action)
+                          .arg(modelData.summary).arg(modelData.reason)
+                }
+            }
             FieldError { Layout.fillWidth: true; text: root.form.message }
             RowLayout {
+                Button {
+                    visible: root.form.amending && !root.form.voided
+                    text: qsTr("Void rupture")
+                    Accessible.name: qsTr("Void rupture %1: flagged by mistake").arg(root.form.ruptureId)
+                    onClicked: root.form.voidRupture()
+                }
                 Item { Layout.fillWidth: true }
-                Button { text: qsTr("Cancel"); onClicked: root.close(); Accessible.name: qsTr("Cancel flagging") }
-                AccentButton { text: qsTr("Flag rupture"); onClicked: root.form.submit(); Accessible.name: qsTr("Save the rupture") }
+                Button {
+                    text: qsTr("Cancel")
+                    onClicked: root.close()
+                    Accessible.name: root.form.amending ? qsTr("Cancel the correction") : qsTr("Cancel flagging")
+                }
+                AccentButton {
+                    text: root.form.amending ? qsTr("Save correction") : qsTr("Flag rupture")
+                    onClicked: root.form.submit()
+                    Accessible.name: root.form.amending ? qsTr("Save the corrected rupture") : qsTr("Save the rupture")
+                }
             }
         }
     }

@@ -8,7 +8,11 @@ import Alliance
 Rectangle {
     id: root
 
+    // Held as a plain JS array so it can be mapped.
+    readonly property var voidedRuptures: ClientModel.voidedRuptures
+
     signal planRequested(int ruptureId)
+    signal correctionRequested(int ruptureId, int session)
     signal transitionRequested(int ruptureId) // 0: the most recent rupture
 
     function planFor(ruptureId: int): var {
@@ -55,9 +59,12 @@ Rectangle {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     color: Theme.text
-                    text: qsTr("#%1 · session %2 · %3, salience %4%5").arg(item.modelData.id).arg(item.modelData.session)
+                    text: qsTr("#%1 · session %2 · %3, salience %4%5%6%7").arg(item.modelData.id).arg(item.modelData.session)
                           .arg(item.modelData.kindLabel).arg(item.modelData.salience)
                           .arg(item.modelData.markerLabels.length ? " · " + item.modelData.markerLabels.join(", ") : "")
+                          .arg(item.modelData.categoryLabel !== "" ? " · " + item.modelData.categoryLabel : "")
+                          .arg(item.modelData.revisions > 0 ? " · " + qsTr("corrected") : "")
+                          + (item.modelData.note !== "" ? "\n" + item.modelData.note : "")
                 }
                 Label {
                     color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning
@@ -65,6 +72,11 @@ Rectangle {
                     text: item.plan === null ? qsTr("no plan")
                         : item.plan.status === "closed" ? qsTr("closed: %1").arg(item.plan.outcomeLabel)
                         : item.plan.due !== "" ? qsTr("plan due %1").arg(item.plan.due) : qsTr("plan open")
+                }
+                Button {
+                    text: qsTr("Correct…")
+                    Accessible.name: qsTr("Correct rupture %1").arg(item.modelData.id)
+                    onClicked: root.correctionRequested(item.modelData.id, item.modelData.session)
                 }
                 Button {
                     text: item.plan === null ? qsTr("Plan repair") : item.plan.status === "closed" ? qsTr("View plan") : qsTr("Follow up")
@@ -77,6 +89,15 @@ Rectangle {
                 text: qsTr("No rupture flagged. Flag one from a session or with Ctrl+R.")
                 color: Theme.mutedText
             }
+        }
+        Label {
+            visible: root.voidedRuptures.length > 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            font.pixelSize: Theme.smallFontSize
+            text: qsTr("Voided (kept for the record, not analysed): %1")
+                  .arg(root.voidedRuptures.map(r => qsTr("#%1, session %2").arg(r.id).arg(r.session)).join("; "))
         }
         // "When repair is not possible": what was agreed, visible and editable (one per rupture).
         Repeater {

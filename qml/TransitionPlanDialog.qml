@@ -33,7 +33,7 @@ Dialog {
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding
 
-    ScrollView {
+    FormScroll {
         anchors.fill: parent
         contentWidth: availableWidth
 

@@ -97,6 +97,7 @@ void ClientModel::refresh()
     raters_.clear();
     client_.clear();
     ruptures_.clear();
+    voidedRuptures_.clear();
     transitions_.clear();
     plans_.clear();
     Store* store = backend_.store();
@@ -159,8 +160,13 @@ void ClientModel::refresh()
                     {QStringLiteral("noticedByLabel"), Labels::of(r.noticedBy)},
                     {QStringLiteral("categoryLabel"), r.category ? labelOf(*r.category) : QString()},
                     {QStringLiteral("category"), toQt(r.category.value_or(""))},
-                    {QStringLiteral("note"), toQt(r.note.value_or(""))}};
+                    {QStringLiteral("note"), toQt(r.note.value_or(""))},
+                    {QStringLiteral("revisions"), r.revisions}};
             }
+            for (const auto& r : detail_.voidedRuptures)
+                voidedRuptures_ << QVariantMap{{QStringLiteral("id"), static_cast<int>(r.id)},
+                                               {QStringLiteral("session"), r.sessionNumber},
+                                               {QStringLiteral("kindLabel"), Labels::of(r.kind)}};
             for (const TransitionPlan& t : detail_.transitions)
                 transitions_ << QVariantMap{
                     {QStringLiteral("id"), static_cast<int>(t.id)},
@@ -192,7 +198,9 @@ void ClientModel::refresh()
                     {QStringLiteral("followUp"), p.followUpSessionNumber.value_or(0)},
                     {QStringLiteral("strategies"), strategies},
                     {QStringLiteral("strategyLabels"), strategyLabels},
-                    {QStringLiteral("steps"), steps}};
+                    {QStringLiteral("steps"), steps},
+                    {QStringLiteral("note"), toQt(p.note.value_or(""))},
+                    {QStringLiteral("revisions"), p.revisions}};
             }
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(toQt(printable(e.what())));

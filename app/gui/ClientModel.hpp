@@ -32,6 +32,8 @@ class ClientModel : public QAbstractListModel, public MainOwnedSingleton<ClientM
     Q_PROPERTY(QString summaryText READ summaryText NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList episodes READ episodes NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList ruptures READ ruptures NOTIFY trajectoryChanged)
+    // [{id, session, kindLabel}] -- ruptures voided as flagged by mistake, kept for the record.
+    Q_PROPERTY(QVariantList voidedRuptures READ voidedRuptures NOTIFY trajectoryChanged)
     // [{id, rupture, date, referral, nextSteps, policyReviewed, dialogueHeld, supervisorInvited}]
     Q_PROPERTY(QVariantList transitions READ transitions NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantList plans READ plans NOTIFY trajectoryChanged)
@@ -86,6 +88,7 @@ public:
     QString summaryText() const;
     QVariantList episodes() const;
     QVariantList ruptures() const { return ruptures_; }
+    QVariantList voidedRuptures() const { return voidedRuptures_; }
     QVariantList transitions() const { return transitions_; }
     QVariantList plans() const { return plans_; }
     QVariantList flags() const;
@@ -125,6 +128,7 @@ private:
     QStringList raters_;
     QVariantMap client_;
     QVariantList ruptures_;
+    QVariantList voidedRuptures_;
     QVariantList transitions_;
     QVariantList plans_;
 };

@@ -13,6 +13,8 @@ RepairPlanForm::RepairPlanForm(QObject* parent) : Form(parent)
     addField(QStringLiteral("due"), "due", tr("Due date"));
     addField(QStringLiteral("note"), "note", tr("Note"));
     addField(QStringLiteral("followUpSession"), "session", tr("Follow-up session"));
+    addField(QStringLiteral("outcome"), "outcome", tr("Outcome"));
+    addField(QStringLiteral("reason"), "reason", tr("Reason for the correction"));
     reset(0);
 }
 
@@ -30,6 +32,10 @@ void RepairPlanForm::reset(int ruptureId)
 {
     ruptureId_ = ruptureId;
     planId_ = 0;
+    amending_ = false;
+    planClosed_ = false;
+    reason_.clear();
+    history_.clear();
     strategies_.clear();
     stepsText_.clear();
     dueText_.clear();
@@ -49,6 +55,58 @@ void RepairPlanForm::follow(int ruptureId, int planId, int followUpSession)
     emit loaded();
 }
 
+bool RepairPlanForm::amend(int ruptureId, int planId)
+{
+    if (!backend() || !backend()->store())
+        return false;
+    reset(ruptureId);
+    try {
+        Store& store = *backend()->store();
+        const RepairPlanChanges current = store.storedRepairPlan(planId);
+        for (const RepairPlanRevision& revision : store.repairPlanHistory(planId)) {
+            const RepairPlanChanges& was = revision.previous;
+            QStringList summary;
+            summary << tr("%n strategies", nullptr, static_cast<int>(was.strategies.size()))
+                    << tr("%n steps", nullptr, static_cast<int>(was.steps.size()));
+            if (was.dueDate)
+                summary << tr("due %1").arg(toQt(toIso(*was.dueDate)));
+            if (was.outcome)
+                summary << tr("outcome: %1").arg(Labels::of(*was.outcome));
+            history_ << QVariantMap{{QStringLiteral("date"), toQt(toIso(revision.revisedOn))},
+                                    {QStringLiteral("reason"), toQt(revision.reason)},
+                                    {QStringLiteral("summary"), tr("was: %1").arg(summary.join(tr(", ")))}};
+        }
+        for (const auto& s : current.strategies)
+            strategies_ << toQt(s);
+        QStringList lines;
+        for (const auto& step : current.steps)
+            lines << toQt(step);
+        stepsText_ = lines.join(QLatin1Char('\n'));
+        dueText_ = current.dueDate ? toQt(toIso(*current.dueDate)) : QString();
+        note_ = toQt(current.note.value_or(""));
+        planClosed_ = current.outcome.has_value();
+        if (current.outcome)
+            outcome_ = toQt(slug(*current.outcome));
+        planId_ = planId;
+        amending_ = true;
+    } catch (const std::exception&) {
+        reset(ruptureId);
+        return false;
+    }
+    emit loaded();
+    emit strategiesChanged();
+    return true;
+}
+
+std::vector<std::string> RepairPlanForm::steps() const
+{
+    std::vector<std::string> steps;
+    for (const QString& step : stepsText_.split(QLatin1Char('\n')))
+        if (!step.trimmed().isEmpty())
+            steps.push_back(toStd(step.trimmed()));
+    return steps;
+}
+
 void RepairPlanForm::setStrategy(const QString& strategy, bool chosen)
 {
     if (setMember(strategies_, strategy, chosen))
@@ -64,20 +122,27 @@ bool RepairPlanForm::submit()
         reject(QStringLiteral("due"), tr("enter a date as YYYY-MM-DD, or leave it empty"));
         return false;
     }
+    std::vector<std::string> strategies;
+    for (const QString& s : strategies_)
+        strategies.push_back(toStd(s));
+    const std::optional<Date> dueOn =
+        dueDate.isValid() ? std::optional<Date>(fromQDate(dueDate)) : std::nullopt;
+    if (amending_) {
+        const Id id = planId_;
+        const bool ok = attempt([&](Store& store) {
+            const std::optional<Outcome> outcome =
+                planClosed_ ? std::optional<Outcome>(valueOf<Outcome>(outcome_)) : std::nullopt;
+            store.amendRepairPlan(id, {strategies, steps(), dueOn, optionalText(note_), outcome},
+                                  toStd(reason_));
+        });
+        if (ok)
+            emit saved(static_cast<int>(id));
+        return ok;
+    }
     Id id = 0;
     const bool ok = attempt([&](Store& store) {
-        NewRepairPlan plan;
-        plan.ruptureId = ruptureId_;
-        for (const QString& s : strategies_)
-            plan.strategies.push_back(toStd(s));
-        for (const QString& step : stepsText_.split(QLatin1Char('\n')))
-            if (!step.trimmed().isEmpty())
-                plan.steps.push_back(toStd(step.trimmed()));
-        if (dueDate.isValid())
-            plan.dueDate = fromQDate(dueDate);
-        plan.note = optionalText(note_);
-        plan.createdOn = fromQDate(backend()->asOf());
-        id = store.planRepair(plan);
+        id = store.planRepair(
+            {ruptureId_, strategies, steps(), dueOn, optionalText(note_), fromQDate(backend()->asOf())});
     });
     if (ok) {
         reset(static_cast<int>(ruptureId_));

@@ -1,7 +1,8 @@
 #pragma once
 // Planning a repair for a rupture -- strategies (immediate, exploratory and the training deck's
 // steps), steps in the counselor's own words, a due date, a note -- and following it through:
-// closing it with an outcome and the follow-up session.
+// closing it with an outcome and the follow-up session -- and correcting it (with a reason; the
+// earlier versions shown as history).
 #include "Form.hpp"
 
 #include <QStringList>
@@ -14,6 +15,14 @@ class RepairPlanForm : public alliance::gui::Form { // qualified for qmltyperegi
     QML_ELEMENT
     Q_PROPERTY(int ruptureId READ ruptureId NOTIFY loaded)
     Q_PROPERTY(int planId READ planId NOTIFY loaded)
+    // Correcting plan planId: its strategies, steps, due date, note and, once closed, outcome.
+    Q_PROPERTY(bool amending READ amending NOTIFY loaded)
+    Q_PROPERTY(bool planClosed READ planClosed NOTIFY loaded)
+    Q_PROPERTY(QString reason MEMBER reason_ NOTIFY loaded)
+    // [{date, reason, summary}] -- earlier versions, oldest first, worded for a person.
+    Q_PROPERTY(QVariantList history READ history NOTIFY loaded)
+    Q_PROPERTY(QString reasonError READ reasonError NOTIFY errorsChanged)
+    Q_PROPERTY(QString outcomeError READ outcomeError NOTIFY errorsChanged)
     // [{value, label, group}] with group immediate | exploratory | deck.
     Q_PROPERTY(QVariantList strategyChoices READ strategyChoices NOTIFY loaded)
     Q_PROPERTY(QStringList strategies READ strategies NOTIFY strategiesChanged)
@@ -36,6 +45,11 @@ public:
 
     int ruptureId() const { return static_cast<int>(ruptureId_); }
     int planId() const { return static_cast<int>(planId_); }
+    bool amending() const { return amending_; }
+    bool planClosed() const { return planClosed_; }
+    QVariantList history() const { return history_; }
+    QString reasonError() const { return errorOf(QStringLiteral("reason")); }
+    QString outcomeError() const { return errorOf(QStringLiteral("outcome")); }
     QVariantList strategyChoices() const;
     QStringList strategies() const { return strategies_; }
     static QVariantList outcomeChoices();
@@ -49,7 +63,10 @@ public:
     Q_INVOKABLE void reset(int ruptureId);
     // Following plan `planId` through: outcome "resolved", follow-up `followUpSession`.
     Q_INVOKABLE void follow(int ruptureId, int planId, int followUpSession);
+    // Plan `planId` of rupture `ruptureId` as recorded, to correct it; false when there is none.
+    Q_INVOKABLE bool amend(int ruptureId, int planId);
     Q_INVOKABLE void setStrategy(const QString& strategy, bool chosen);
+    // Saves a new plan, or when amending the correction (a reason is needed).
     Q_INVOKABLE bool submit();
     Q_INVOKABLE bool closePlan();
 
@@ -60,8 +77,15 @@ signals:
     void closed(int planId);
 
 private:
+    // The steps typed one per line, blank lines left out.
+    std::vector<std::string> steps() const;
+
     Id ruptureId_ = 0;
     Id planId_ = 0;
+    bool amending_ = false;
+    bool planClosed_ = false;
+    QString reason_;
+    QVariantList history_;
     QStringList strategies_;
     QString stepsText_;
     QString dueText_;

@@ -1,6 +1,7 @@
 #pragma once
 // Flagging a rupture: the session, its kind (withdrawal or confrontation), that kind's markers,
-// salience, who noticed it, the training deck's challenge category and a note.
+// salience, who noticed it, the training deck's challenge category and a note. The same form
+// corrects a rupture on record (amend or void, with a reason; earlier versions as history).
 #include "Form.hpp"
 
 #include <QStringList>
@@ -12,6 +13,14 @@ class RuptureForm : public alliance::gui::Form { // qualified for qmltyperegistr
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString clientCode READ clientCode NOTIFY loaded)
+    // The rupture being corrected; 0 while flagging a new one.
+    Q_PROPERTY(int ruptureId READ ruptureId NOTIFY loaded)
+    Q_PROPERTY(bool amending READ amending NOTIFY loaded)
+    Q_PROPERTY(bool voided READ voided NOTIFY loaded)
+    Q_PROPERTY(QString reason MEMBER reason_ NOTIFY loaded)
+    // [{date, action, reason, summary}] -- earlier versions, oldest first, worded for a person.
+    Q_PROPERTY(QVariantList history READ history NOTIFY loaded)
+    Q_PROPERTY(QString reasonError READ reasonError NOTIFY errorsChanged)
     Q_PROPERTY(int sessionNumber MEMBER sessionNumber_ NOTIFY loaded)
     Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY kindChanged)
     Q_PROPERTY(QVariantList kindChoices READ kindChoices CONSTANT)
@@ -35,6 +44,11 @@ public:
     explicit RuptureForm(QObject* parent = nullptr);
 
     QString clientCode() const { return clientCode_; }
+    int ruptureId() const { return static_cast<int>(ruptureId_); }
+    bool amending() const { return ruptureId_ != 0; }
+    bool voided() const { return voided_; }
+    QVariantList history() const { return history_; }
+    QString reasonError() const { return errorOf(QStringLiteral("reason")); }
     QString kind() const { return kind_; }
     void setKind(const QString& kind);
     static QVariantList kindChoices();
@@ -52,17 +66,30 @@ public:
     // noticedByChoices; the counselor when empty).
     Q_INVOKABLE void reset(const QString& clientCode, int sessionNumber,
                            const QString& noticedBy = QString());
+    // Rupture `ruptureId` of `clientCode`'s session `sessionNumber` as recorded, to correct it;
+    // false when there is no such rupture.
+    Q_INVOKABLE bool load(const QString& clientCode, int sessionNumber, int ruptureId);
     Q_INVOKABLE void setMarker(const QString& marker, bool chosen);
+    // Flags the rupture, or when amending saves the correction (a reason is needed).
     Q_INVOKABLE bool submit();
+    // Voids the rupture being corrected (a reason is needed): kept, no longer analysed.
+    Q_INVOKABLE bool voidRupture();
 
 signals:
     void loaded();
     void kindChanged();
     void markersChanged();
     void saved(int ruptureId);
+    void voidedRupture(int ruptureId);
 
 private:
+    RuptureChanges details() const;
+
     QString clientCode_;
+    Id ruptureId_ = 0;
+    bool voided_ = false;
+    QString reason_;
+    QVariantList history_;
     int sessionNumber_ = 1;
     QString kind_;
     QStringList markers_;

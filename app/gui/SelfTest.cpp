@@ -39,11 +39,12 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("caseload"),     QStringLiteral("client"),     QStringLiteral("log"),
-            QStringLiteral("handOver"),     QStringLiteral("rating"),     QStringLiteral("rupture"),
-            QStringLiteral("repair"),       QStringLiteral("transition"), QStringLiteral("alerts"),
-            QStringLiteral("correct"),      QStringLiteral("addClient"),  QStringLiteral("editClient"),
-            QStringLiteral("addColleague"), QStringLiteral("dark"),       QStringLiteral("contrast")};
+    return {QStringLiteral("caseload"),  QStringLiteral("client"),         QStringLiteral("log"),
+            QStringLiteral("handOver"),  QStringLiteral("rating"),         QStringLiteral("rupture"),
+            QStringLiteral("repair"),    QStringLiteral("transition"),     QStringLiteral("alerts"),
+            QStringLiteral("correct"),   QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),
+            QStringLiteral("addClient"), QStringLiteral("editClient"),     QStringLiteral("addColleague"),
+            QStringLiteral("dark"),      QStringLiteral("contrast")};
 }
 
 void installWarningCounter()

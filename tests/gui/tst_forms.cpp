@@ -31,6 +31,15 @@ StartupOptions demoOptions()
 }
 
 // No CLI syntax in anything a person reads.
+// Flags a withdrawal at C-001's first session through the form; its id (0 when it failed).
+int flagBlankRupture()
+{
+    RuptureForm rupture;
+    rupture.reset(QStringLiteral("C-001"), 1);
+    QSignalSpy flagged(&rupture, &RuptureForm::saved);
+    return rupture.submit() ? flagged.at(0).at(0).toInt() : 0;
+}
+
 bool readsWell(const QString& text)
 {
     // No CLI option, no CLI argument name and no core field id ("cadence_days") in a person's view.
@@ -412,11 +421,8 @@ private slots:
     {
         AppContext context(demoOptions());
         alliance::Store& store = *context.backend().store();
-        RuptureForm rupture;
-        rupture.reset(QStringLiteral("C-001"), 1);
-        QSignalSpy flagged(&rupture, &RuptureForm::saved);
-        QVERIFY(rupture.submit());
-        const int ruptureId = flagged.at(0).at(0).toInt();
+        const int ruptureId = flagBlankRupture();
+        QVERIFY(ruptureId > 0);
         RepairPlanForm form;
         QSignalSpy saved(&form, &RepairPlanForm::saved);
         form.reset(ruptureId);
@@ -447,6 +453,115 @@ private slots:
         QVERIFY(plans.back().outcome == alliance::Outcome::Partly);
         QVERIFY(!form.closePlan()); // once
         QVERIFY(readsWell(form.message()));
+    }
+
+    void correctsARuptureWithAReasonThenVoidsIt()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        RuptureForm form;
+        form.reset(QStringLiteral("C-001"), 2);
+        form.setProperty("note", QStringLiteral("went quiet"));
+        QSignalSpy saved(&form, &RuptureForm::saved);
+        QVERIFY(form.submit());
+        const int id = saved.at(0).at(0).toInt();
+
+        QVERIFY(!form.load(QStringLiteral("C-001"), 2, 999999)); // no such rupture
+        QVERIFY(!form.amending());
+        QVERIFY(form.load(QStringLiteral("C-001"), 2, id));
+        QVERIFY(form.amending());
+        QCOMPARE(form.property("note").toString(), QStringLiteral("went quiet")); // opens on the record
+        QCOMPARE(form.kind(), QStringLiteral("withdrawal"));
+        form.setKind(QStringLiteral("confrontation"));
+        form.setMarker(form.markerChoices().at(0).toMap().value(QStringLiteral("value")).toString(), true);
+        form.setProperty("salience", 5);
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit()); // a correction needs a reason
+        QCOMPARE(form.firstErrorField(), QStringLiteral("reason"));
+        QVERIFY(readsWell(form.property("reasonError").toString()));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+
+        form.setProperty("reason", QStringLiteral("it was a complaint, not silence"));
+        QVERIFY(form.submit());
+        QCOMPARE(saved.count(), 2);
+        QCOMPARE(saved.at(1).at(0).toInt(), id);
+        const auto ruptures = store.clientDetail("C-001").ruptures;
+        const auto stored =
+            std::find_if(ruptures.begin(), ruptures.end(), [&](const auto& r) { return r.id == id; });
+        QVERIFY(stored != ruptures.end());
+        QVERIFY(stored->kind == alliance::RuptureKind::Confrontation);
+        QCOMPARE(stored->salience, 5);
+        QCOMPARE(stored->revisions, 1);
+
+        QVERIFY(form.load(QStringLiteral("C-001"), 2, id));
+        QCOMPARE(form.history().size(), 1); // the replaced version, worded
+        const QVariantMap was = form.history().at(0).toMap();
+        QCOMPARE(was.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("it was a complaint, not silence"));
+        QVERIFY(was.value(QStringLiteral("summary")).toString().contains(QStringLiteral("Withdrawal")));
+        QVERIFY(readsWell(was.value(QStringLiteral("summary")).toString()));
+        QVERIFY(form.property("reason").toString().isEmpty()); // each correction needs its own reason
+        QSignalSpy voided(&form, &RuptureForm::voidedRupture);
+        QVERIFY(!form.voidRupture());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("reason"));
+        form.setProperty("reason", QStringLiteral("flagged on the wrong client"));
+        QVERIFY(form.voidRupture());
+        QCOMPARE(voided.count(), 1);
+        const auto detail = store.clientDetail("C-001");
+        QVERIFY(std::none_of(detail.ruptures.begin(), detail.ruptures.end(),
+                             [&](const auto& r) { return r.id == id; }));
+        QVERIFY(std::any_of(detail.voidedRuptures.begin(), detail.voidedRuptures.end(),
+                            [&](const auto& r) { return r.id == id; }));
+    }
+
+    void correctsARepairPlanAndItsOutcomeOnceClosed()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        const int ruptureId = flagBlankRupture();
+        QVERIFY(ruptureId > 0);
+        RepairPlanForm form;
+        QSignalSpy saved(&form, &RepairPlanForm::saved);
+        form.reset(ruptureId);
+        const QString first = form.strategyChoices().at(0).toMap().value(QStringLiteral("value")).toString();
+        const QString second = form.strategyChoices().at(1).toMap().value(QStringLiteral("value")).toString();
+        form.setStrategy(first, true);
+        form.setProperty("stepsText", QStringLiteral("Name the silence"));
+        QVERIFY(form.submit());
+        const int planId = saved.at(0).at(0).toInt();
+
+        QVERIFY(form.amend(ruptureId, planId));
+        QVERIFY(form.amending());
+        QVERIFY(!form.planClosed());
+        QCOMPARE(form.strategies(), QStringList{first}); // opens on the record
+        QCOMPARE(form.property("stepsText").toString(), QStringLiteral("Name the silence"));
+        form.setStrategy(first, false);
+        form.setStrategy(second, true);
+        form.setProperty("stepsText", QStringLiteral("Own the missed call\nAgree a check-in"));
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("reason"));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        form.setProperty("reason", QStringLiteral("supervision suggested another way"));
+        QVERIFY(form.submit());
+        auto plans = store.clientDetail("C-001").plans;
+        QCOMPARE(plans.back().id, planId); // corrected, not a second plan
+        QCOMPARE(plans.back().strategies, std::vector<std::string>{second.toStdString()});
+        QCOMPARE(plans.back().steps.size(), std::size_t(2));
+        QCOMPARE(plans.back().revisions, 1);
+
+        form.follow(ruptureId, planId, 1);
+        QVERIFY(form.closePlan());
+        QVERIFY(form.amend(ruptureId, planId));
+        QVERIFY(form.planClosed());
+        QCOMPARE(form.history().size(), 1);
+        QCOMPARE(form.property("outcome").toString(), QStringLiteral("resolved"));
+        form.setProperty("outcome", QStringLiteral("unresolved"));
+        form.setProperty("reason", QStringLiteral("the client said it did not help"));
+        QVERIFY(form.submit());
+        plans = store.clientDetail("C-001").plans;
+        QVERIFY(plans.back().outcome == alliance::Outcome::Unresolved);
+        QVERIFY(plans.back().status == alliance::PlanStatus::Closed);
     }
 
     void aTransitionPlanIsEditedNeverDuplicated()

@@ -247,6 +247,58 @@ TestCase {
         dialog.close()
     }
 
+    function test_correct_a_rupture_and_its_plan_with_a_reason() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page.openRuptureDialog(2))
+        const dialog = page.ruptureDialog
+        tryCompare(dialog, "opened", true)
+        dialog.form.note = "went quiet"
+        verify(dialog.form.submit())
+        const rupture = newestRupture()
+        tryCompare(dialog, "visible", false)
+
+        verify(dialog.openToAmend(ClientModel.clientCode, rupture.session, rupture.id))
+        tryCompare(dialog, "opened", true)
+        verify(dialog.title.indexOf("Correct rupture #" + rupture.id) === 0)
+        compare(dialog.form.note, "went quiet")
+        const reasonField = findChild(dialog, "reasonField")
+        tryVerify(() => reasonField.activeFocus)
+        dialog.form.salience = 5
+        verify(!dialog.form.submit())          // no reason yet
+        compare(dialog.form.firstErrorField, "reason")
+        compare(newestRupture().revisions, 0)
+        for (const c of "misread")
+            keyClick(c)
+        verify(dialog.form.submit())
+        tryCompare(dialog, "visible", false)
+        compare(newestRupture().salience, 5)
+        compare(newestRupture().revisions, 1)
+
+        verify(page.openRepairEditor(rupture.id))
+        const editor = page.repairEditor
+        tryCompare(editor, "opened", true)
+        editor.form.setStrategy("validate", true)
+        verify(editor.form.submit())
+        tryCompare(editor, "visible", false)
+        verify(page.openRepairEditor(rupture.id))
+        tryCompare(editor, "opened", true)
+        compare(editor.editing, false)
+        const correct = findChild(editor, "correctPlanButton")
+        verify(correct.visible)
+        correct.clicked()
+        compare(editor.editing, true)
+        verify(editor.title.indexOf("Correct repair plan") === 0)
+        tryVerify(() => findChild(editor, "reasonField").activeFocus)
+        editor.form.setStrategy("apologise", true)
+        for (const c of "supervision")
+            keyClick(c)
+        verify(editor.form.submit())
+        const plan = page.planFor(rupture.id)
+        compare(plan.revisions, 1)
+        verify(plan.strategies.indexOf("apologise") >= 0)
+        tryCompare(editor, "visible", false)
+    }
+
     function test_transition_plan_when_repair_is_not_possible() {
         const page = createTemporaryObject(pageComponent, testCase)
         verify(page.openTransitionDialog())
