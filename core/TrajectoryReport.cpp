@@ -67,26 +67,33 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
         // Anchors and fingerprints use dates: a session logged later for an earlier date shifts
         // the numbers but must neither revive an acknowledged alert nor retarget it.
         const std::string onsetDate = toIso(report.dateAt(e.onset));
-        const std::string drop = number(e.baseline, 1) + " -> " + number(e.lowest, 1);
+        const std::string dropText = number(e.baseline, 1) + " -> " + number(e.lowest, 1);
+        FlagFacts drop;
+        drop.rule = report.rule;
+        drop.params = report.params;
+        drop.baseline = e.baseline;
+        drop.lowest = e.lowest;
         if (e.status == EpisodeStatus::Pending) {
             report.flags.push_back(
                 {"breach-pending", onsetDate, onset,
-                 "Breach open since session " + std::to_string(onset) + " (" + drop +
+                 "Breach open since session " + std::to_string(onset) + " (" + dropText +
                      "): the repair window is not over",
                  "Validate and explore in session: listen, check yourself for defenses, "
                  "invite the client to talk about the rupture; plan change-oriented repair "
                  "for the sessions after.",
-                 ruleText, "lowest=" + number(e.lowest, 1), 3});
+                 ruleText, "lowest=" + number(e.lowest, 1), 3, drop});
         } else if (e.status == EpisodeStatus::Unrepaired) {
             const int closed = report.sessionAt(*e.closedAt);
+            FlagFacts unrepairedFacts = drop;
+            unrepairedFacts.closedAtSession = closed;
             report.flags.push_back(
                 {"unrepaired", onsetDate, onset,
-                 "Breach at session " + std::to_string(onset) + " (" + drop + ") not repaired by session " +
-                     std::to_string(closed),
+                 "Breach at session " + std::to_string(onset) + " (" + dropText +
+                     ") not repaired by session " + std::to_string(closed),
                  "Review with your supervisor; co-create a plan with the client (\"How can "
                  "we do this differently?\"); if repair is not possible, plan the transition "
                  "with the client.",
-                 ruleText, "closed=" + toIso(report.dateAt(*e.closedAt)), 3});
+                 ruleText, "closed=" + toIso(report.dateAt(*e.closedAt)), 3, unrepairedFacts});
         }
         const int until = e.closedAt ? report.sessionAt(*e.closedAt) : lastSession;
         if (!ruptureFlaggedBetween(detail, onset - 1, until))
@@ -95,7 +102,7 @@ void addEpisodeFlags(TrajectoryReport& report, const ClientDetail& detail, const
                  "Scores dropped reliably at session " + std::to_string(onset) + " but no rupture is flagged",
                  "Check the drop with the client; flag the rupture (withdrawal or "
                  "confrontation) or acknowledge with the reason it is not one.",
-                 ruleText, "onset=" + onsetDate, 2});
+                 ruleText, "onset=" + onsetDate, 2, drop});
     }
 }
 
@@ -107,6 +114,12 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
     const InstrumentSpec& instrumentSpec = spec(report.instrument);
     if (report.params.cutoff) {
         const double total = tenthsToDouble(last.score.totalTenths);
+        FlagFacts facts;
+        facts.total = total;
+        facts.cutoff = report.params.cutoff;
+        facts.atOrBelow = report.params.comparator == Comparator::LessOrEqual;
+        facts.instrument = report.instrument;
+        facts.lowestItem = last.score.lowestItem;
         if (report.params.belowCutoff(total))
             report.flags.push_back(
                 {"below-cutoff", toIso(last.date), last.sessionNumber,
@@ -118,13 +131,17 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
                      ") and ask what to change.",
                  "cutoff " + number(*report.params.cutoff, 1) + " (" +
                      (report.params.comparator == Comparator::Less ? "<" : "<=") + ")",
-                 "session=" + toIso(last.date), 2});
+                 "session=" + toIso(last.date), 2, facts});
     }
     const auto runs = ceilingRuns(seriesOf(report.points, std::nullopt),
                                   tenthsToDouble(instrumentSpec.totalMaxTenths()), request.ceilingRun);
     if (!runs.empty() &&
         runs.back().first + runs.back().second - 1 == static_cast<int>(report.points.size())) {
         const int start = report.sessionAt(runs.back().first);
+        FlagFacts facts;
+        facts.runLength = runs.back().second;
+        facts.maximum = tenthsToDouble(instrumentSpec.totalMaxTenths());
+        facts.ceilingRun = request.ceilingRun;
         report.flags.push_back(
             {"ceiling", toIso(report.dateAt(runs.back().first)), start,
              std::to_string(runs.back().second) + " sessions in a row at the maximum score",
@@ -132,7 +149,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
              "I do differently?\") and say that imperfect scores help.",
              std::to_string(request.ceilingRun) + "+ sessions at " +
                  number(tenthsToDouble(instrumentSpec.totalMaxTenths()), 1),
-             "start=" + toIso(report.dateAt(runs.back().first)), 1});
+             "start=" + toIso(report.dateAt(runs.back().first)), 1, facts});
     }
     // Client and counselor rated the same session far apart (at least RC).
     for (const auto& session : detail.sessions) {
@@ -146,6 +163,12 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
             if (r.rater == Rater::Counselor)
                 counselor = r.score.totalTenths;
         }
+        FlagFacts facts;
+        facts.params = report.params;
+        if (client && counselor) {
+            facts.clientTotal = tenthsToDouble(*client);
+            facts.counselorTotal = tenthsToDouble(*counselor);
+        }
         if (client && counselor &&
             std::abs(tenthsToDouble(*client - *counselor)) >= report.params.reliableChange())
             report.flags.push_back(
@@ -155,7 +178,7 @@ void addScoreFlags(TrajectoryReport& report, const ClientDetail& detail, const T
                      std::to_string(session.number) + " far apart",
                  "Explore the two views with the client: clients report fewer ruptures than counselors see.",
                  "difference >= RC " + number(report.params.reliableChange()),
-                 "session=" + toIso(session.date), 1});
+                 "session=" + toIso(session.date), 1, facts});
     }
 }
 
@@ -164,6 +187,11 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
     if (detail.client.status == ClientStatus::Active && !detail.sessions.empty()) {
         const Date lastDate = detail.sessions.back().date;
         const long days = daysBetween(lastDate, request.asOf);
+        FlagFacts facts;
+        facts.daysSinceLast = days;
+        facts.cadenceDays = detail.client.cadenceDays;
+        facts.driftFactor = request.driftFactor;
+        facts.asOf = request.asOf;
         if (static_cast<double>(days) > request.driftFactor * detail.client.cadenceDays)
             report.flags.push_back(
                 {"drift", "last", std::nullopt,
@@ -172,7 +200,7 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
                  "Reach out to the client: drifting is a challenge to the relationship; "
                  "ask what would make coming back easier.",
                  "drift: > " + number(request.driftFactor, 1) + " x cadence as of " + toIso(request.asOf),
-                 "last=" + toIso(lastDate), 2});
+                 "last=" + toIso(lastDate), 2, facts});
     }
     for (const auto& rupture : detail.ruptures) {
         const bool planned = std::any_of(detail.plans.begin(), detail.plans.end(),
@@ -180,6 +208,9 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
         const bool transitioned =
             std::any_of(detail.transitions.begin(), detail.transitions.end(),
                         [&](const TransitionPlan& t) { return t.ruptureId == rupture.id; });
+        FlagFacts facts;
+        facts.ruptureId = rupture.id;
+        facts.ruptureKind = rupture.kind;
         if (!planned && !transitioned)
             report.flags.push_back(
                 {"rupture-without-plan", "r" + std::to_string(rupture.id), rupture.sessionNumber,
@@ -187,15 +218,20 @@ void addCareFlags(TrajectoryReport& report, const ClientDetail& detail, const Tr
                      std::to_string(rupture.sessionNumber) + ") has no repair plan",
                  "Plan the repair: choose strategies (validate, explore the emotions, "
                  "take responsibility, ...) and the next steps.",
-                 "every rupture needs a plan", "rupture=" + std::to_string(rupture.id), 2});
+                 "every rupture needs a plan", "rupture=" + std::to_string(rupture.id), 2, facts});
     }
-    for (const auto& plan : detail.plans)
+    for (const auto& plan : detail.plans) {
+        FlagFacts facts;
+        facts.planId = plan.id;
+        facts.due = plan.dueDate;
+        facts.asOf = request.asOf;
         if (plan.status != PlanStatus::Closed && plan.dueDate && *plan.dueDate < request.asOf)
             report.flags.push_back(
                 {"plan-overdue", "p" + std::to_string(plan.id), std::nullopt,
                  "Repair plan " + std::to_string(plan.id) + " was due " + toIso(*plan.dueDate),
                  "Follow through or revise the plan; record the outcome when it is closed.",
-                 "due date passed as of " + toIso(request.asOf), "due=" + toIso(*plan.dueDate), 2});
+                 "due date passed as of " + toIso(request.asOf), "due=" + toIso(*plan.dueDate), 2, facts});
+    }
 }
 
 } // namespace

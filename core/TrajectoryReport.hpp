@@ -35,6 +35,31 @@ struct DimensionResult {
     SeriesAnalysis analysis;
 };
 
+// What a flag says, as facts: each front end words them from these (the app through its
+// translations). Only the facts of the flag's kind are set.
+struct FlagFacts {
+    std::optional<Rule> rule;                          // breach flags: the rule that found the breach
+    std::optional<AnalysisParams> params;              // breach flags, raters-disagree: its parameters
+    std::optional<double> baseline, lowest;            // breach-pending, unrepaired: the drop
+    std::optional<int> closedAtSession;                // unrepaired: the repair window closed at this session
+    std::optional<double> total, cutoff;               // below-cutoff: the latest total and the cutoff
+    bool atOrBelow = false;                            // below-cutoff: the stored comparison is <=
+    std::optional<Instrument> instrument;              // below-cutoff: whose lowest item is named
+    std::optional<int> lowestItem;                     // below-cutoff: index of the lowest item
+    std::optional<int> runLength;                      // ceiling: sessions in a row at the maximum
+    std::optional<double> maximum;                     // ceiling: the instrument's maximum total
+    std::optional<int> ceilingRun;                     // ceiling: the run length that raises the flag
+    std::optional<double> clientTotal, counselorTotal; // raters-disagree
+    std::optional<long> daysSinceLast;                 // drift
+    std::optional<int> cadenceDays;                    // drift: planned days between sessions
+    std::optional<double> driftFactor;                 // drift: how many cadences count as drifting
+    std::optional<Date> asOf;                          // drift, plan-overdue: the day the analysis ran as of
+    std::optional<Id> ruptureId;                       // rupture-without-plan
+    std::optional<RuptureKind> ruptureKind;            // rupture-without-plan
+    std::optional<Id> planId;                          // plan-overdue
+    std::optional<Date> due;                           // plan-overdue
+};
+
 struct Flag {
     std::string kind; // breach-pending, unrepaired, unflagged-breach, below-cutoff, ceiling, drift,
                       // rupture-without-plan, plan-overdue, raters-disagree
@@ -46,6 +71,7 @@ struct Flag {
     std::string rule;        // the rule and parameters that produced it
     std::string fingerprint; // changes when something new happens
     int severity = 1;        // 3 high, 2 medium, 1 low
+    FlagFacts facts;
 };
 
 struct TrajectoryReport {

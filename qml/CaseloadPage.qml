@@ -59,13 +59,13 @@ Page {
             }
             ComboBox {
                 id: filterBox
-                readonly property var chips: ["", "breach-open", "unrepaired", "repair-pending", "drifting", "below-cutoff", "ceiling"]
                 Layout.preferredWidth: 190
-                model: [qsTr("All clients"), qsTr("Breach open"), qsTr("Unrepaired"), qsTr("Repair pending"),
-                        qsTr("Drifting"), qsTr("Below cutoff"), qsTr("At the ceiling")]
-                currentIndex: Math.max(0, chips.indexOf(CaseloadModel.chipFilter))
+                model: CaseloadModel.chipChoices
+                textRole: "label"
+                valueRole: "value"
+                currentIndex: Math.max(0, indexOfValue(CaseloadModel.chipFilter))
                 Accessible.name: qsTr("Show only clients with this status")
-                onActivated: index => CaseloadModel.chipFilter = chips[index]
+                onActivated: CaseloadModel.chipFilter = currentValue
             }
             ComboBox {
                 readonly property var keys: ["attention", "code", "last-session"]

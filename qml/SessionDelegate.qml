@@ -13,6 +13,7 @@ ItemDelegate {
     required property real goal
     required property real task
     required property string phase
+    required property string phaseLabel
     required property var rci
     required property int ruptureCount
     required property string report
@@ -43,7 +44,7 @@ ItemDelegate {
         Label { text: row.date; color: Theme.text; Layout.preferredWidth: 90 }
         Label { text: row.total; color: Theme.text; font.bold: true; Layout.preferredWidth: 40 }
         Label {
-            text: row.phase === "development" ? "" : row.phase
+            text: row.phaseLabel
             color: row.phase === "repair" ? Theme.repair : Theme.breach
             font.bold: true
             elide: Text.ElideRight

@@ -9,7 +9,7 @@ packages=(
   qml6-module-qtcharts qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtquick-dialogs
-  qml6-module-qttest qml6-module-qtquick-shapes libgl-dev
+  qml6-module-qttest qml6-module-qtquick-shapes libgl-dev qt6-l10n-tools qt6-tools-dev
   libboost-date-time-dev catch2 libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev libcli11-dev
   libutf8proc-dev clang libclang-rt-14-dev python3
   xvfb xauth fonts-dejavu-core

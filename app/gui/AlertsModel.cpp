@@ -1,5 +1,7 @@
 #include "AlertsModel.hpp"
 
+#include "TrajectoryWording.hpp"
+
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
@@ -44,9 +46,9 @@ QVariant AlertsModel::data(const QModelIndex& index, int role) const
     case AlertIdRole: return toQt(a.id);
     case ClientCodeRole: return toQt(a.clientCode);
     case KindRole: return toQt(a.flag.kind);
-    case ReasonRole: return toQt(a.flag.reason);
-    case SuggestionRole: return toQt(a.flag.suggestion);
-    case RuleRole: return toQt(a.flag.rule);
+    case ReasonRole: return TrajectoryWording::reason(a.flag);
+    case SuggestionRole: return TrajectoryWording::suggestion(a.flag);
+    case RuleRole: return TrajectoryWording::ruleOf(a.flag);
     case SeverityRole: return a.flag.severity;
     case SessionRole: return a.flag.sessionNumber.value_or(0);
     default: return {};

@@ -18,15 +18,30 @@ CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
 
 QString CaseloadModel::chipLabel(const QString& chip)
 {
-    static const QHash<QString, QString> labels = {
-        {QStringLiteral("breach-open"), QStringLiteral("Breach open")},
-        {QStringLiteral("repair-pending"), QStringLiteral("Repair pending")},
-        {QStringLiteral("unrepaired"), QStringLiteral("Unrepaired")},
-        {QStringLiteral("drifting"), QStringLiteral("Drifting")},
-        {QStringLiteral("below-cutoff"), QStringLiteral("Below cutoff")},
-        {QStringLiteral("ceiling"), QStringLiteral("At the ceiling")},
-    };
-    return labels.value(chip, chip);
+    if (chip == QLatin1String("breach-open"))
+        return tr("Breach open");
+    if (chip == QLatin1String("repair-pending"))
+        return tr("Repair pending");
+    if (chip == QLatin1String("unrepaired"))
+        return tr("Unrepaired");
+    if (chip == QLatin1String("drifting"))
+        return tr("Drifting");
+    if (chip == QLatin1String("below-cutoff"))
+        return tr("Below cutoff");
+    if (chip == QLatin1String("ceiling"))
+        return tr("At the ceiling");
+    return chip;
+}
+
+QVariantList CaseloadModel::chipChoices()
+{
+    QVariantList choices{
+        QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("All clients")}}};
+    for (const char* chip :
+         {"breach-open", "unrepaired", "repair-pending", "drifting", "below-cutoff", "ceiling"})
+        choices << QVariantMap{{QStringLiteral("value"), QString::fromLatin1(chip)},
+                               {QStringLiteral("label"), chipLabel(QString::fromLatin1(chip))}};
+    return choices;
 }
 
 void CaseloadModel::refresh()

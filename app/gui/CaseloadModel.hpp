@@ -6,6 +6,7 @@
 
 #include <QAbstractListModel>
 #include <QStringList>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
@@ -18,6 +19,8 @@ class CaseloadModel : public QAbstractListModel, public MainOwnedSingleton<Casel
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY filterChanged)
     Q_PROPERTY(QString chipFilter READ chipFilter WRITE setChipFilter NOTIFY filterChanged)
     Q_PROPERTY(QString sortKey READ sortKey WRITE setSortKey NOTIFY filterChanged)
+    // [{value, label}]: "" (all clients) first, then every chip the caseload can show.
+    Q_PROPERTY(QVariantList chipChoices READ chipChoices CONSTANT)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
 
@@ -56,6 +59,7 @@ public:
     Q_INVOKABLE void refresh();
     // Human label of a chip slug ("breach-open" -> "Breach open").
     Q_INVOKABLE static QString chipLabel(const QString& chip);
+    static QVariantList chipChoices();
 
 signals:
     void filterChanged();

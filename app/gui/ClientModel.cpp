@@ -1,13 +1,13 @@
 #include "ClientModel.hpp"
 
-#include "Backend.hpp"
-
-#include <map>
-
 #include "Alerts.hpp"
+#include "Backend.hpp"
 #include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
+#include "TrajectoryWording.hpp"
+
+#include <map>
 
 #include <QPointF>
 #include <QXYSeries>
@@ -15,14 +15,6 @@
 #include <set>
 
 namespace alliance::gui {
-namespace {
-
-QString plural(int n, const char* word)
-{
-    return QString::number(n) + QLatin1Char(' ') + QLatin1String(word) + (n == 1 ? "" : "s");
-}
-
-} // namespace
 
 ClientModel::ClientModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
@@ -232,6 +224,7 @@ QVariant ClientModel::data(const QModelIndex& index, int role) const
     case GoalRole: return valueAt(k, QStringLiteral("goal"));
     case TaskRole: return valueAt(k, QStringLiteral("task"));
     case PhaseRole: return toQt(phaseSlug(report_.total.phases[k]));
+    case PhaseLabelRole: return Labels::of(report_.total.phases[k]);
     case RciRole: return report_.total.rci[k] ? QVariant(*report_.total.rci[k]) : QVariant();
     case BelowCutoffRole: return report_.params.belowCutoff(valueAt(k, QStringLiteral("total")));
     case ReportRole: {
@@ -266,6 +259,7 @@ QHash<int, QByteArray> ClientModel::roleNames() const
             {GoalRole, "goal"},
             {TaskRole, "task"},
             {PhaseRole, "phase"},
+            {PhaseLabelRole, "phaseLabel"},
             {RciRole, "rci"},
             {BelowCutoffRole, "belowCutoff"},
             {RuptureCountRole, "ruptureCount"},
@@ -299,7 +293,7 @@ QString ClientModel::headerText() const
 
 QString ClientModel::ruleText() const
 {
-    return report_.points.empty() ? QString() : toQt(describeRule(report_.rule, report_.params));
+    return report_.points.empty() ? QString() : TrajectoryWording::rule(report_.rule, report_.params);
 }
 
 QString ClientModel::summaryText() const
@@ -307,31 +301,7 @@ QString ClientModel::summaryText() const
     if (report_.points.empty())
         return tr("No %1 ratings by the %2 yet.")
             .arg(toQt(spec(instrument_.value_or(Instrument::Srs)).shortName), raterLabel(rater_).toLower());
-    int repaired = 0, unrepaired = 0, pending = 0;
-    for (const auto& e : report_.total.episodes) {
-        if (e.status == EpisodeStatus::Repaired)
-            ++repaired;
-        else if (e.status == EpisodeStatus::Unrepaired)
-            ++unrepaired;
-        else
-            ++pending;
-    }
-    QString text = plural(static_cast<int>(report_.points.size()), "session") + QStringLiteral(", ");
-    if (report_.total.episodes.empty())
-        text += QStringLiteral("no breach");
-    else
-        text +=
-            plural(static_cast<int>(report_.total.episodes.size()), "breach").replace("breachs", "breaches") +
-            QStringLiteral(": %1 repaired, %2 unrepaired, %3 pending")
-                .arg(repaired)
-                .arg(unrepaired)
-                .arg(pending);
-    text += QStringLiteral(". Pattern: ") + toQt(patternSlug(report_.pattern));
-    if (report_.trend)
-        text += QStringLiteral(", trend %1%2 per session")
-                    .arg(report_.trend->slope >= 0 ? "+" : "")
-                    .arg(report_.trend->slope, 0, 'f', 2);
-    return text + QLatin1Char('.');
+    return TrajectoryWording::summary(report_);
 }
 
 QVariantList ClientModel::episodes() const
@@ -358,9 +328,9 @@ QVariantList ClientModel::flags() const
         list << QVariantMap{{QStringLiteral("kind"), toQt(f.kind)},
                             {QStringLiteral("id"), toQt(alertId(report_.clientCode, f))},
                             {QStringLiteral("session"), f.sessionNumber.value_or(0)},
-                            {QStringLiteral("reason"), toQt(f.reason)},
-                            {QStringLiteral("suggestion"), toQt(f.suggestion)},
-                            {QStringLiteral("rule"), toQt(f.rule)},
+                            {QStringLiteral("reason"), TrajectoryWording::reason(f)},
+                            {QStringLiteral("suggestion"), TrajectoryWording::suggestion(f)},
+                            {QStringLiteral("rule"), TrajectoryWording::ruleOf(f)},
                             {QStringLiteral("severity"), f.severity}};
     return list;
 }

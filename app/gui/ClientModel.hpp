@@ -54,6 +54,7 @@ public:
         GoalRole,
         TaskRole,
         PhaseRole,
+        PhaseLabelRole,
         RciRole,
         BelowCutoffRole,
         RuptureCountRole,

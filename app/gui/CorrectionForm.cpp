@@ -38,7 +38,7 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
         stepTenths_ = s.wholeNumberItems ? 10 : 1;
         itemLabels_.clear();
         for (int i = 0; i < s.itemCount(); ++i)
-            itemLabels_ << itemLabel(s, i);
+            itemLabels_ << Labels::itemWithDimension(s.id, i);
         title_ = tr("Session %1 of %2: %3 rating by %4")
                      .arg(sessionNumber)
                      .arg(clientCode, toQt(s.name), Labels::raterInSentence(rated));

@@ -32,7 +32,7 @@ void HandOverForm::setInstrument(const QString& slug)
     const QStringList licensed = backend() ? backend()->licensedItemTexts(*chosen) : QStringList();
     itemTexts_.clear();
     for (int k = 0; k < s.itemCount(); ++k)
-        itemTexts_ << (licensed.size() == s.itemCount() ? licensed[k] : itemLabel(s, k));
+        itemTexts_ << (licensed.size() == s.itemCount() ? licensed[k] : Labels::itemWithDimension(s.id, k));
     startOver(); // sizes the answers to the new items before anyone reads them
     emit prepared();
 }

@@ -95,6 +95,62 @@ QString Labels::of(Instrument value)
     return {};
 }
 
+QString Labels::of(Dimension value)
+{
+    switch (value) {
+    case Dimension::Bond: return tr("bond");
+    case Dimension::Goal: return tr("goal");
+    case Dimension::Task: return tr("task");
+    case Dimension::Overall: return tr("overall");
+    }
+    return {};
+}
+
+QString Labels::of(Pattern value)
+{
+    switch (value) {
+    case Pattern::Insufficient: return tr("too few sessions to tell");
+    case Pattern::Stable: return tr("stable");
+    case Pattern::Growing: return tr("growing");
+    case Pattern::Declining: return tr("declining");
+    case Pattern::HighLowHigh: return tr("high-low-high");
+    }
+    return {};
+}
+
+QString Labels::of(Phase value)
+{
+    switch (value) {
+    case Phase::Development: return QString();
+    case Phase::Breach: return tr("breach");
+    case Phase::Repair: return tr("repair");
+    }
+    return {};
+}
+
+QString Labels::item(Instrument instrument, int index)
+{
+    switch (instrument) {
+    case Instrument::WaiSr: return tr("item %1").arg(index + 1);
+    case Instrument::Srs: {
+        const QString labels[] = {tr("Relationship"), tr("Goals and topics"), tr("Approach or method"),
+                                  tr("Overall")};
+        return index >= 0 && index < 4 ? labels[index] : QString();
+    }
+    case Instrument::Bgt: {
+        const QString labels[] = {tr("Bond"), tr("Goal"), tr("Task")};
+        return index >= 0 && index < 3 ? labels[index] : QString();
+    }
+    }
+    return {};
+}
+
+QString Labels::itemWithDimension(Instrument instrument, int index)
+{
+    const Dimension dimension = spec(instrument).itemDimension.at(static_cast<std::size_t>(index));
+    return tr("%1 (%2)").arg(item(instrument, index), of(dimension));
+}
+
 std::optional<Instrument> optionalInstrument(const QString& slug)
 {
     for (Instrument i : allInstruments())

@@ -3,6 +3,7 @@
 // vocabulary, translated. QML gets its choices from here as [{value, label}]: the value is the
 // core's slug (never shown), the label is this text. No QML file lists a vocabulary by hand.
 #include "Instruments.hpp"
+#include "Trajectory.hpp"
 #include "Vocabulary.hpp"
 
 #include <QCoreApplication>
@@ -25,6 +26,13 @@ public:
     static QString of(PlanStatus value);
     static QString of(Outcome value);
     static QString of(Instrument value);
+    static QString of(Dimension value); // "bond", inside a sentence
+    static QString of(Pattern value);   // "declining", inside a sentence
+    static QString of(Phase value);     // "breach", "repair"; "" for a development
+    // An item's licence-free label: "item 3" (WAI-SR), "Goals and topics" (SRS), "Bond".
+    static QString item(Instrument instrument, int index);
+    // "item 3 (bond)", "Goals and topics (goal)".
+    static QString itemWithDimension(Instrument instrument, int index);
     // "the client", "the counselor": the rater inside a sentence.
     static QString raterInSentence(Rater value);
 };

@@ -45,12 +45,4 @@ inline QString scoreText(Instrument instrument, int tenths)
                                              : QString::number(tenths / 10.0, 'f', 1);
 }
 
-// "item 3 (bond)", "Goals and topics (goal)": an item's licence-free label and its dimension.
-inline QString itemLabel(const InstrumentSpec& instrument, int item)
-{
-    const auto k = static_cast<std::size_t>(item);
-    return QCoreApplication::translate("alliance", "%1 (%2)")
-        .arg(toQt(instrument.itemLabels[k]), toQt(dimensionSlug(instrument.itemDimension[k])));
-}
-
 } // namespace alliance::gui

@@ -1,13 +1,19 @@
 #include "SelfTest.hpp"
 
+#include "AppContext.hpp"
+#include "QtConvert.hpp"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
+#include <QRegularExpression>
 #include <QThread>
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 
@@ -71,7 +77,7 @@ static bool privateFolder(const QString& directory)
     return true;
 }
 
-int visitPages(QQmlApplicationEngine& engine, const QString& directory)
+int visitPages(QQmlApplicationEngine& engine, const QString& directory, const PageCheck& check)
 {
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -90,6 +96,8 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory)
         if (!shown) {
             std::fprintf(stderr, "self-test: page %s did not show\n", qPrintable(page));
             ++failures;
+        } else if (check && !check(page, *window)) {
+            ++failures;
         }
         if (!directory.isEmpty()) {
             const QString file = QDir(directory).filePath(
@@ -102,6 +110,98 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory)
         ++number;
     }
     return failures;
+}
+
+namespace {
+
+void visibleTexts(const QQuickItem& item, QStringList& out)
+{
+    if (!item.isVisible() || item.opacity() <= 0.0)
+        return;
+    // Text fields and areas hold what a person typed (data); their placeholders are Text items.
+    if (item.inherits("QQuickText"))
+        out << item.property("text").toString();
+    else if (item.inherits("QQuickComboBox"))
+        out << item.property("displayText").toString();
+    for (const QQuickItem* child : item.childItems())
+        visibleTexts(*child, out);
+}
+
+// Everything the store holds that a page may show as it is: codes, names, notes, catalogue labels.
+QStringList recordedTexts(Store& store)
+{
+    QStringList texts;
+    const auto add = [&texts](const std::optional<std::string>& text) {
+        if (text && !text->empty())
+            texts << toQt(*text);
+    };
+    for (const Counselor& c : store.counselors())
+        add(c.name);
+    for (const char* kind : {"marker", "strategy", "category"})
+        for (const CatalogueEntry& e : store.catalogue(kind))
+            add(e.label);
+    for (const ReferralAgency& a : store.referralAgencies()) {
+        add(a.name);
+        add(a.services);
+        add(a.contact);
+    }
+    for (const ClientSummary& summary : store.clients()) {
+        const ClientDetail detail = store.clientDetail(summary.client.code);
+        add(detail.client.code);
+        add(detail.client.displayName);
+        for (const SessionRecord& s : detail.sessions)
+            add(s.note);
+        for (const Rupture& r : detail.ruptures)
+            add(r.note);
+        for (const RepairPlan& p : detail.plans) {
+            add(p.note);
+            for (const RepairStep& step : p.steps)
+                add(step.text);
+        }
+        for (const TransitionPlan& t : detail.transitions)
+            add(t.nextSteps);
+    }
+    // Longest first, so that a name is taken out whole before a shorter text inside it.
+    std::sort(texts.begin(), texts.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    return texts;
+}
+
+} // namespace
+
+QStringList untranslatedTexts(QQuickWindow& window, const QStringList& recorded)
+{
+    // Innermost first: a translated text can hold another one ("⟦%1 · counselor %2⟧").
+    static const QRegularExpression translated(QStringLiteral("⟦[^⟦⟧]*⟧"));
+    static const QRegularExpression letter(QStringLiteral("\\p{L}"));
+    QStringList shown;
+    visibleTexts(*window.contentItem(), shown);
+    QStringList untranslated;
+    for (const QString& text : shown) {
+        QString rest = text;
+        for (qsizetype before = -1; before != rest.size();) {
+            before = rest.size();
+            rest.remove(translated);
+        }
+        for (const QString& data : recorded)
+            rest.remove(data);
+        if (rest.contains(letter) && !untranslated.contains(text))
+            untranslated << text;
+    }
+    return untranslated;
+}
+
+PageCheck untranslatedTextCheck(AppContext& context)
+{
+    return [&context](const QString& page, QQuickWindow& window) {
+        Store* store = context.backend().store();
+        const QStringList untranslated =
+            untranslatedTexts(window, store ? recordedTexts(*store) : QStringList());
+        for (const QString& text : untranslated)
+            std::fprintf(stderr, "check-translated: %s: not translated: \"%s\"\n", qPrintable(page),
+                         qPrintable(text.left(160)));
+        return untranslated.isEmpty();
+    };
 }
 
 } // namespace alliance::gui

@@ -2,8 +2,10 @@
 // --self-test and --screenshots: open every page of the loaded UI in turn.
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 class QQmlApplicationEngine;
+class QQuickWindow;
 
 namespace alliance::gui {
 
@@ -14,8 +16,20 @@ QStringList allPages();
 void installWarningCounter();
 int warningCount();
 
-// Shows each page; saves `DIR/NN-page.png` at the window's size when `directory` is not empty.
-// Returns the number of pages that failed to show.
-int visitPages(QQmlApplicationEngine& engine, const QString& directory);
+class AppContext;
+
+// Looks at the window showing `page`; returns false (having said why on stderr) when it fails.
+using PageCheck = std::function<bool(const QString& page, QQuickWindow& window)>;
+
+// Shows each page; saves `DIR/NN-page.png` at the window's size when `directory` is not empty and
+// runs `check` on it when given. Returns the number of pages that failed to show or the check.
+int visitPages(QQmlApplicationEngine& engine, const QString& directory, const PageCheck& check = {});
+
+// The visible texts of the window (labels, buttons, placeholders, drop-downs' shown choice) that
+// neither went through the installed pseudo-translation (marked ⟦ ⟧) nor are recorded data of
+// `context`'s store (client codes, names, notes, catalogue labels) nor are only numbers and signs.
+QStringList untranslatedTexts(QQuickWindow& window, const QStringList& recordedTexts);
+// A PageCheck that fails on any untranslated text, listing it.
+PageCheck untranslatedTextCheck(AppContext& context);
 
 } // namespace alliance::gui

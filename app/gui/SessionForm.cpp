@@ -62,7 +62,7 @@ QStringList SessionForm::itemLabels() const
     QStringList labels;
     const InstrumentSpec& s = spec(instrument_);
     for (int k = 0; k < s.itemCount(); ++k)
-        labels << itemLabel(s, k);
+        labels << Labels::itemWithDimension(s.id, k);
     return labels;
 }
 

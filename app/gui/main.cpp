@@ -8,6 +8,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <sys/stat.h>
@@ -57,10 +58,40 @@ int main(int argc, char* argv[])
         QStringLiteral("size"),
         QStringLiteral("Window size for --self-test and --screenshots (default 1280x800)."),
         QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size});
+    const QCommandLineOption translation(
+        QStringLiteral("translation"),
+        QStringLiteral("Show the app in the translation FILE (a Qt .qm file), e.g. to review one."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption checkTranslated(
+        QStringLiteral("check-translated"),
+        QStringLiteral("With --translation: open every page and dialog and exit non-zero when a visible "
+                       "text was not translated (hard-wired)."));
+    parser.addOptions(
+        {db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation, checkTranslated});
     parser.process(app);
 
-    const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots);
+    // The app's own texts in the user's language when a translation for it is installed beside
+    // the program; --translation shows one file instead (a translator's review, the pseudo test).
+    QTranslator translator;
+    if (parser.isSet(translation)) {
+        if (!translator.load(parser.value(translation))) {
+            std::fprintf(stderr, "alliance-tracker: --translation: cannot load '%s' as a Qt translation\n",
+                         qPrintable(parser.value(translation)));
+            return 3;
+        }
+        QApplication::installTranslator(&translator);
+    } else if (translator.load(QLocale(), QStringLiteral("alliance"), QStringLiteral("_"),
+                               QCoreApplication::applicationDirPath() +
+                                   QStringLiteral("/../share/alliance-tracker/translations"))) {
+        QApplication::installTranslator(&translator);
+    }
+    // It prints the texts it finds: only ever of the synthetic demo, never of a real caseload.
+    if (parser.isSet(checkTranslated) && (!parser.isSet(translation) || !parser.isSet(demo))) {
+        std::fprintf(stderr, "alliance-tracker: --check-translated needs --translation FILE and --demo\n");
+        return 3;
+    }
+
+    const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots) || parser.isSet(checkTranslated);
     if (batch)
         alliance::gui::installWarningCounter();
 
@@ -107,7 +138,15 @@ int main(int argc, char* argv[])
         }
         window->resize(width, height);
         window->show();
-        const int failures = alliance::gui::visitPages(engine, parser.value(screenshots));
+        const int failures =
+            parser.isSet(checkTranslated)
+                ? alliance::gui::visitPages(engine, QString(), alliance::gui::untranslatedTextCheck(context))
+                : alliance::gui::visitPages(engine, parser.value(screenshots));
+        if (parser.isSet(checkTranslated)) {
+            std::printf("check-translated: %d pages and dialogs, %d with hard-wired text\n",
+                        static_cast<int>(alliance::gui::allPages().size()), failures);
+            return failures == 0 ? 0 : 1;
+        }
         const int warnings = alliance::gui::warningCount();
         if (parser.isSet(screenshots))
             std::printf("screenshots: %d pages written to %s\n",
