@@ -16,6 +16,7 @@ Page {
     readonly property alias repairEditor: repairEditor
     readonly property alias transitionDialog: transitionDialog
     readonly property alias correctionDialog: correctionDialog
+    readonly property alias sessionList: sessionList
 
     function openLogDialog(): bool {
         logDialog.openFor(ClientModel.clientCode, ClientModel.instrument)
@@ -288,6 +289,7 @@ Page {
                 }
                 Label { text: qsTr("Sessions"); font.bold: true; color: Theme.text }
                 SessionList {
+                    id: sessionList
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     focusSession: root.focusSession
@@ -298,7 +300,15 @@ Page {
         }
     }
 
-    SessionLogDialog { id: logDialog }
+    SessionLogDialog {
+        id: logDialog
+        // The new session in view and selected, in the series it was logged in.
+        onSessionSaved: (session, instrument, rater) => {
+            ClientModel.instrument = instrument
+            ClientModel.rater = rater
+            sessionList.showSession(session)
+        }
+    }
     CorrectionDialog { id: correctionDialog }
     RuptureFlagDialog { id: ruptureDialog }
     RepairPlanEditor { id: repairEditor }

@@ -33,6 +33,18 @@ ListView {
             event.accepted = true
         }
     }
+    // Selects session `number` of the shown series and scrolls it into view.
+    function showSession(number: int) {
+        const row = ClientModel.rowOfSession(number)
+        if (row < 0)
+            return
+        forceLayout() // the model was just reset: lay the new rows out before moving to one
+        currentIndex = row
+        positionViewAtIndex(row, ListView.Contain)
+    }
+
+    // The panels above grow and shrink with what needs attention: keep the selection in view.
+    onHeightChanged: if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain)
     Component.onCompleted: {
         const row = focusSession > 0 ? focusSession - 1 : count - 1
         currentIndex = Math.max(0, Math.min(row, count - 1))

@@ -11,14 +11,14 @@ Dialog {
     id: root
 
     readonly property SessionForm form: SessionForm {
-        onSaved: session => {
+        onSaved: (session, instrument, rater) => {
             root.close()
-            root.sessionSaved(session)
+            root.sessionSaved(session, instrument, rater)
         }
         onFailed: root.focusFieldAtFault()
     }
 
-    signal sessionSaved(int session)
+    signal sessionSaved(int session, string instrument, string rater)
 
     function openFor(clientCode: string, instrument: string) {
         form.reset(clientCode, instrument)

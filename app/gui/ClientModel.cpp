@@ -304,6 +304,14 @@ QString ClientModel::summaryText() const
     return TrajectoryWording::summary(report_);
 }
 
+int ClientModel::rowOfSession(int number) const
+{
+    for (std::size_t k = 0; k < report_.points.size(); ++k)
+        if (report_.points[k].sessionNumber == number)
+            return static_cast<int>(k);
+    return -1;
+}
+
 QVariantList ClientModel::episodes() const
 {
     QVariantList list;

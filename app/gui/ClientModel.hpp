@@ -109,6 +109,9 @@ public:
     // Fills a scatter series with the follow-up sessions of closed repair plans.
     Q_INVOKABLE void fillPlanFollowUps(QObject* series) const;
     Q_INVOKABLE void refresh();
+    // The row of session `number` (its place among all the client's sessions) in the shown
+    // series; -1 when the series has no rating of that session.
+    Q_INVOKABLE int rowOfSession(int number) const;
 
 signals:
     void clientChanged();

@@ -195,8 +195,10 @@ bool SessionForm::submit()
     });
     if (!ok)
         return false;
-    reset(clientCode_, instrument());
-    emit saved(sessionNumber);
+    const QString loggedInstrument = instrument();
+    const QString loggedRater = rater_;
+    reset(clientCode_, loggedInstrument);
+    emit saved(sessionNumber, loggedInstrument, loggedRater);
     return true;
 }
 

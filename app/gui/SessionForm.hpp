@@ -82,7 +82,8 @@ signals:
     void loaded();
     void instrumentChanged();
     void itemsChanged();
-    void saved(int sessionNumber);
+    // The session's number in the client's date order, and the series it was logged in.
+    void saved(int sessionNumber, const QString& instrument, const QString& rater);
 
 private:
     void readItem(int index, const QString& text);

@@ -56,6 +56,9 @@ TestCase {
     function test_log_a_session_by_keyboard() {
         const page = createTemporaryObject(pageComponent, testCase)
         const sessionsBefore = ClientModel.allSessionCount
+        page.sessionList.currentIndex = 0
+        page.sessionList.positionViewAtBeginning()
+        ClientModel.instrument = "srs"       // the session is logged as a WAI-SR: the page follows it
         verify(page.openLogDialog())
         const dialog = page.logDialog
         tryCompare(dialog, "opened", true)
@@ -71,8 +74,12 @@ TestCase {
         compare(dialog.form.message, "")
         compare(dialog.visible, false)
         compare(ClientModel.allSessionCount, sessionsBefore + 1)
-        ClientModel.instrument = "wai-sr"
+        compare(ClientModel.instrument, "wai-sr")
         const last = ClientModel.rowCount() - 1
+        compare(page.sessionList.currentIndex, last)   // the new session selected ...
+        const list = page.sessionList
+        tryVerify(() => list.currentItem !== null && list.currentItem.y >= list.contentY
+                  && list.currentItem.y + list.currentItem.height <= list.contentY + list.height + 1)  // ... and in view
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.DateRole), "2026-11-21")
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.TotalRole), 48)
         compare(ClientModel.data(ClientModel.index(last, 0), ClientModel.BondRole), 19)
