@@ -5,7 +5,7 @@ import Alliance
 
 // Acknowledge or snooze an alert, with the reason (what was done, or why it is not a concern).
 // The state lives in AcknowledgeForm; the person reads the alert's title, never its id.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property AcknowledgeForm form: AcknowledgeForm {

@@ -45,7 +45,7 @@ Rectangle {
         }
         Button {
             text: qsTr("Open client")
-            Accessible.name: qsTr("Open client %1").arg(alertItem.clientCode)
+            Accessible.name: qsTr("Open client %1 at: %2").arg(alertItem.clientCode).arg(alertItem.reason)
             onClicked: alertItem.openRequested(alertItem.clientCode, alertItem.session)
         }
         Button {

@@ -5,7 +5,7 @@ import Alliance
 
 // Add a client, or edit one (display name, counselor, cadence, status). The state lives in
 // ClientForm; this only binds. An error stays on its field and focus moves there.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property ClientForm form: ClientForm {

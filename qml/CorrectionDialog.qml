@@ -6,7 +6,7 @@ import Alliance
 
 // Correct one rating: change its answers or void it, always with a reason. Nothing is overwritten:
 // the earlier versions are listed below and kept. The state lives in CorrectionForm.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property CorrectionForm form: CorrectionForm {

@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Alliance
 
 // Add a colleague: name, role and supervisor. The state lives in CounselorForm.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property CounselorForm form: CounselorForm {

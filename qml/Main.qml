@@ -8,6 +8,9 @@ ApplicationWindow {
     id: root
 
     property string currentPage: "caseload"
+    // True while a modal dialog is open: the pages, header and banner are hidden (out of the
+    // accessibility tree) and a picture of them, taken just before, stays under the dimming.
+    property bool pageHidden: false
 
     Component.onCompleted: {
         if (Backend.theme !== "")
@@ -106,6 +109,40 @@ ApplicationWindow {
         if (client)
             client.closeDialogs()
     }
+    // Takes the header, the pages and the banner out of the scene (and so out of the accessibility
+    // tree: Qt 6.4 lists even invisible items there) while a modal dialog is open, and puts them
+    // back, with the focus they had, when it closes.
+    property var hiddenParents: []
+    property Item focusBeforeDialog: null
+    property bool focusWasVisible: false // a keyboard user's focus ring comes back with it
+    function hidePages(hide: bool) {
+        const items = [toolbar, stack, banner]
+        if (hide) {
+            focusBeforeDialog = root.activeFocusItem
+            focusWasVisible = focusBeforeDialog !== null && focusBeforeDialog["visualFocus"] === true
+            const parents = []
+            for (const item of items) {
+                parents.push(item.parent)
+                item.parent = null
+            }
+            hiddenParents = parents
+        } else {
+            for (let i = 0; i < items.length; ++i)
+                items[i].parent = hiddenParents[i]
+            hiddenParents = []
+            restoreFocus.restart() // after the dialog has finished handing focus back
+        }
+        pageHidden = hide
+    }
+    Timer {
+        id: restoreFocus
+        interval: 0
+        onTriggered: {
+            if (root.focusBeforeDialog !== null && root.focusBeforeDialog.visible)
+                root.focusBeforeDialog.forceActiveFocus(root.focusWasVisible ? Qt.TabFocusReason : Qt.OtherFocusReason)
+            root.focusBeforeDialog = null
+        }
+    }
     function showCaseload() {
         stack.replace(null, caseloadPage)
     }
@@ -141,6 +178,7 @@ ApplicationWindow {
     palette.toolTipText: Theme.text
 
     header: ToolBar {
+        id: toolbar
         visible: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
 
@@ -231,9 +269,37 @@ ApplicationWindow {
         }
     }
 
+    Connections {
+        target: ModalState
+        function onOpenDialogsChanged() {
+            if (ModalState.openDialogs > 0 && !root.pageHidden) {
+                snapshot.capture()
+                root.hidePages(true)
+            } else if (ModalState.openDialogs === 0 && root.pageHidden) {
+                root.hidePages(false)
+                snapshot.clear()
+            }
+        }
+    }
+    WindowSnapshot {
+        id: snapshot
+        parent: root.Overlay.overlay.parent
+        anchors.fill: parent
+        visible: root.pageHidden
+    }
     StackView {
         id: stack
-        anchors.fill: parent
+        // Sized without anchors: hidePages() takes it out of the scene for a while.
+        width: root.contentItem.width
+        height: root.contentItem.height
+        // Pages change at once: no sliding for a screen reader or a keyboard user to wait for, and
+        // a dialog opened right after a page change covers that page, not a half-slid one.
+        pushEnter: Transition {}
+        pushExit: Transition {}
+        popEnter: Transition {}
+        popExit: Transition {}
+        replaceEnter: Transition {}
+        replaceExit: Transition {}
         // An error belongs to the page it was made on.
         onCurrentItemChanged: banner.clearError()
         initialItem: Backend.startupError !== "" ? errorPage : Backend.needsFirstRun ? firstRunPage : caseloadPage

@@ -7,7 +7,7 @@ import Alliance
 // Plan a repair (strategies grouped as immediate, exploratory and the training deck's steps;
 // steps in the counselor's own words; due date), follow one through and close it, or correct one
 // (with a reason; the earlier versions listed).
-Dialog {
+ModalDialog {
     id: root
 
     // The plan on record for the rupture (from ClientModel.plans), or null to plan a new one.

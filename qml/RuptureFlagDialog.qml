@@ -7,7 +7,7 @@ import Alliance
 // Flag a rupture: kind, its markers, salience, the deck's challenge category, who noticed, note.
 // Also corrects one on record: amend or void, with a reason, the earlier versions listed below.
 // The state lives in RuptureForm; this only binds.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property RuptureForm form: RuptureForm {

@@ -7,7 +7,7 @@ import Alliance
 // Log a session's rating by keyboard in seconds: date (today), instrument, items, note, Enter.
 // Typing "4,3,5,..." into the first item fills them all. The state lives in SessionForm; this
 // only binds. An error stays on its field and focus moves there.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property SessionForm form: SessionForm {

@@ -6,7 +6,7 @@ import Alliance
 // When repair is not possible: the agency's policy, an open dialogue, a supervisor invited,
 // a similar agency from the referral list, and next steps agreed with the client. Opens on the
 // plan already agreed for this rupture, if any: saving edits it. The state lives in TransitionForm.
-Dialog {
+ModalDialog {
     id: root
 
     readonly property TransitionForm form: TransitionForm {

@@ -3,6 +3,7 @@
 #include "AppContext.hpp"
 #include "QtConvert.hpp"
 
+#include <QAccessible>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -12,6 +13,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
+#include <QSet>
 #include <QThread>
 #include <algorithm>
 #include <atomic>
@@ -189,6 +191,78 @@ QStringList untranslatedTexts(QQuickWindow& window, const QStringList& recorded)
             untranslated << text;
     }
     return untranslated;
+}
+
+namespace {
+
+struct Reachable {
+    QAccessible::Role role;
+    QString name;
+    bool insideDialog;
+};
+
+bool isControl(QAccessible::Role role)
+{
+    switch (role) {
+    case QAccessible::Button:
+    case QAccessible::CheckBox:
+    case QAccessible::RadioButton:
+    case QAccessible::ComboBox:
+    case QAccessible::EditableText:
+    case QAccessible::SpinBox:
+    case QAccessible::Slider: return true;
+    default: return false;
+    }
+}
+
+// True when `object` is an item inside a popup (a dialog) that is showing.
+bool insidePopup(QObject* object)
+{
+    for (auto* item = qobject_cast<QQuickItem*>(object); item; item = item->parentItem())
+        if (item->inherits("QQuickPopupItem"))
+            return item->isVisible();
+    return false;
+}
+
+void reachable(QAccessibleInterface* node, QList<Reachable>& out)
+{
+    if (!node || !node->isValid() || node->state().invisible)
+        return;
+    // A drop-down's own text field is part of the drop-down, which carries the name.
+    const bool partOfComboBox = node->parent() && node->parent()->role() == QAccessible::ComboBox;
+    if (isControl(node->role()) && !partOfComboBox)
+        out.append({node->role(), node->text(QAccessible::Name), insidePopup(node->object())});
+    for (int i = 0; i < node->childCount(); ++i)
+        reachable(node->child(i), out);
+}
+
+} // namespace
+
+PageCheck accessibilityCheck()
+{
+    return [](const QString& page, QQuickWindow& window) {
+        QList<Reachable> controls;
+        reachable(QAccessible::queryAccessibleInterface(&window), controls);
+        const bool sawDialog =
+            std::any_of(controls.begin(), controls.end(), [](const Reachable& c) { return c.insideDialog; });
+        QStringList problems;
+        QSet<QString> buttonNames;
+        for (const Reachable& c : controls) {
+            if (c.name.trimmed().isEmpty())
+                problems << QStringLiteral("a control (role %1) has no name").arg(int(c.role));
+            if (sawDialog && !c.insideDialog)
+                problems << QStringLiteral("\"%1\" behind the open dialog can be reached").arg(c.name);
+            if (c.role == QAccessible::Button && !c.name.isEmpty() && buttonNames.contains(c.name))
+                problems << QStringLiteral("two buttons are named \"%1\"").arg(c.name);
+            buttonNames.insert(c.role == QAccessible::Button ? c.name : QString());
+        }
+        if (controls.isEmpty())
+            problems << QStringLiteral("no control can be reached at all");
+        for (const QString& problem : problems)
+            std::fprintf(stderr, "check-accessible: %s: %s\n", qPrintable(page),
+                         qPrintable(problem.left(160)));
+        return problems.isEmpty();
+    };
 }
 
 PageCheck untranslatedTextCheck(AppContext& context)

@@ -32,4 +32,9 @@ QStringList untranslatedTexts(QQuickWindow& window, const QStringList& recordedT
 // A PageCheck that fails on any untranslated text, listing it.
 PageCheck untranslatedTextCheck(AppContext& context);
 
+// A PageCheck of what a screen reader gets (QAccessible must be active before the QML loads):
+// every control it can reach has a name, no two buttons of a page share one, and while a dialog
+// is open nothing outside it can be reached (the page behind is out of the tree).
+PageCheck accessibilityCheck();
+
 } // namespace alliance::gui

@@ -3,6 +3,7 @@
 #include "AppContext.hpp"
 #include "SelfTest.hpp"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
@@ -66,8 +67,12 @@ int main(int argc, char* argv[])
         QStringLiteral("check-translated"),
         QStringLiteral("With --translation: open every page and dialog and exit non-zero when a visible "
                        "text was not translated (hard-wired)."));
-    parser.addOptions(
-        {db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation, checkTranslated});
+    const QCommandLineOption checkAccessible(
+        QStringLiteral("check-accessible"),
+        QStringLiteral("With --demo: open every page and dialog and exit non-zero when a control has no "
+                       "accessible name, two buttons share one, or a page behind a dialog can be reached."));
+    parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation,
+                       checkTranslated, checkAccessible});
     parser.process(app);
 
     // The app's own texts in the user's language when a translation for it is installed beside
@@ -91,7 +96,13 @@ int main(int argc, char* argv[])
         return 3;
     }
 
-    const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots) || parser.isSet(checkTranslated);
+    if (parser.isSet(checkAccessible) && !parser.isSet(demo)) {
+        std::fprintf(stderr, "alliance-tracker: --check-accessible needs --demo\n");
+        return 3;
+    }
+
+    const bool batch = parser.isSet(selfTest) || parser.isSet(screenshots) || parser.isSet(checkTranslated) ||
+                       parser.isSet(checkAccessible);
     if (batch)
         alliance::gui::installWarningCounter();
 
@@ -127,6 +138,9 @@ int main(int argc, char* argv[])
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Alliance/Ui/Main.qml")));
     if (engine.rootObjects().isEmpty())
         return 1;
+    // As a screen reader's arrival does: every control, dialogs included, sets up its accessibility.
+    if (parser.isSet(checkAccessible))
+        QAccessible::setActive(true);
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (batch && window) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
@@ -138,23 +152,24 @@ int main(int argc, char* argv[])
         }
         window->resize(width, height);
         window->show();
-        const int failures =
-            parser.isSet(checkTranslated)
-                ? alliance::gui::visitPages(engine, QString(), alliance::gui::untranslatedTextCheck(context))
-                : alliance::gui::visitPages(engine, parser.value(screenshots));
-        if (parser.isSet(checkTranslated)) {
-            std::printf("check-translated: %d pages and dialogs, %d with hard-wired text\n",
-                        static_cast<int>(alliance::gui::allPages().size()), failures);
+        const int pages = static_cast<int>(alliance::gui::allPages().size());
+        if (parser.isSet(checkTranslated) || parser.isSet(checkAccessible)) {
+            const bool translated = parser.isSet(checkTranslated);
+            const int failures =
+                alliance::gui::visitPages(engine, QString(),
+                                          translated ? alliance::gui::untranslatedTextCheck(context)
+                                                     : alliance::gui::accessibilityCheck());
+            std::printf("%s: %d pages and dialogs, %d failed\n",
+                        translated ? "check-translated" : "check-accessible", pages, failures);
             return failures == 0 ? 0 : 1;
         }
+        const int failures = alliance::gui::visitPages(engine, parser.value(screenshots));
         const int warnings = alliance::gui::warningCount();
         if (parser.isSet(screenshots))
-            std::printf("screenshots: %d pages written to %s\n",
-                        static_cast<int>(alliance::gui::allPages().size()) - failures,
+            std::printf("screenshots: %d pages written to %s\n", pages - failures,
                         qPrintable(parser.value(screenshots)));
         if (parser.isSet(selfTest))
-            std::printf("self-test: %d pages, %d failed to show, %d warnings\n",
-                        static_cast<int>(alliance::gui::allPages().size()), failures, warnings);
+            std::printf("self-test: %d pages, %d failed to show, %d warnings\n", pages, failures, warnings);
         return failures == 0 && (warnings == 0 || !parser.isSet(selfTest)) ? 0 : 1;
     }
     return QApplication::exec();
