@@ -70,7 +70,8 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
 {
     cleanText("reason", reason, 2000, TextShape::MultiLine);
     if (snoozeDays && (*snoozeDays < 1 || *snoozeDays > 365))
-        throw ValidationError("snooze_days", "value " + std::to_string(*snoozeDays) + " out of range 1..365");
+        throw ValidationError("snooze_days", "value " + std::to_string(*snoozeDays) + " out of range 1..365",
+                              Reason::OutOfRange, {"1", "365"});
     // The id ends in "/<kind>/<anchor>"; the client code before it may itself hold a '/'.
     const auto anchorSlash = id.rfind('/');
     const auto kindSlash = anchorSlash == std::string::npos || anchorSlash == 0

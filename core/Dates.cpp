@@ -10,10 +10,10 @@ namespace alliance {
 Date parseIsoDate(const std::string& text, const std::string& field)
 {
     const auto bad = [&](const std::string& why) {
-        return ValidationError(field, "invalid date " + quoteForError(text) + ": " + why);
+        return ValidationError(field, "invalid date " + quoteForError(text) + ": " + why, Reason::NotADate);
     };
     if (text.empty())
-        throw ValidationError(field, "a date is required (YYYY-MM-DD)");
+        throw ValidationError(field, "a date is required (YYYY-MM-DD)", Reason::Required);
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')
         throw bad("expected YYYY-MM-DD");
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
@@ -61,14 +61,15 @@ const Date lastDate(9999, 12, 31);
 void requireReferenceDate(const std::string& field, const Date& date)
 {
     if (date.is_special() || date < firstDate || date > lastDate)
-        throw ValidationError(field, "date out of range 1900-01-01..9999-12-31");
+        throw ValidationError(field, "date out of range 1900-01-01..9999-12-31", Reason::DateOutOfRange,
+                              {toIso(firstDate), toIso(lastDate)});
 }
 
 void requireRecordDate(const std::string& field, const Date& date)
 {
     requireReferenceDate(field, date);
     if (date > today() + boost::gregorian::days(1))
-        throw ValidationError(field, toIso(date) + " is in the future");
+        throw ValidationError(field, toIso(date) + " is in the future", Reason::InFuture, {toIso(date)});
 }
 
 Date addDaysSaturating(const Date& date, int days)

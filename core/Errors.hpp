@@ -4,6 +4,7 @@
 // Messages never contain free text entered about a client (notes, display names).
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace alliance {
 
@@ -12,20 +13,48 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// Why an input was refused, as a fact a front end words in its own language (the values say the
+// rest: a range's ends, a length). Other: only the core's English `problem` says why.
+enum class Reason {
+    Other,
+    Required,        // nothing given where something is needed
+    NotANumber,      // not a plain number (or too many decimals)
+    OutOfRange,      // values: the lowest and highest allowed
+    WholeNumber,     // a whole number is needed; values: lowest, highest
+    NotADate,        // not a real date written YYYY-MM-DD
+    DateOutOfRange,  // values: earliest, latest
+    InFuture,        // a record dated after tomorrow
+    TooLong,         // values: the length given, the most allowed (bytes)
+    SingleLine,      // a line break where one line is expected
+    BadCharacters,   // control, invisible, direction-changing or look-alike characters
+    NotAllowed,      // not one of the allowed words
+    AlreadyRecorded, // the same thing is on record already (or given twice)
+    Unchanged,       // a correction that changes nothing
+    AlreadyVoid,     // voiding what is void
+    NotFound,        // the thing named does not exist
+};
+
 // An error about one named input: `field` names it ("date", "item 3"; "" when none) and
-// `problem` says what is wrong without the field's name, so a front end can word the field itself.
+// `problem` says what is wrong without the field's name, so a front end can word the field itself;
+// `reason` and `values` say the same as facts, for a front end that words it in another language.
 class FieldError : public Error {
 public:
-    FieldError(std::string field, const std::string& problem)
-        : Error(field.empty() ? problem : field + ": " + problem), field_(std::move(field)), problem_(problem)
+    FieldError(std::string field, const std::string& problem, Reason reason = Reason::Other,
+               std::vector<std::string> values = {})
+        : Error(field.empty() ? problem : field + ": " + problem), field_(std::move(field)),
+          problem_(problem), reason_(reason), values_(std::move(values))
     {
     }
     const std::string& field() const noexcept { return field_; }
     const std::string& problem() const noexcept { return problem_; }
+    Reason reason() const noexcept { return reason_; }
+    const std::vector<std::string>& values() const noexcept { return values_; }
 
 private:
     std::string field_;
     std::string problem_;
+    Reason reason_;
+    std::vector<std::string> values_;
 };
 
 // Input that breaks a rule.
@@ -37,8 +66,11 @@ public:
 // A named record (counselor, client, session, rupture, plan, alert) does not exist.
 class NotFound : public FieldError {
 public:
-    explicit NotFound(const std::string& what) : FieldError(std::string(), what) {}
-    using FieldError::FieldError;
+    explicit NotFound(const std::string& what) : FieldError(std::string(), what, Reason::NotFound) {}
+    NotFound(std::string field, const std::string& what)
+        : FieldError(std::move(field), what, Reason::NotFound)
+    {
+    }
 };
 
 // The database refused or failed; `code` is the SQLite result code.

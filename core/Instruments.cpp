@@ -104,30 +104,44 @@ double tenthsToDouble(int tenths)
     return tenths / 10.0;
 }
 
+namespace {
+
+// An item's allowed range as a person reads it: "1", "5" (WAI-SR) or "0.0", "10.0".
+std::vector<std::string> itemRange(const InstrumentSpec& s)
+{
+    if (s.wholeNumberItems)
+        return {std::to_string(s.itemMinTenths / 10), std::to_string(s.itemMaxTenths / 10)};
+    return {formatTenths(s.itemMinTenths), formatTenths(s.itemMaxTenths)};
+}
+
+} // namespace
+
 int parseItem(Instrument instrument, int index, const std::string& text)
 {
     const InstrumentSpec& s = spec(instrument);
     const std::string field = "item " + std::to_string(index + 1);
     const std::string tok = trimmed(text);
     if (tok.empty())
-        throw ValidationError(field, "missing value (no prorating: every item is required)");
+        throw ValidationError(field, "missing value (no prorating: every item is required)",
+                              Reason::Required);
     const double value = parseDecimal(field, tok);
     const auto dot = tok.find('.');
     if (dot != std::string::npos && tok.size() - dot - 1 > 1)
-        throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok));
+        throw ValidationError(field, "not a number with at most one decimal: " + quoteForError(tok),
+                              Reason::NotANumber);
     if (value > 1000)
-        throw ValidationError(field, "value " + quoteForError(tok) + " out of range");
+        throw ValidationError(field, "value " + quoteForError(tok) + " out of range", Reason::OutOfRange,
+                              itemRange(s));
     const int valueTenths = static_cast<int>(std::lround(value * 10));
     if (s.wholeNumberItems && valueTenths % 10 != 0)
-        throw ValidationError(field, "must be a whole number from " + std::to_string(s.itemMinTenths / 10) +
-                                         " to " + std::to_string(s.itemMaxTenths / 10) + ", got " +
-                                         quoteForError(tok));
+        throw ValidationError(field,
+                              "must be a whole number from " + std::to_string(s.itemMinTenths / 10) + " to " +
+                                  std::to_string(s.itemMaxTenths / 10) + ", got " + quoteForError(tok),
+                              Reason::WholeNumber, itemRange(s));
     if (valueTenths < s.itemMinTenths || valueTenths > s.itemMaxTenths)
-        throw ValidationError(field, "value " + tok + " out of range " +
-                                         (s.wholeNumberItems ? std::to_string(s.itemMinTenths / 10) + ".." +
-                                                                   std::to_string(s.itemMaxTenths / 10)
-                                                             : formatTenths(s.itemMinTenths) + ".." +
-                                                                   formatTenths(s.itemMaxTenths)));
+        throw ValidationError(field,
+                              "value " + tok + " out of range " + itemRange(s)[0] + ".." + itemRange(s)[1],
+                              Reason::OutOfRange, itemRange(s));
     return valueTenths;
 }
 
@@ -167,12 +181,10 @@ Score score(Instrument instrument, const std::vector<int>& itemTenths)
         if (v < s.itemMinTenths || v > s.itemMaxTenths || !wholeOk) {
             const std::string shown =
                 s.wholeNumberItems && v % 10 == 0 ? std::to_string(v / 10) : formatTenths(v);
-            throw ValidationError(
-                "item " + std::to_string(i + 1),
-                "value " + shown + " out of range " +
-                    (s.wholeNumberItems
-                         ? std::to_string(s.itemMinTenths / 10) + ".." + std::to_string(s.itemMaxTenths / 10)
-                         : formatTenths(s.itemMinTenths) + ".." + formatTenths(s.itemMaxTenths)));
+            throw ValidationError("item " + std::to_string(i + 1),
+                                  "value " + shown + " out of range " + itemRange(s)[0] + ".." +
+                                      itemRange(s)[1],
+                                  Reason::OutOfRange, itemRange(s));
         }
         result.totalTenths += v;
         switch (s.itemDimension[i]) {

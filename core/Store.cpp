@@ -142,8 +142,9 @@ Id Store::addCounselor(const std::string& rawName, Role role,
     sql::Statement exists(*connection_, "SELECT 1 FROM counselor WHERE name_key = ?");
     exists.bind(1, identityKey(name));
     if (exists.step())
-        throw ValidationError("name", "a counselor with that name already exists (names are compared "
-                                      "without regard to case)");
+        throw ValidationError(
+            "name", "a counselor with that name already exists (names are compared without regard to case)",
+            Reason::AlreadyRecorded);
     sql::Statement insert(*connection_,
                           "INSERT INTO counselor (name, role, supervisor_id, name_key) VALUES (?, ?, ?, ?)");
     insert.bind(1, name).bind(2, slug(role)).bind(3, supervisor).bind(4, identityKey(name)).run();
@@ -200,7 +201,8 @@ Id Store::addClient(const NewClient& newClient)
     client.displayName = cleanOptionalText("display_name", client.displayName, maxNameLength);
     if (client.cadenceDays < 1 || client.cadenceDays > 365)
         throw ValidationError("cadence_days",
-                              "value " + std::to_string(client.cadenceDays) + " out of range 1..365");
+                              "value " + std::to_string(client.cadenceDays) + " out of range 1..365",
+                              Reason::OutOfRange, {"1", "365"});
     const Date start = client.startDate.value_or(today());
     requireRecordDate("start", start);
     sql::Transaction transaction(*connection_);
@@ -208,8 +210,10 @@ Id Store::addClient(const NewClient& newClient)
     sql::Statement exists(*connection_, "SELECT 1 FROM client WHERE code_key = ?");
     exists.bind(1, identityKey(client.code));
     if (exists.step())
-        throw ValidationError("code", "a client with code " + quoteForError(client.code) +
-                                          " already exists (codes are compared without regard to case)");
+        throw ValidationError("code",
+                              "a client with code " + quoteForError(client.code) +
+                                  " already exists (codes are compared without regard to case)",
+                              Reason::AlreadyRecorded);
     sql::Statement insert(
         *connection_,
         "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days, code_key) "
@@ -259,7 +263,8 @@ void Store::updateClient(const std::string& code, const ClientChanges& requested
     changes.displayName = cleanOptionalText("display_name", changes.displayName, maxNameLength);
     if (changes.cadenceDays < 1 || changes.cadenceDays > 365)
         throw ValidationError("cadence_days",
-                              "value " + std::to_string(changes.cadenceDays) + " out of range 1..365");
+                              "value " + std::to_string(changes.cadenceDays) + " out of range 1..365",
+                              Reason::OutOfRange, {"1", "365"});
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
     const Id counselor = counselorId(changes.counselorName, "counselor");
@@ -309,7 +314,8 @@ LoggedRating Store::logRating(const NewRating& newRating)
     const Score scored = score(rating.instrument, rating.itemTenths);
     rating.note = cleanOptionalText("note", rating.note, maxNoteLength, TextShape::MultiLine);
     if (rating.durationMinutes && (*rating.durationMinutes < 1 || *rating.durationMinutes > 600))
-        throw ValidationError("duration", "value out of range 1..600 minutes");
+        throw ValidationError("duration", "value out of range 1..600 minutes", Reason::OutOfRange,
+                              {"1", "600"});
     requireRecordDate("date", rating.date);
 
     sql::Transaction transaction(*connection_);
@@ -367,10 +373,12 @@ LoggedRating Store::logRating(const NewRating& newRating)
         *connection_, "SELECT voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
     duplicate.bind(1, session).bind(2, instrumentSlug).bind(3, slug(rating.rater));
     if (duplicate.step())
-        throw ValidationError("rater", "duplicate: the session on " + toIso(rating.date) + " already has a " +
-                                           instrumentSlug + " rating by the " + slug(rating.rater) +
-                                           (duplicate.integer(0) != 0 ? " (void: amend it to correct it)"
-                                                                      : " (amend it to correct it)"));
+        throw ValidationError(
+            "rater",
+            "duplicate: the session on " + toIso(rating.date) + " already has a " + instrumentSlug +
+                " rating by the " + slug(rating.rater) +
+                (duplicate.integer(0) != 0 ? " (void: amend it to correct it)" : " (amend it to correct it)"),
+            Reason::AlreadyRecorded);
 
     sql::Statement insert(
         *connection_, "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, "

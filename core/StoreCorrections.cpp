@@ -52,7 +52,8 @@ void Store::amendRating(Id ratingId, const std::vector<int>& itemTenths, const s
     const Instrument instrument = instrumentFromSlug(current.text(0));
     const Score amended = score(instrument, itemTenths); // validates every item, naming it
     if (formatItems(instrument, itemTenths) == current.text(1) && current.integer(7) == 0)
-        throw ValidationError("items", "the amended items are the same as the recorded ones");
+        throw ValidationError("items", "the amended items are the same as the recorded ones",
+                              Reason::Unchanged);
     sql::Statement keep(
         *connection_,
         "INSERT INTO rating_revision (rating_id, revised_on, action, reason, items, total_tenths, "
@@ -78,7 +79,7 @@ void Store::voidRating(Id ratingId, const std::string& rawReason)
     if (!current.step())
         throw NotFound("rating", "no rating with id " + std::to_string(ratingId));
     if (current.integer(0) != 0)
-        throw ValidationError("rating", "the rating is already void");
+        throw ValidationError("rating", "the rating is already void", Reason::AlreadyVoid);
     sql::Statement keep(
         *connection_,
         "INSERT INTO rating_revision (rating_id, revised_on, action, reason, items, total_tenths, "
@@ -188,7 +189,8 @@ void Store::amendRupture(Id ruptureId, const RuptureChanges& changes, const std:
     if (!voided && amended.kind == current.kind && sortedNew == sortedOld &&
         amended.salience == current.salience && amended.noticedBy == current.noticedBy &&
         amended.category == current.category && amended.note == current.note)
-        throw ValidationError("rupture_id", "the amended rupture is the same as the recorded one");
+        throw ValidationError("rupture_id", "the amended rupture is the same as the recorded one",
+                              Reason::Unchanged);
     sql::Statement keep(*connection_, keepRupture);
     keep.bind(1, toIso(today())).bind(2, "amend").bind(3, reason).bind(4, ruptureId).run();
     sql::Statement update(*connection_,
@@ -211,7 +213,7 @@ void Store::voidRupture(Id ruptureId, const std::string& rawReason)
     const std::string reason = cleanText("reason", trimmed(rawReason), maxReasonLength, TextShape::MultiLine);
     sql::Transaction transaction(*connection_);
     if (storedRupture(ruptureId).second)
-        throw ValidationError("rupture_id", "the rupture is already void");
+        throw ValidationError("rupture_id", "the rupture is already void", Reason::AlreadyVoid);
     sql::Statement keep(*connection_, keepRupture);
     keep.bind(1, toIso(today())).bind(2, "void").bind(3, reason).bind(4, ruptureId).run();
     sql::Statement update(*connection_, "UPDATE rupture SET voided = 1 WHERE id = ?");
@@ -283,7 +285,8 @@ void Store::amendRepairPlan(Id planId, const RepairPlanChanges& changes, const s
     std::sort(sortedOld.begin(), sortedOld.end());
     if (sortedNew == sortedOld && amended.steps == current.steps && amended.dueDate == current.dueDate &&
         amended.note == current.note && amended.outcome == current.outcome)
-        throw ValidationError("plan_id", "the amended plan is the same as the recorded one");
+        throw ValidationError("plan_id", "the amended plan is the same as the recorded one",
+                              Reason::Unchanged);
 
     sql::Statement keep(
         *connection_,

@@ -31,7 +31,7 @@ std::optional<std::string> Store::checkRupture(const RuptureChanges& details)
     auto note = cleanOptionalText("note", details.note, maxNoteLength, TextShape::MultiLine);
     const std::set<std::string> uniqueMarkers(details.markers.begin(), details.markers.end());
     if (uniqueMarkers.size() != details.markers.size())
-        throw ValidationError("marker", "the same marker is given twice");
+        throw ValidationError("marker", "the same marker is given twice", Reason::AlreadyRecorded);
     for (const auto& marker : details.markers) {
         std::string group;
         requireCatalogue("marker", marker, "marker", &group);
@@ -49,10 +49,10 @@ void Store::checkRepairPlan(std::vector<std::string>& strategies, std::vector<st
                             const Date& created)
 {
     if (strategies.empty())
-        throw ValidationError("strategy", "a repair plan needs at least one strategy");
+        throw ValidationError("strategy", "a repair plan needs at least one strategy", Reason::Required);
     const std::set<std::string> unique(strategies.begin(), strategies.end());
     if (unique.size() != strategies.size())
-        throw ValidationError("strategy", "the same strategy is given twice");
+        throw ValidationError("strategy", "the same strategy is given twice", Reason::AlreadyRecorded);
     for (const auto& s : strategies)
         requireCatalogue("strategy", s, "strategy");
     for (std::size_t i = 0; i < steps.size(); ++i)
@@ -146,7 +146,8 @@ void Store::closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> fo
     if (!plan.step())
         throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
     if (plan.text(0) == "closed")
-        throw ValidationError("plan_id", "repair plan " + std::to_string(planId) + " is already closed");
+        throw ValidationError("plan_id", "repair plan " + std::to_string(planId) + " is already closed",
+                              Reason::AlreadyRecorded);
     if (closed < parseIsoDate(plan.text(3), "created_on"))
         throw ValidationError("closed on", "before the plan was made");
     std::optional<Id> followUp;
@@ -174,7 +175,7 @@ Id Store::addReferralAgency(const ReferralAgency& newAgency)
     sql::Statement exists(*connection_, "SELECT 1 FROM referral_agency WHERE name = ?");
     exists.bind(1, agency.name);
     if (exists.step())
-        throw ValidationError("name", "that referral agency is already listed");
+        throw ValidationError("name", "that referral agency is already listed", Reason::AlreadyRecorded);
     sql::Statement insert(*connection_,
                           "INSERT INTO referral_agency (name, services, contact) VALUES (?, ?, ?)");
     insert.bind(1, agency.name).bind(2, agency.services).bind(3, agency.contact).run();

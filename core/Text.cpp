@@ -70,8 +70,9 @@ template <class Visit> void forEachCodePoint(const std::string& field, const std
         const utf8proc_ssize_t used = utf8proc_iterate(bytes + at, size - at, &c);
         ++position;
         if (used < 0 || c < 0)
-            throw ValidationError(field, "is not valid UTF-8 text (bad byte at character " +
-                                             std::to_string(position) + ")");
+            throw ValidationError(
+                field, "is not valid UTF-8 text (bad byte at character " + std::to_string(position) + ")",
+                Reason::BadCharacters);
         visit(c, position);
         at += used;
     }
@@ -134,7 +135,7 @@ std::string cleanText(const std::string& field, const std::string& value, std::s
                       TextShape shape)
 {
     if (value.empty())
-        throw ValidationError(field, "must not be empty");
+        throw ValidationError(field, "must not be empty", Reason::Required);
     std::string unified;
     unified.reserve(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {
@@ -151,19 +152,24 @@ std::string cleanText(const std::string& field, const std::string& value, std::s
         const std::string where = " at character " + std::to_string(position);
         if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
             if (!allowedControl)
-                throw ValidationError(field, "must be a single line (line break" + where + ")");
+                throw ValidationError(field, "must be a single line (line break" + where + ")",
+                                      Reason::SingleLine);
         } else if (isControl(c) && !allowedControl) {
             throw ValidationError(field,
-                                  "must not contain control characters (" + codePointName(c) + where + ")");
+                                  "must not contain control characters (" + codePointName(c) + where + ")",
+                                  Reason::BadCharacters);
         } else if (isBidiOverride(c)) {
-            throw ValidationError(field, "must not contain bidi override characters (" + codePointName(c) +
-                                             where + ")");
+            throw ValidationError(
+                field, "must not contain bidi override characters (" + codePointName(c) + where + ")",
+                Reason::BadCharacters);
         }
     });
     std::string normal = nfc(unified);
     if (normal.size() > maxBytes)
-        throw ValidationError(field, "too long: " + std::to_string(normal.size()) + " bytes (at most " +
-                                         std::to_string(maxBytes) + ")");
+        throw ValidationError(field,
+                              "too long: " + std::to_string(normal.size()) + " bytes (at most " +
+                                  std::to_string(maxBytes) + ")",
+                              Reason::TooLong, {std::to_string(normal.size()), std::to_string(maxBytes)});
     return normal;
 }
 
@@ -183,17 +189,19 @@ std::string cleanIdentifier(const std::string& field, const std::string& value, 
         const std::string where = " (" + codePointName(c) + " at character " + std::to_string(position) + ")";
         const auto category = utf8proc_category(c);
         if (category == UTF8PROC_CATEGORY_CF || isInvisibleLetter(c))
-            throw ValidationError(field,
-                                  "must not contain invisible or direction-control characters" + where);
+            throw ValidationError(field, "must not contain invisible or direction-control characters" + where,
+                                  Reason::BadCharacters);
         if (category == UTF8PROC_CATEGORY_CO || category == UTF8PROC_CATEGORY_CN)
-            throw ValidationError(field, "must not contain private-use or unassigned characters" + where);
+            throw ValidationError(field, "must not contain private-use or unassigned characters" + where,
+                                  Reason::BadCharacters);
         if (isUnicodeSpace(c) && c != ' ')
-            throw ValidationError(field, "must use plain spaces only" + where);
+            throw ValidationError(field, "must use plain spaces only" + where, Reason::BadCharacters);
         const std::string one = encode(c);
         if (mapped(one, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) != nfc(one))
-            throw ValidationError(field, "must not contain look-alike compatibility characters such as "
-                                         "full-width letters" +
-                                             where);
+            throw ValidationError(
+                field,
+                "must not contain look-alike compatibility characters such as full-width letters" + where,
+                Reason::BadCharacters);
     });
     return text;
 }

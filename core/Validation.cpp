@@ -16,8 +16,8 @@ void requireOneOf(const std::string& field, const std::string& value, const std:
     std::string list;
     for (const auto& a : allowed)
         list += (list.empty() ? "" : ", ") + a;
-    throw ValidationError(field,
-                          "invalid value " + quoteForError(value) + " (expected one of: " + list + ")");
+    throw ValidationError(field, "invalid value " + quoteForError(value) + " (expected one of: " + list + ")",
+                          Reason::NotAllowed);
 }
 
 namespace {
@@ -39,10 +39,10 @@ NumberText splitNumber(const std::string& field, const std::string& raw, bool al
 {
     const std::string text = trimmed(raw);
     const auto refuse = [&](const std::string& why) {
-        return ValidationError(field, why + ": " + quoteForError(raw));
+        return ValidationError(field, why + ": " + quoteForError(raw), Reason::NotANumber);
     };
     if (text.empty())
-        throw ValidationError(field, "a number is required");
+        throw ValidationError(field, "a number is required", Reason::Required);
     if (text.front() == '+' || text.front() == '-')
         throw refuse("a number without a sign is expected");
     NumberText number;
@@ -70,12 +70,16 @@ int parseWholeNumber(const std::string& field, const std::string& text, int min,
 {
     const NumberText number = splitNumber(field, text, false);
     if (number.whole.size() > 9)
-        throw ValidationError(field, "value " + quoteForError(trimmed(text)) + " out of range " +
-                                         std::to_string(min) + ".." + std::to_string(max));
+        throw ValidationError(field,
+                              "value " + quoteForError(trimmed(text)) + " out of range " +
+                                  std::to_string(min) + ".." + std::to_string(max),
+                              Reason::OutOfRange, {std::to_string(min), std::to_string(max)});
     const int value = std::stoi(number.whole);
     if (value < min || value > max)
-        throw ValidationError(field, "value " + std::to_string(value) + " out of range " +
-                                         std::to_string(min) + ".." + std::to_string(max));
+        throw ValidationError(field,
+                              "value " + std::to_string(value) + " out of range " + std::to_string(min) +
+                                  ".." + std::to_string(max),
+                              Reason::OutOfRange, {std::to_string(min), std::to_string(max)});
     return value;
 }
 
@@ -83,10 +87,11 @@ double parseDecimal(const std::string& field, const std::string& text)
 {
     const NumberText number = splitNumber(field, text, true);
     if (number.whole.size() > 15 || number.fraction.size() > 15)
-        throw ValidationError(field, "too many digits: " + quoteForError(trimmed(text)));
+        throw ValidationError(field, "too many digits: " + quoteForError(trimmed(text)), Reason::NotANumber);
     const double value = std::stod(number.whole + (number.hasDot ? "." + number.fraction : ""));
     if (!std::isfinite(value))
-        throw ValidationError(field, "not a finite number: " + quoteForError(trimmed(text)));
+        throw ValidationError(field, "not a finite number: " + quoteForError(trimmed(text)),
+                              Reason::NotANumber);
     return value;
 }
 

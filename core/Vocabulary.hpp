@@ -95,8 +95,10 @@ template <class E> E parseSlug(std::string_view text, std::string_view field = V
     for (const auto& [v, slug] : Vocabulary<E>::table)
         if (slug == text)
             return v;
-    throw ValidationError(std::string(field), "invalid value " + quoteForError(std::string(text)) +
-                                                  " (expected one of: " + slugList<E>() + ")");
+    throw ValidationError(std::string(field),
+                          "invalid value " + quoteForError(std::string(text)) +
+                              " (expected one of: " + slugList<E>() + ")",
+                          Reason::NotAllowed);
 }
 
 } // namespace alliance

@@ -76,8 +76,9 @@ bool ClientForm::submit()
         reject(QStringLiteral("code"), tr("enter the client's code"));
         return false;
     }
-    if (!startDate_.isValid() || startDate_.year() < 1900 || startDate_.year() > 9999) {
-        reject(QStringLiteral("startDate"), tr("enter a date as YYYY-MM-DD"));
+    // The core says which dates it takes; only a date the calendar type cannot hold stops here.
+    if (!startDate_.isValid() || startDate_.year() < 1400 || startDate_.year() > 9999) {
+        reject(QStringLiteral("startDate"), tr("enter a real date as YYYY-MM-DD"));
         return false;
     }
     std::optional<std::string> name;

@@ -1,5 +1,7 @@
 #include "Form.hpp"
 
+#include "Labels.hpp"
+
 #include "Backend.hpp"
 #include "Errors.hpp"
 #include "QtConvert.hpp"
@@ -103,10 +105,8 @@ bool Form::attempt(const std::function<void(Store&)>& write)
         write(owner->ensureStore()); // the first write on first run creates the database
         owner->notifyChanged();
         return true;
-    } catch (const ValidationError& e) {
-        reject(fieldFor(e.field()), toQt(printable(e.problem())));
-    } catch (const NotFound& e) {
-        reject(fieldFor(e.field()), toQt(printable(e.problem())));
+    } catch (const FieldError& e) { // a validation error, or something named that is not found
+        reject(fieldFor(e.field()), Labels::problem(e));
     } catch (const std::exception& e) {
         reject(QString(), toQt(printable(e.what())));
     }

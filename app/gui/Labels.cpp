@@ -1,6 +1,7 @@
 #include "Labels.hpp"
 
 #include "QtConvert.hpp"
+#include "Text.hpp"
 
 namespace alliance::gui {
 
@@ -149,6 +150,34 @@ QString Labels::itemWithDimension(Instrument instrument, int index)
 {
     const Dimension dimension = spec(instrument).itemDimension.at(static_cast<std::size_t>(index));
     return tr("%1 (%2)").arg(item(instrument, index), of(dimension));
+}
+
+QString Labels::problem(const FieldError& error)
+{
+    const std::vector<std::string>& v = error.values();
+    const auto value = [&v](std::size_t i) { return i < v.size() ? toQt(v[i]) : QString(); };
+    switch (error.reason()) {
+    case Reason::Required: return tr("this is needed");
+    case Reason::NotANumber: return tr("enter a plain number");
+    case Reason::OutOfRange:
+        return v.size() == 2 ? tr("enter a value from %1 to %2").arg(value(0), value(1))
+                             : tr("this value is out of range");
+    case Reason::WholeNumber: return tr("enter a whole number from %1 to %2").arg(value(0), value(1));
+    case Reason::NotADate: return tr("enter a real date as YYYY-MM-DD");
+    case Reason::DateOutOfRange: return tr("enter a date from %1 to %2").arg(value(0), value(1));
+    case Reason::InFuture: return tr("%1 is in the future").arg(value(0));
+    case Reason::TooLong: return tr("too long: %1 bytes of text, at most %2").arg(value(0), value(1));
+    case Reason::SingleLine: return tr("keep this on one line");
+    case Reason::BadCharacters:
+        return tr("contains characters that cannot be stored (control, invisible or look-alike characters)");
+    case Reason::NotAllowed: return tr("choose one of the offered values");
+    case Reason::AlreadyRecorded: return tr("this is already on record");
+    case Reason::Unchanged: return tr("nothing was changed");
+    case Reason::AlreadyVoid: return tr("this is already void");
+    case Reason::NotFound: return tr("not found");
+    case Reason::Other: break;
+    }
+    return toQt(printable(error.problem()));
 }
 
 std::optional<Instrument> optionalInstrument(const QString& slug)

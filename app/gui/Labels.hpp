@@ -2,6 +2,7 @@
 // What a person reads for each word of the core's vocabularies (Vocabulary.hpp), in one table per
 // vocabulary, translated. QML gets its choices from here as [{value, label}]: the value is the
 // core's slug (never shown), the label is this text. No QML file lists a vocabulary by hand.
+#include "Errors.hpp"
 #include "Instruments.hpp"
 #include "Trajectory.hpp"
 #include "Vocabulary.hpp"
@@ -33,6 +34,9 @@ public:
     static QString item(Instrument instrument, int index);
     // "item 3 (bond)", "Goals and topics (goal)".
     static QString itemWithDimension(Instrument instrument, int index);
+    // What is wrong with a field's input, from the core's reason and values (the form adds the
+    // field's label); the core's own English words only for a reason it does not name.
+    static QString problem(const FieldError& error);
     // "the client", "the counselor": the rater inside a sentence.
     static QString raterInSentence(Rater value);
 };

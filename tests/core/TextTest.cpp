@@ -200,3 +200,41 @@ TEST_CASE("Store: dates out of range and start dates in the future are refused")
           }) == "start");
     CHECK(test::dumpAll(store) == before);
 }
+
+namespace {
+// The reason and values of the FieldError `f` throws (Other and nothing when it throws none).
+template <class F> std::pair<Reason, std::vector<std::string>> refusal(F&& f)
+{
+    try {
+        f();
+    } catch (const FieldError& e) {
+        return {e.reason(), e.values()};
+    }
+    return {Reason::Other, {}};
+}
+} // namespace
+
+TEST_CASE("Refusals carry a reason and its values, for a front end to word in its own language")
+{
+    using Values = std::vector<std::string>;
+    CHECK(refusal([] { parseWholeNumber("n", "9", 1, 5); }) ==
+          std::pair{Reason::OutOfRange, Values{"1", "5"}});
+    CHECK(refusal([] { parseWholeNumber("n", "x", 1, 5); }).first == Reason::NotANumber);
+    CHECK(refusal([] { parseWholeNumber("n", " ", 1, 5); }).first == Reason::Required);
+    CHECK(refusal([] { parseIsoDate("2026-02-30", "date"); }).first == Reason::NotADate);
+    CHECK(refusal([] { requireReferenceDate("date", Date(1850, 1, 1)); }) ==
+          std::pair{Reason::DateOutOfRange, Values{"1900-01-01", "9999-12-31"}});
+    CHECK(refusal([] { requireRecordDate("date", today() + boost::gregorian::days(30)); }).first ==
+          Reason::InFuture);
+    CHECK(refusal([] { cleanText("name", "", 10); }).first == Reason::Required);
+    CHECK(refusal([] { cleanText("name", "abcdefghijk", 10); }) ==
+          std::pair{Reason::TooLong, Values{"11", "10"}});
+    CHECK(refusal([] { cleanText("name", "a\nb", 10); }).first == Reason::SingleLine);
+    CHECK(refusal([] { cleanText("name", "a\x1b[31m", 10); }).first == Reason::BadCharacters);
+    CHECK(refusal([] { parseItem(Instrument::WaiSr, 0, "3.5"); }) ==
+          std::pair{Reason::WholeNumber, Values{"1", "5"}});
+    CHECK(refusal([] { parseItem(Instrument::Srs, 0, "10.5"); }) ==
+          std::pair{Reason::OutOfRange, Values{"0.0", "10.0"}});
+    CHECK(refusal([] { parseSlug<Rater>("nobody", "rater"); }).first == Reason::NotAllowed);
+    CHECK(refusal([] { throw NotFound("code", "no client C-9"); }).first == Reason::NotFound);
+}

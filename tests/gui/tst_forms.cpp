@@ -84,16 +84,24 @@ private slots:
         QTest::addColumn<QDate>("start");
         QTest::addColumn<int>("cadence");
         QTest::addColumn<QString>("field");
-        QTest::addRow("empty code") << QString(" ") << QDate(2026, 11, 1) << 7 << "code";
-        QTest::addRow("a code like another") << QString("c-001") << QDate(2026, 11, 1) << 7 << "code";
+        QTest::addColumn<QString>("words"); // the app's own wording of the core's reason
+        QTest::addRow("empty code") << QString(" ") << QDate(2026, 11, 1) << 7 << "code"
+                                    << "enter the client's code";
+        QTest::addRow("a code like another") << QString("c-001") << QDate(2026, 11, 1) << 7 << "code"
+                                             << "already on record";
         QTest::addRow("zero-width space")
-            << QString::fromUtf8("C-\u200b901") << QDate(2026, 11, 1) << 7 << "code";
+            << QString::fromUtf8("C-\u200b901") << QDate(2026, 11, 1) << 7 << "code"
+            << "cannot be stored";
         QTest::addRow("full-width letter")
-            << QString::fromUtf8("\uff23-901") << QDate(2026, 11, 1) << 7 << "code";
-        QTest::addRow("cadence 0") << QString("C-901") << QDate(2026, 11, 1) << 0 << "cadenceDays";
+            << QString::fromUtf8("\uff23-901") << QDate(2026, 11, 1) << 7 << "code"
+            << "cannot be stored";
+        QTest::addRow("cadence 0") << QString("C-901") << QDate(2026, 11, 1) << 0 << "cadenceDays"
+                                   << "enter a value from 1 to 365";
         QTest::addRow("start in the future")
-            << QString("C-901") << QDate::currentDate().addDays(30) << 7 << "startDate";
-        QTest::addRow("start before 1900") << QString("C-901") << QDate(1850, 1, 1) << 7 << "startDate";
+            << QString("C-901") << QDate::currentDate().addDays(30) << 7 << "startDate"
+            << "is in the future";
+        QTest::addRow("start before 1900") << QString("C-901") << QDate(1850, 1, 1) << 7 << "startDate"
+                                           << "enter a date from 1900-01-01 to 9999-12-31";
     }
 
     void rejectsBadInputOnTheFieldAtFault()
@@ -102,6 +110,7 @@ private slots:
         QFETCH(QDate, start);
         QFETCH(int, cadence);
         QFETCH(QString, field);
+        QFETCH(QString, words);
         AppContext context(demoOptions());
         ClientForm form;
         QSignalSpy saved(&form, &ClientForm::saved);
@@ -119,6 +128,7 @@ private slots:
             form.property((field + QStringLiteral("Error")).toUtf8().constData()).toString();
         QVERIFY2(!message.isEmpty(), qPrintable(field));
         QVERIFY2(readsWell(message), qPrintable(message));
+        QVERIFY2(message.contains(words), qPrintable(message));
         QVERIFY2(readsWell(failed.at(0).at(1).toString()), qPrintable(failed.at(0).at(1).toString()));
         QCOMPARE(context.caseload().totalCount(), before);
         // Fixing the input clears the message.
