@@ -30,10 +30,21 @@ TrajectoryReport defaultTrajectory(Store& store, const ClientDetail& detail, con
     });
 }
 
-namespace {
+std::string clientCodeOfAlert(const std::string& id)
+{
+    // The id ends in "/<kind>/<anchor>"; the client code before it may itself hold a '/'.
+    const auto anchorSlash = id.rfind('/');
+    const auto kindSlash = anchorSlash == std::string::npos || anchorSlash == 0
+                               ? std::string::npos
+                               : id.rfind('/', anchorSlash - 1);
+    if (kindSlash == std::string::npos)
+        throw ValidationError("alert_id",
+                              "not an alert id " + quoteForError(id) + " (expected CLIENT/KIND/ANCHOR)");
+    return id.substr(0, kindSlash);
+}
 
-std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const Date& asOf,
-                                  const std::map<std::string, AlertAck>& acks)
+std::vector<Alert> clientAlerts(Store& store, const std::string& code, const Date& asOf,
+                                const std::map<std::string, AlertAck>& acks)
 {
     // An alert as of a day is what a counselor would have seen that day: later records are not used.
     const ClientDetail detail = knownOn(store.clientDetail(code), asOf);
@@ -48,15 +59,13 @@ std::vector<Alert> alertsOfClient(Store& store, const std::string& code, const D
     return result;
 }
 
-} // namespace
-
 std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName,
                                 const Date& asOf)
 {
     const auto acks = store.alertAcks();
     std::vector<Alert> result;
     for (const auto& summary : store.clients(counselorName)) {
-        auto more = alertsOfClient(store, summary.client.code, asOf, acks);
+        auto more = clientAlerts(store, summary.client.code, asOf, acks);
         result.insert(result.end(), std::make_move_iterator(more.begin()),
                       std::make_move_iterator(more.end()));
     }
@@ -72,18 +81,10 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
     if (snoozeDays && (*snoozeDays < 1 || *snoozeDays > 365))
         throw ValidationError("snooze_days", "value " + std::to_string(*snoozeDays) + " out of range 1..365",
                               Reason::OutOfRange, {"1", "365"});
-    // The id ends in "/<kind>/<anchor>"; the client code before it may itself hold a '/'.
-    const auto anchorSlash = id.rfind('/');
-    const auto kindSlash = anchorSlash == std::string::npos || anchorSlash == 0
-                               ? std::string::npos
-                               : id.rfind('/', anchorSlash - 1);
-    if (kindSlash == std::string::npos)
-        throw ValidationError("alert_id",
-                              "not an alert id " + quoteForError(id) + " (expected CLIENT/KIND/ANCHOR)");
-    const std::string code = id.substr(0, kindSlash);
+    const std::string code = clientCodeOfAlert(id);
     std::vector<Alert> current;
     try {
-        current = alertsOfClient(store, code, asOf, {});
+        current = clientAlerts(store, code, asOf, {});
     } catch (const NotFound&) {
         throw NotFound("alert_id", "no active alert " + quoteForError(id));
     }

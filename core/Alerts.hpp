@@ -14,6 +14,12 @@ struct Alert {
 };
 
 std::string alertId(const std::string& clientCode, const Flag& flag);
+// The client an alert id is about ("C-001/drift/last" -> "C-001"); ValidationError (alert_id) for
+// text that is no alert id.
+std::string clientCodeOfAlert(const std::string& id);
+// The active alerts of one client (none unless the client is active), in flag order.
+std::vector<Alert> clientAlerts(Store& store, const std::string& code, const Date& asOf,
+                                const std::map<std::string, AlertAck>& acks);
 
 // True when an acknowledgement hides this alert on `asOf`: same evidence (fingerprint) and, for
 // a snooze, before its end.

@@ -81,6 +81,25 @@ void Store::writePlanLists(Id planId, const std::vector<std::string>& strategies
     }
 }
 
+std::string Store::clientCodeOfRupture(Id ruptureId)
+{
+    sql::Statement query(*connection_, "SELECT c.code FROM rupture r JOIN session s ON s.id = r.session_id "
+                                       "JOIN client c ON c.id = s.client_id WHERE r.id = ?");
+    query.bind(1, ruptureId);
+    if (!query.step())
+        throw NotFound("rupture_id", "no rupture with id " + std::to_string(ruptureId));
+    return query.text(0);
+}
+
+std::string Store::clientCodeOfPlan(Id planId)
+{
+    sql::Statement query(*connection_, "SELECT rupture_id FROM repair_plan WHERE id = ?");
+    query.bind(1, planId);
+    if (!query.step())
+        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
+    return clientCodeOfRupture(query.int64(0));
+}
+
 Id Store::flagRupture(const NewRupture& rupture)
 {
     sql::Transaction transaction(*connection_);

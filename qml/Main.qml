@@ -264,7 +264,7 @@ ApplicationWindow {
             banner.show(message)
         }
         // Every write announces itself: a brief confirmation replaces any error it fixed.
-        function onDataChanged() {
+        function onSaved() {
             banner.confirm(qsTr("Saved."))
         }
     }

@@ -29,11 +29,19 @@ bool AcknowledgeForm::submit()
         reject(QStringLiteral("reason"), tr("say what was done, or why it is not a concern"));
         return false;
     }
-    const bool ok = attempt([&](Store& store) {
-        acknowledgeAlert(store, toStd(alertId_), toStd(reason_.trimmed()),
-                         snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
-                         fromQDate(backend()->asOf()));
-    });
+    QString client;
+    try {
+        client = toQt(clientCodeOfAlert(toStd(alertId_)));
+    } catch (const std::exception&) {
+        // not an alert id: the core says so on submit
+    }
+    const bool ok = attempt(
+        [&](Store& store) {
+            acknowledgeAlert(store, toStd(alertId_), toStd(reason_.trimmed()),
+                             snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
+                             fromQDate(backend()->asOf()));
+        },
+        client);
     if (ok)
         emit saved();
     return ok;

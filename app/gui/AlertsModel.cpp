@@ -5,10 +5,13 @@
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
+#include <algorithm>
+
 namespace alliance::gui {
 AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
     connect(&backend_, &Backend::dataChanged, this, &AlertsModel::refresh);
+    connect(&backend_, &Backend::clientChanged, this, &AlertsModel::updateClient);
     connect(&backend_, &Backend::storeChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::currentCounselorChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::asOfChanged, this, &AlertsModel::refresh);
@@ -28,6 +31,44 @@ void AlertsModel::refresh()
     beginResetModel();
     alerts_ = std::move(alerts);
     endResetModel();
+    emit countChanged();
+}
+
+void AlertsModel::updateClient(const QString& code)
+{
+    Store* store = backend_.store();
+    if (!store)
+        return;
+    std::vector<Alert> fresh;
+    std::string client;
+    try {
+        const ClientDetail detail = store->clientDetail(toStd(code));
+        client = detail.client.code;
+        const QString counselor = backend_.currentCounselor();
+        if (counselor.isEmpty() || toQt(detail.client.counselorName) == counselor)
+            fresh = clientAlerts(*store, client, fromQDate(backend_.asOf()), store->alertAcks());
+    } catch (const std::exception& e) {
+        emit backend_.errorOccurred(toQt(printable(e.what())));
+        return;
+    }
+    for (int row = static_cast<int>(alerts_.size()) - 1; row >= 0; --row)
+        if (alerts_[static_cast<std::size_t>(row)].clientCode == client) {
+            beginRemoveRows(QModelIndex(), row, row);
+            alerts_.erase(alerts_.begin() + row);
+            endRemoveRows();
+        }
+    // The worklist's order (activeAlerts): most severe first, then by client code, then in the
+    // order the analysis raised them.
+    for (Alert& alert : fresh) {
+        const auto at = std::find_if(alerts_.begin(), alerts_.end(), [&](const Alert& other) {
+            return alert.flag.severity > other.flag.severity ||
+                   (alert.flag.severity == other.flag.severity && alert.clientCode < other.clientCode);
+        });
+        const int row = static_cast<int>(at - alerts_.begin());
+        beginInsertRows(QModelIndex(), row, row);
+        alerts_.insert(at, std::move(alert));
+        endInsertRows();
+    }
     emit countChanged();
 }
 

@@ -34,6 +34,9 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
     Q_INVOKABLE void refresh();
+    // Re-reads one client's alerts after a write about it: its rows are removed and its current
+    // alerts inserted in their places (beginRemoveRows / beginInsertRows); no other client is read.
+    void updateClient(const QString& code);
 
 signals:
     void countChanged();

@@ -28,6 +28,13 @@ Backend::~Backend() = default;
 void Backend::changed()
 {
     emit dataChanged();
+    emit saved();
+}
+
+void Backend::notifyClientChanged(const QString& code)
+{
+    emit clientChanged(code);
+    emit saved();
 }
 
 bool Backend::needsFirstRun() const

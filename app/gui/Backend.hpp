@@ -76,8 +76,12 @@ public:
 
     // The open store; on first run, creates the database through the factory. Throws when it cannot.
     Store& ensureStore();
-    // A form wrote to the store: models re-read what they show.
+    // A form wrote something that concerns every page (a colleague, the first run): models re-read
+    // what they show.
     void notifyChanged() { changed(); }
+    // A form wrote one client's records (a rating, a rupture, a plan, the client's details, an
+    // acknowledged alert): models update that client's rows only.
+    void notifyClientChanged(const QString& code);
 
     // Licensed item wording the agency supplied (one file per instrument, one item per line), or
     // an empty list when none was supplied for this instrument.
@@ -86,6 +90,10 @@ public:
 
 signals:
     void dataChanged();
+    // One client's records changed (see notifyClientChanged).
+    void clientChanged(const QString& code);
+    // Any write went through (after dataChanged or clientChanged): a brief confirmation.
+    void saved();
     void storeChanged();
     void currentCounselorChanged();
     void asOfChanged();

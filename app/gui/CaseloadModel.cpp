@@ -3,6 +3,7 @@
 #include "Alerts.hpp"
 #include "Labels.hpp"
 #include "QtConvert.hpp"
+#include "Text.hpp"
 
 #include <algorithm>
 
@@ -11,6 +12,7 @@ CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
     : QAbstractListModel(parent), backend_(backend)
 {
     connect(&backend_, &Backend::dataChanged, this, &CaseloadModel::refresh);
+    connect(&backend_, &Backend::clientChanged, this, &CaseloadModel::updateClient);
     connect(&backend_, &Backend::storeChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::currentCounselorChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::asOfChanged, this, &CaseloadModel::refresh);
@@ -44,88 +46,157 @@ QVariantList CaseloadModel::chipChoices()
     return choices;
 }
 
+CaseloadModel::Row CaseloadModel::rowFor(Store& store, const ClientDetail& detail, const Date& asOf)
+{
+    const TrajectoryReport report = defaultTrajectory(store, detail, asOf);
+    Row row;
+    row.code = toQt(detail.client.code);
+    row.displayName = toQt(detail.client.displayName.value_or(""));
+    row.counselor = toQt(detail.client.counselorName);
+    row.status = Labels::of(detail.client.status);
+    row.sessionCount = static_cast<int>(detail.sessions.size());
+    if (!detail.sessions.empty()) {
+        const Date last = detail.sessions.back().date;
+        row.lastSession = toQt(toIso(last));
+        row.daysSinceLastSession = static_cast<int>(daysBetween(last, asOf));
+    }
+    row.instrument = Labels::of(report.instrument);
+    const InstrumentSpec& s = spec(report.instrument);
+    const double range = s.totalMaxTenths() - s.totalMinTenths();
+    const std::size_t first = report.points.size() > 12 ? report.points.size() - 12 : 0;
+    for (std::size_t k = first; k < report.points.size(); ++k)
+        row.sparkline << (report.points[k].score.totalTenths - s.totalMinTenths()) / range;
+    if (!report.points.empty())
+        row.latestScore = scoreText(report.instrument, report.points.back().score.totalTenths);
+    for (const Flag& f : report.flags) {
+        QString chip;
+        if (f.kind == "breach-pending")
+            chip = QStringLiteral("breach-open");
+        else if (f.kind == "unrepaired")
+            chip = QStringLiteral("unrepaired");
+        else if (f.kind == "drift")
+            chip = QStringLiteral("drifting");
+        else if (f.kind == "below-cutoff")
+            chip = QStringLiteral("below-cutoff");
+        else if (f.kind == "ceiling")
+            chip = QStringLiteral("ceiling");
+        if (!chip.isEmpty() && !row.chips.contains(chip))
+            row.chips << chip;
+        row.attention += f.severity;
+    }
+    const bool openPlan = std::any_of(detail.plans.begin(), detail.plans.end(),
+                                      [](const RepairPlan& p) { return p.status != PlanStatus::Closed; });
+    if (openPlan)
+        row.chips << QStringLiteral("repair-pending");
+    return row;
+}
+
 void CaseloadModel::refresh()
 {
-    std::vector<Row> rows;
+    std::map<QString, Row> rows;
     if (Store* store = backend_.store()) {
         const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
         const Date asOf = fromQDate(backend_.asOf());
         for (const auto& summary : store->clients(counselor)) {
-            const ClientDetail detail = store->clientDetail(summary.client.code);
-            const TrajectoryReport report = defaultTrajectory(*store, detail, asOf);
-            Row row;
-            row.code = toQt(summary.client.code);
-            row.displayName = toQt(summary.client.displayName.value_or(""));
-            row.counselor = toQt(summary.client.counselorName);
-            row.status = Labels::of(summary.client.status);
-            row.sessionCount = summary.sessionCount;
-            if (summary.lastSessionDate) {
-                row.lastSession = toQt(toIso(*summary.lastSessionDate));
-                row.daysSinceLastSession = static_cast<int>(daysBetween(*summary.lastSessionDate, asOf));
-            }
-            row.instrument = Labels::of(report.instrument);
-            const InstrumentSpec& s = spec(report.instrument);
-            const double range = s.totalMaxTenths() - s.totalMinTenths();
-            const std::size_t first = report.points.size() > 12 ? report.points.size() - 12 : 0;
-            for (std::size_t k = first; k < report.points.size(); ++k)
-                row.sparkline << (report.points[k].score.totalTenths - s.totalMinTenths()) / range;
-            if (!report.points.empty())
-                row.latestScore = scoreText(report.instrument, report.points.back().score.totalTenths);
-            for (const Flag& f : report.flags) {
-                QString chip;
-                if (f.kind == "breach-pending")
-                    chip = QStringLiteral("breach-open");
-                else if (f.kind == "unrepaired")
-                    chip = QStringLiteral("unrepaired");
-                else if (f.kind == "drift")
-                    chip = QStringLiteral("drifting");
-                else if (f.kind == "below-cutoff")
-                    chip = QStringLiteral("below-cutoff");
-                else if (f.kind == "ceiling")
-                    chip = QStringLiteral("ceiling");
-                if (!chip.isEmpty() && !row.chips.contains(chip))
-                    row.chips << chip;
-                row.attention += f.severity;
-            }
-            const bool openPlan =
-                std::any_of(detail.plans.begin(), detail.plans.end(),
-                            [](const RepairPlan& p) { return p.status != PlanStatus::Closed; });
-            if (openPlan)
-                row.chips << QStringLiteral("repair-pending");
-            rows.push_back(std::move(row));
+            Row row = rowFor(*store, store->clientDetail(summary.client.code), asOf);
+            rows.emplace(row.code, std::move(row));
         }
     }
     beginResetModel();
     all_ = std::move(rows);
-    visible_.clear();
     applyFilter();
     endResetModel();
     emit countChanged();
 }
 
-void CaseloadModel::applyFilter()
+void CaseloadModel::updateClient(const QString& code)
 {
-    visible_.clear();
+    Store* store = backend_.store();
+    if (!store)
+        return;
+    ClientDetail detail;
+    try {
+        detail = store->clientDetail(toStd(code));
+    } catch (const std::exception& e) {
+        emit backend_.errorOccurred(toQt(printable(e.what())));
+        return;
+    }
+    const QString key = toQt(detail.client.code);
+    const QString counselor = backend_.currentCounselor();
+    const bool belongs = counselor.isEmpty() || toQt(detail.client.counselorName) == counselor;
+    const auto found = all_.find(key);
+    const Row* before = found == all_.end() ? nullptr : &found->second;
+    const auto positionIn = [](const std::vector<const Row*>& rows, const Row* row) {
+        const auto at = std::find(rows.begin(), rows.end(), row);
+        return at == rows.end() ? -1 : static_cast<int>(at - rows.begin());
+    };
+    if (!belongs) { // the client moved to another counselor's caseload
+        if (!before)
+            return;
+        const int oldRow = positionIn(visible_, before);
+        if (oldRow >= 0) {
+            beginRemoveRows(QModelIndex(), oldRow, oldRow);
+            visible_.erase(visible_.begin() + oldRow);
+            endRemoveRows();
+        }
+        all_.erase(found);
+        emit countChanged();
+        return;
+    }
+    Row row = rowFor(*store, detail, fromQDate(backend_.asOf()));
+    const int oldRow = positionIn(visible_, before);
+    const Row* updated = before;
+    if (before)
+        found->second = std::move(row); // same node, same address: visible_ stays valid
+    else
+        updated = &all_.emplace(key, std::move(row)).first->second;
+    // Only this row's values changed, and the sort is stable: every other row keeps its order.
+    std::vector<const Row*> next = filtered();
+    const int newRow = positionIn(next, updated);
+    if (oldRow < 0 && newRow >= 0) {
+        beginInsertRows(QModelIndex(), newRow, newRow);
+        visible_ = std::move(next);
+        endInsertRows();
+    } else if (oldRow >= 0 && newRow < 0) {
+        beginRemoveRows(QModelIndex(), oldRow, oldRow);
+        visible_ = std::move(next);
+        endRemoveRows();
+    } else if (oldRow >= 0) {
+        if (oldRow != newRow) {
+            beginMoveRows(QModelIndex(), oldRow, oldRow, QModelIndex(),
+                          newRow > oldRow ? newRow + 1 : newRow);
+            visible_ = std::move(next);
+            endMoveRows();
+        }
+        emit dataChanged(index(newRow), index(newRow));
+    }
+    emit countChanged();
+}
+
+std::vector<const CaseloadModel::Row*> CaseloadModel::filtered() const
+{
+    std::vector<const Row*> rows;
     const QString needle = searchText_.trimmed();
-    for (const Row& row : all_) {
+    for (const auto& [code, row] : all_) {
         if (!needle.isEmpty() && !row.code.contains(needle, Qt::CaseInsensitive) &&
             !row.displayName.contains(needle, Qt::CaseInsensitive))
             continue;
         if (!chipFilter_.isEmpty() && !row.chips.contains(chipFilter_))
             continue;
-        visible_.push_back(&row);
+        rows.push_back(&row);
     }
     const auto byCode = [](const Row* a, const Row* b) { return a->code < b->code; };
     if (sortKey_ == QLatin1String("code")) {
-        std::stable_sort(visible_.begin(), visible_.end(), byCode);
+        std::stable_sort(rows.begin(), rows.end(), byCode);
     } else if (sortKey_ == QLatin1String("last-session")) {
-        std::stable_sort(visible_.begin(), visible_.end(), [](const Row* a, const Row* b) {
+        std::stable_sort(rows.begin(), rows.end(), [](const Row* a, const Row* b) {
             return a->daysSinceLastSession > b->daysSinceLastSession;
         });
     } else {
-        std::stable_sort(visible_.begin(), visible_.end(),
+        std::stable_sort(rows.begin(), rows.end(),
                          [](const Row* a, const Row* b) { return a->attention > b->attention; });
     }
+    return rows;
 }
 
 void CaseloadModel::refilter()

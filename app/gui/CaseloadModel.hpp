@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <map>
 #include <vector>
 
 namespace alliance::gui {
@@ -55,8 +56,11 @@ public:
     void setSortKey(const QString& key);
     int totalCount() const { return static_cast<int>(all_.size()); }
 
-    // Re-reads the caseload from the store (after any write, or a change of counselor or date).
+    // Re-reads the caseload from the store (a change of counselor or date, a colleague added).
     Q_INVOKABLE void refresh();
+    // Re-reads one client after a write about it: that row is updated, inserted, moved or removed
+    // (dataChanged, beginInsertRows, ...) and no other client is read again.
+    void updateClient(const QString& code);
     // Human label of a chip slug ("breach-open" -> "Breach open").
     Q_INVOKABLE static QString chipLabel(const QString& chip);
     static QVariantList chipChoices();
@@ -74,11 +78,15 @@ private:
         QStringList chips;
         int attention = 0; // higher needs attention sooner
     };
-    void applyFilter();
+    // The row of one client as of `asOf`, from its records.
+    static Row rowFor(Store& store, const ClientDetail& detail, const Date& asOf);
+    // The shown rows, filtered and sorted, from all_.
+    std::vector<const Row*> filtered() const;
+    void applyFilter() { visible_ = filtered(); }
     void refilter(); // applyFilter inside a model reset, with the notifications
 
     Backend& backend_;
-    std::vector<Row> all_;
+    std::map<QString, Row> all_; // by client code; a node's address never changes
     std::vector<const Row*> visible_;
     QString searchText_;
     QString chipFilter_;

@@ -85,16 +85,18 @@ bool ClientForm::submit()
     if (!displayName_.trimmed().isEmpty())
         name = toStd(displayName_.trimmed());
     QString savedCode = code_.trimmed();
-    const bool ok = attempt([&](Store& store) {
-        if (editing()) {
-            store.updateClient(toStd(originalCode_),
-                               {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});
-            savedCode = originalCode_;
-        } else {
-            store.addClient({toStd(code_), toStd(counselor_), name, fromQDate(startDate_), cadenceDays_});
-            savedCode = toQt(store.clientDetail(toStd(code_)).client.code); // as stored: trimmed, NFC
-        }
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            if (editing()) {
+                store.updateClient(toStd(originalCode_),
+                                   {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});
+                savedCode = originalCode_;
+            } else {
+                store.addClient({toStd(code_), toStd(counselor_), name, fromQDate(startDate_), cadenceDays_});
+                savedCode = toQt(store.clientDetail(toStd(code_)).client.code); // as stored: trimmed, NFC
+            }
+        },
+        editing() ? originalCode_ : code_.trimmed());
     if (ok)
         emit saved(savedCode);
     return ok;

@@ -19,6 +19,10 @@ namespace alliance::gui {
 ClientModel::ClientModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
     connect(&backend_, &Backend::dataChanged, this, &ClientModel::refresh);
+    connect(&backend_, &Backend::clientChanged, this, [this](const QString& code) {
+        if (code.compare(clientCode_, Qt::CaseInsensitive) == 0)
+            refresh();
+    });
     connect(&backend_, &Backend::asOfChanged, this, &ClientModel::refresh);
 }
 

@@ -32,6 +32,7 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
         instrument_ = instrumentFromSlug(toStd(instrument));
         const Rater rated = valueOf<Rater>(rater);
         ratingId_ = store.findRating(toStd(clientCode), sessionNumber, instrument_, rated);
+        clientCode_ = clientCode;
         const InstrumentSpec& s = spec(instrument_);
         itemMinTenths_ = s.itemMinTenths;
         itemMaxTenths_ = s.itemMaxTenths;
@@ -88,7 +89,7 @@ bool CorrectionForm::voidRating()
 
 bool CorrectionForm::correct(const std::function<void(Store&)>& write)
 {
-    if (!isLoaded() || !attempt(write))
+    if (!isLoaded() || !attempt(write, clientCode_))
         return false;
     reason_.clear(); // the next correction needs its own reason
     refresh();

@@ -62,6 +62,7 @@ private:
     bool correct(const std::function<void(Store&)>& write);
 
     Id ratingId_ = 0;
+    QString clientCode_;
     Instrument instrument_ = Instrument::Bgt;
     QString title_;
     QList<int> itemTenths_;

@@ -93,7 +93,7 @@ void Form::reject(const QString& fieldId, const QString& problem)
                 label.isEmpty() ? problem : tr("%1: %2").arg(label, problem));
 }
 
-bool Form::attempt(const std::function<void(Store&)>& write)
+bool Form::attempt(const std::function<void(Store&)>& write, const QString& clientCode)
 {
     clearErrors();
     Backend* owner = backend();
@@ -103,7 +103,10 @@ bool Form::attempt(const std::function<void(Store&)>& write)
     }
     try {
         write(owner->ensureStore()); // the first write on first run creates the database
-        owner->notifyChanged();
+        if (clientCode.isEmpty())
+            owner->notifyChanged();
+        else
+            owner->notifyClientChanged(clientCode);
         return true;
     } catch (const FieldError& e) { // a validation error, or something named that is not found
         reject(fieldFor(e.field()), Labels::problem(e));

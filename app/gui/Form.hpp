@@ -37,8 +37,9 @@ signals:
     void failed(const QString& field, const QString& message);
 
 protected:
-    // Runs `write` on the open store and announces the change; false (with errors set) otherwise.
-    bool attempt(const std::function<void(Store&)>& write);
+    // Runs `write` on the open store and announces the change -- of client `clientCode` only when
+    // one is given, else of everything; false (with errors set) otherwise.
+    bool attempt(const std::function<void(Store&)>& write, const QString& clientCode = QString());
     // Reports a problem found before the store was asked.
     void reject(const QString& field, const QString& problem);
     void clearErrors();

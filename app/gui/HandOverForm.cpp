@@ -92,10 +92,12 @@ bool HandOverForm::confirm()
     rating.instrument = instrumentFromSlug(toStd(instrument_));
     rating.itemTenths = std::vector<int>(itemTenths_.begin(), itemTenths_.end());
     rating.rater = Rater::Client;
-    const bool ok = attempt([&](Store& store) {
-        rating.date = backend() ? fromQDate(backend()->asOf()) : today();
-        store.logRating(rating);
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            rating.date = backend() ? fromQDate(backend()->asOf()) : today();
+            store.logRating(rating);
+        },
+        clientCode_);
     confirmed_ = ok;
     // The counselor's detail stays in `message`; the client reads a plain sentence.
     clientMessage_ =

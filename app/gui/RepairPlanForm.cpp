@@ -1,6 +1,7 @@
 #include "RepairPlanForm.hpp"
 
 #include "Backend.hpp"
+#include "Errors.hpp"
 #include "Labels.hpp"
 #include "QtConvert.hpp"
 
@@ -98,6 +99,17 @@ bool RepairPlanForm::amend(int ruptureId, int planId)
     return true;
 }
 
+QString RepairPlanForm::clientOfPlan() const
+{
+    try {
+        if (backend() && backend()->store())
+            return toQt(backend()->store()->clientCodeOfRupture(ruptureId_));
+    } catch (const NotFound&) {
+        // no such rupture: the write says so
+    }
+    return QString();
+}
+
 std::vector<std::string> RepairPlanForm::steps() const
 {
     std::vector<std::string> steps;
@@ -129,21 +141,25 @@ bool RepairPlanForm::submit()
         dueDate.isValid() ? std::optional<Date>(fromQDate(dueDate)) : std::nullopt;
     if (amending_) {
         const Id id = planId_;
-        const bool ok = attempt([&](Store& store) {
-            const std::optional<Outcome> outcome =
-                planClosed_ ? std::optional<Outcome>(valueOf<Outcome>(outcome_)) : std::nullopt;
-            store.amendRepairPlan(id, {strategies, steps(), dueOn, optionalText(note_), outcome},
-                                  toStd(reason_));
-        });
+        const bool ok = attempt(
+            [&](Store& store) {
+                const std::optional<Outcome> outcome =
+                    planClosed_ ? std::optional<Outcome>(valueOf<Outcome>(outcome_)) : std::nullopt;
+                store.amendRepairPlan(id, {strategies, steps(), dueOn, optionalText(note_), outcome},
+                                      toStd(reason_));
+            },
+            clientOfPlan());
         if (ok)
             emit saved(static_cast<int>(id));
         return ok;
     }
     Id id = 0;
-    const bool ok = attempt([&](Store& store) {
-        id = store.planRepair(
-            {ruptureId_, strategies, steps(), dueOn, optionalText(note_), fromQDate(backend()->asOf())});
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            id = store.planRepair(
+                {ruptureId_, strategies, steps(), dueOn, optionalText(note_), fromQDate(backend()->asOf())});
+        },
+        clientOfPlan());
     if (ok) {
         reset(static_cast<int>(ruptureId_));
         emit saved(static_cast<int>(id));
@@ -154,11 +170,14 @@ bool RepairPlanForm::submit()
 bool RepairPlanForm::closePlan()
 {
     clearErrors();
-    const bool ok = attempt([&](Store& store) {
-        store.closeRepair(planId_, valueOf<Outcome>(outcome_),
-                          followUpSession_ > 0 ? std::optional<SessionRef>(followUpSession_) : std::nullopt,
-                          fromQDate(backend()->asOf()));
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            store.closeRepair(planId_, valueOf<Outcome>(outcome_),
+                              followUpSession_ > 0 ? std::optional<SessionRef>(followUpSession_)
+                                                   : std::nullopt,
+                              fromQDate(backend()->asOf()));
+        },
+        clientOfPlan());
     if (ok)
         emit closed(static_cast<int>(planId_));
     return ok;

@@ -77,6 +77,8 @@ signals:
     void closed(int planId);
 
 private:
+    // The client whose rupture the plan is for ("" when unknown: then every page refreshes).
+    QString clientOfPlan() const;
     // The steps typed one per line, blank lines left out.
     std::vector<std::string> steps() const;
 

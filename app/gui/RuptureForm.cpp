@@ -131,17 +131,20 @@ bool RuptureForm::submit()
     clearErrors();
     if (amending()) {
         const Id id = ruptureId_;
-        const bool ok = attempt([&](Store& store) { store.amendRupture(id, details(), toStd(reason_)); });
+        const bool ok =
+            attempt([&](Store& store) { store.amendRupture(id, details(), toStd(reason_)); }, clientCode_);
         if (ok)
             emit saved(static_cast<int>(id));
         return ok;
     }
     Id id = 0;
-    const bool ok = attempt([&](Store& store) {
-        const RuptureChanges d = details();
-        id = store.flagRupture({toStd(clientCode_), sessionNumber_, d.kind, d.markers, d.salience,
-                                d.noticedBy, d.category, d.note});
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            const RuptureChanges d = details();
+            id = store.flagRupture({toStd(clientCode_), sessionNumber_, d.kind, d.markers, d.salience,
+                                    d.noticedBy, d.category, d.note});
+        },
+        clientCode_);
     if (ok)
         emit saved(static_cast<int>(id));
     return ok;
@@ -151,7 +154,7 @@ bool RuptureForm::voidRupture()
 {
     clearErrors();
     const Id id = ruptureId_;
-    if (!amending() || !attempt([&](Store& store) { store.voidRupture(id, toStd(reason_)); }))
+    if (!amending() || !attempt([&](Store& store) { store.voidRupture(id, toStd(reason_)); }, clientCode_))
         return false;
     emit voidedRupture(static_cast<int>(id));
     return true;

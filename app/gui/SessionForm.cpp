@@ -175,24 +175,26 @@ bool SessionForm::submit()
         return false;
     }
     int sessionNumber = 0;
-    const bool ok = attempt([&](Store& store) {
-        NewRating rating;
-        rating.clientCode = toStd(clientCode_);
-        rating.date = fromQDate(date);
-        rating.instrument = instrument_;
-        rating.itemTenths = std::vector<int>(itemTenths_.begin(), itemTenths_.end());
-        rating.rater = valueOf<Rater>(rater_);
-        rating.note = optionalText(note_);
-        std::optional<PostSessionReport> report;
-        if (reportGiven_) {
-            report = PostSessionReport{tension_, std::nullopt, std::nullopt};
-            if (tension_) {
-                report->intensity = intensity_;
-                report->resolution = resolution_;
+    const bool ok = attempt(
+        [&](Store& store) {
+            NewRating rating;
+            rating.clientCode = toStd(clientCode_);
+            rating.date = fromQDate(date);
+            rating.instrument = instrument_;
+            rating.itemTenths = std::vector<int>(itemTenths_.begin(), itemTenths_.end());
+            rating.rater = valueOf<Rater>(rater_);
+            rating.note = optionalText(note_);
+            std::optional<PostSessionReport> report;
+            if (reportGiven_) {
+                report = PostSessionReport{tension_, std::nullopt, std::nullopt};
+                if (tension_) {
+                    report->intensity = intensity_;
+                    report->resolution = resolution_;
+                }
             }
-        }
-        sessionNumber = store.logSession(rating, report).sessionNumber;
-    });
+            sessionNumber = store.logSession(rating, report).sessionNumber;
+        },
+        clientCode_);
     if (!ok)
         return false;
     const QString loggedInstrument = instrument();

@@ -63,13 +63,15 @@ bool TransitionForm::addAgency()
         return false;
     }
     QString added;
-    const bool ok = attempt([&](Store& store) {
-        const Id id = store.addReferralAgency(
-            {0, toStd(newAgencyName_.trimmed()), optionalText(newAgencyServices_), std::nullopt});
-        for (const ReferralAgency& a : store.referralAgencies())
-            if (a.id == id)
-                added = toQt(a.name);
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            const Id id = store.addReferralAgency(
+                {0, toStd(newAgencyName_.trimmed()), optionalText(newAgencyServices_), std::nullopt});
+            for (const ReferralAgency& a : store.referralAgencies())
+                if (a.id == id)
+                    added = toQt(a.name);
+        },
+        clientCode_);
     if (ok) {
         referral_ = added;
         newAgencyName_.clear();
@@ -82,19 +84,21 @@ bool TransitionForm::addAgency()
 bool TransitionForm::submit()
 {
     clearErrors();
-    const bool ok = attempt([&](Store& store) {
-        NewTransitionPlan p;
-        p.clientCode = toStd(clientCode_);
-        if (ruptureId_ > 0)
-            p.ruptureId = ruptureId_;
-        p.policyReviewed = policyReviewed_;
-        p.dialogueHeld = dialogueHeld_;
-        p.supervisorInvited = supervisorInvited_;
-        p.referralAgency = optionalText(referral_);
-        p.nextSteps = optionalText(nextSteps_);
-        p.createdOn = fromQDate(backend()->asOf());
-        store.planTransition(p);
-    });
+    const bool ok = attempt(
+        [&](Store& store) {
+            NewTransitionPlan p;
+            p.clientCode = toStd(clientCode_);
+            if (ruptureId_ > 0)
+                p.ruptureId = ruptureId_;
+            p.policyReviewed = policyReviewed_;
+            p.dialogueHeld = dialogueHeld_;
+            p.supervisorInvited = supervisorInvited_;
+            p.referralAgency = optionalText(referral_);
+            p.nextSteps = optionalText(nextSteps_);
+            p.createdOn = fromQDate(backend()->asOf());
+            store.planTransition(p);
+        },
+        clientCode_);
     if (ok) {
         existing_ = true;
         emit loaded();

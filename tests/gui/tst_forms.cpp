@@ -12,6 +12,8 @@
 #include "TestSupport.hpp"
 #include "TransitionForm.hpp"
 
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -38,6 +40,35 @@ int flagBlankRupture()
     rupture.reset(QStringLiteral("C-001"), 1);
     QSignalSpy flagged(&rupture, &RuptureForm::saved);
     return rupture.submit() ? flagged.at(0).at(0).toInt() : 0;
+}
+
+// What the caseload and the alerts show, row by row, to compare an updated model with a re-read one.
+QStringList shown(const QAbstractItemModel& model, const QList<int>& roles)
+{
+    QStringList rows;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells;
+        for (int role : roles)
+            cells << model.index(r, 0).data(role).toString() +
+                         model.index(r, 0).data(role).toStringList().join(',');
+        rows << cells.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+// Logs the lowest answers of `instrument` for `code` on `date` through the form (a breach for a
+// client rated high before); false when it was refused.
+bool logLowRating(const QString& code, const QString& instrument, const QDate& date)
+{
+    SessionForm form;
+    form.reset(code, instrument);
+    const QString lowest = instrument == QLatin1String("wai-sr") ? QStringLiteral("1") : QStringLiteral("0");
+    QStringList items;
+    for (int i = 0; i < form.itemCount(); ++i)
+        items << lowest;
+    form.setItemText(0, items.join(QLatin1Char(',')));
+    form.setProperty("dateText", date.toString(Qt::ISODate));
+    return form.submit();
 }
 
 bool readsWell(const QString& text)
@@ -572,6 +603,68 @@ private slots:
         plans = store.clientDetail("C-001").plans;
         QVERIFY(plans.back().outcome == alliance::Outcome::Unresolved);
         QVERIFY(plans.back().status == alliance::PlanStatus::Closed);
+    }
+
+    void aWriteUpdatesOnlyItsClientsRowsAndMatchesAFullReread()
+    {
+        AppContext context(demoOptions());
+        CaseloadModel& caseload = context.caseload();
+        AlertsModel& alerts = context.alerts();
+        QAbstractItemModelTester caseloadTester(&caseload,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester alertsTester(&alerts,
+                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QList<int> caseloadRoles{CaseloadModel::CodeRole,         CaseloadModel::ChipsRole,
+                                       CaseloadModel::LatestScoreRole,  CaseloadModel::AttentionRole,
+                                       CaseloadModel::SessionCountRole, CaseloadModel::CounselorRole};
+        const QList<int> alertRoles{AlertsModel::AlertIdRole, AlertsModel::ReasonRole};
+        QSignalSpy caseloadResets(&caseload, &QAbstractItemModel::modelReset);
+        QSignalSpy alertResets(&alerts, &QAbstractItemModel::modelReset);
+        const auto sameAsAFullReread = [&] {
+            const QStringList updatedCaseload = shown(caseload, caseloadRoles);
+            const QStringList updatedAlerts = shown(alerts, alertRoles);
+            QCOMPARE(caseloadResets.count(), 0); // updated in place, never reset
+            QCOMPARE(alertResets.count(), 0);
+            caseload.refresh();
+            alerts.refresh();
+            QCOMPARE(updatedCaseload, shown(caseload, caseloadRoles));
+            QCOMPARE(updatedAlerts, shown(alerts, alertRoles));
+            caseloadResets.clear();
+            alertResets.clear();
+        };
+
+        // A low rating for the client that needs attention least: its row moves up the caseload
+        // and its new alerts join the worklist.
+        const QString calm =
+            caseload.index(caseload.rowCount() - 1, 0).data(CaseloadModel::CodeRole).toString();
+        const int alertsBefore = alerts.rowCount();
+        context.client().setClientCode(calm); // its default series: the instrument rated most
+        QVERIFY(logLowRating(calm, context.client().instrument(), QDate(2026, 11, 27)));
+        QVERIFY(alerts.rowCount() > alertsBefore);
+        QVERIFY(caseload.index(caseload.rowCount() - 1, 0).data(CaseloadModel::CodeRole).toString() != calm);
+        sameAsAFullReread();
+
+        // Acknowledging an alert takes just that alert away.
+        AcknowledgeForm ack;
+        ack.reset(alerts.index(0, 0).data(AlertsModel::AlertIdRole).toString(), QStringLiteral("an alert"));
+        ack.setProperty("reason", QStringLiteral("Discussed in supervision"));
+        const int alertsNow = alerts.rowCount();
+        QVERIFY2(ack.submit(), qPrintable(ack.message()));
+        QCOMPARE(alerts.rowCount(), alertsNow - 1);
+        sameAsAFullReread();
+
+        // With one counselor's caseload shown, a client handed to a colleague leaves it.
+        context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera"));
+        caseloadResets.clear();
+        alertResets.clear();
+        const int rows = caseload.rowCount();
+        const QString moved = caseload.index(0, 0).data(CaseloadModel::CodeRole).toString();
+        ClientForm edit;
+        QVERIFY(edit.load(moved));
+        edit.setProperty("counselor", QStringLiteral("Sam Okafor"));
+        QVERIFY2(edit.submit(), qPrintable(edit.message()));
+        QCOMPARE(caseload.rowCount(), rows - 1);
+        sameAsAFullReread();
     }
 
     void aTransitionPlanIsEditedNeverDuplicated()
