@@ -210,6 +210,7 @@ struct RuptureChanges {
 };
 
 using RuptureRevision = Revision<RuptureChanges>;
+using ReportRevision = Revision<PostSessionReport>; // action is always "amend"
 
 // A repair plan as corrected: strategies, steps, due date and note replace the recorded ones; a
 // closed plan's outcome may be corrected too (and must be given for one, never for an open one).

@@ -445,11 +445,21 @@ void Store::recordPostSessionReport(const std::string& clientCode, const Session
 
 int Store::postSessionReportRevisions(const std::string& clientCode, const SessionRef& sessionRef)
 {
+    return static_cast<int>(postSessionReportHistory(clientCode, sessionRef).size());
+}
+
+std::vector<ReportRevision> Store::postSessionReportHistory(const std::string& clientCode,
+                                                            const SessionRef& sessionRef)
+{
     const Id session = sessionId(clientId(clientCode), sessionRef, "session");
-    sql::Statement query(*connection_,
-                         "SELECT count(*) FROM post_session_report_revision WHERE session_id = ?");
-    query.bind(1, session).step();
-    return query.integer(0);
+    sql::Statement query(*connection_, "SELECT id, revised_on, reason, tension, intensity, resolution "
+                                       "FROM post_session_report_revision WHERE session_id = ? ORDER BY id");
+    query.bind(1, session);
+    std::vector<ReportRevision> history;
+    while (query.step())
+        history.push_back({query.int64(0), parseIsoDate(query.text(1), "revised_on"), "amend", query.text(2),
+                           PostSessionReport{query.integer(3) != 0, query.optInt(4), query.optInt(5)}});
+    return history;
 }
 
 // ---- catalogues -------------------------------------------------------------------------

@@ -60,6 +60,9 @@ public:
                                  const PostSessionReport& report,
                                  const std::optional<std::string>& reason = {});
     int postSessionReportRevisions(const std::string& clientCode, const SessionRef& session);
+    // The reports the client's current one replaced, oldest first.
+    std::vector<ReportRevision> postSessionReportHistory(const std::string& clientCode,
+                                                         const SessionRef& session);
 
     // Corrections (StoreCorrections.cpp). A rating is found by client, session, instrument and
     // rater; amending replaces its items (and restores a voided one), voiding takes it out of the

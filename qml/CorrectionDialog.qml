@@ -4,8 +4,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Alliance
 
-// Correct one rating: change its answers or void it, always with a reason. Nothing is overwritten:
-// the earlier versions are listed below and kept. The state lives in CorrectionForm.
+// Correct one session: change a rating's answers or void it, and correct the client's post-session
+// report, always with a reason. Nothing is overwritten: the earlier versions are listed and kept.
+// The state lives in CorrectionForm and ReportForm; both use the one reason field.
 ModalDialog {
     id: root
 
@@ -17,22 +18,33 @@ ModalDialog {
         }
     }
 
+    readonly property ReportForm report: ReportForm {
+        onSaved: root.corrected()
+        onFailed: field => {
+            if (field === "reason")
+                reasonField.forceActiveFocus()
+            else if (field === "tension")
+                tensionBox.forceActiveFocus()
+        }
+    }
+
     signal corrected
 
     function openFor(clientCode: string, session: int): bool {
         if (!form.load(clientCode, session, ClientModel.instrument, ClientModel.rater))
             return false
+        report.load(clientCode, session)
         open()
         reasonField.forceActiveFocus()
         return true
     }
 
-    title: qsTr("Correct a rating")
+    title: qsTr("Correct a session")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: Math.min(720, (Overlay.overlay ? Overlay.overlay.width : 760) - 2 * Theme.padding)
     // Scrolls rather than grows past the window (12 WAI-SR items with history at 1024 x 700).
-    height: Math.min(640, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
+    height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding
 
     FormScroll {
@@ -96,8 +108,66 @@ ModalDialog {
                 onTextEdited: root.form.reason = text
                 onAccepted: root.form.amend()
             }
-            FieldError { Layout.fillWidth: true; text: root.form.reasonError }
+            FieldError { Layout.fillWidth: true; text: root.form.reasonError || root.report.reasonError }
             FieldError { Layout.fillWidth: true; text: root.form.message }
+
+            // The client's post-session report of the same session.
+            Label {
+                Layout.topMargin: Theme.spacing
+                text: root.report.onRecord ? qsTr("The client's post-session report") : qsTr("The client's post-session report (none on record)")
+                color: Theme.text
+                font.bold: true
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                CheckBox {
+                    id: tensionBox
+                    text: qsTr("The client felt tension in the session")
+                    checked: root.report.tension
+                    Accessible.name: text
+                    onToggled: root.report.tension = checked
+                }
+                Label { visible: root.report.tension; text: qsTr("strength"); color: Theme.text; height: strengthBox.height; verticalAlignment: Text.AlignVCenter }
+                SpinBox {
+                    id: strengthBox
+                    visible: root.report.tension
+                    from: 1
+                    to: 5
+                    value: root.report.intensity
+                    Accessible.name: qsTr("Tension intensity, 1 to 5")
+                    onValueModified: root.report.intensity = value
+                }
+                Label { visible: root.report.tension; text: qsTr("resolved"); color: Theme.text; height: strengthBox.height; verticalAlignment: Text.AlignVCenter }
+                SpinBox {
+                    visible: root.report.tension
+                    from: 1
+                    to: 5
+                    value: root.report.resolution
+                    Accessible.name: qsTr("How far the tension was resolved, 1 to 5")
+                    onValueModified: root.report.resolution = value
+                }
+                Button {
+                    text: qsTr("Save report")
+                    Accessible.name: qsTr("Save the client's post-session report")
+                    onClicked: {
+                        root.report.reason = root.form.reason
+                        root.report.submit()
+                    }
+                }
+            }
+            FieldError { Layout.fillWidth: true; text: root.report.tensionError }
+            FieldError { Layout.fillWidth: true; text: root.report.message }
+            Repeater {
+                model: root.report.history
+                Label {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    color: Theme.mutedText
+                    text: qsTr("%1: replaced a report of %2. Reason: %3").arg(modelData.date).arg(modelData.summary).arg(modelData.reason)
+                }
+            }
 
             Label {
                 visible: root.form.history.length > 0
@@ -129,8 +199,8 @@ ModalDialog {
                 Button { text: qsTr("Close"); onClicked: root.close(); Accessible.name: qsTr("Close") }
                 AccentButton {
                     objectName: "saveCorrection"
-                    text: qsTr("Save correction")
-                    Accessible.name: text
+                    text: qsTr("Save rating")
+                    Accessible.name: qsTr("Save the corrected rating")
                     onClicked: root.form.amend()
                 }
             }

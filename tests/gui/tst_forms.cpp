@@ -7,6 +7,7 @@
 #include "CounselorForm.hpp"
 #include "HandOverForm.hpp"
 #include "RepairPlanForm.hpp"
+#include "ReportForm.hpp"
 #include "RuptureForm.hpp"
 #include "SessionForm.hpp"
 #include "TestSupport.hpp"
@@ -665,6 +666,45 @@ private slots:
         QVERIFY2(edit.submit(), qPrintable(edit.message()));
         QCOMPARE(caseload.rowCount(), rows - 1);
         sameAsAFullReread();
+    }
+
+    void correctsThePostSessionReportWithAReasonAndKeepsTheOldOne()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        ReportForm form;
+        QVERIFY(!form.load(QStringLiteral("C-001"), 9999)); // no such session
+        const auto sessions = store.clientDetail("C-001").sessions;
+        const auto bare =
+            std::find_if(sessions.begin(), sessions.end(), [](const auto& s) { return !s.report; });
+        QVERIFY(bare != sessions.end());
+        QVERIFY(form.load(QStringLiteral("C-001"), bare->number));
+        QVERIFY(!form.onRecord());
+        // A first report needs no reason.
+        form.setProperty("tension", true);
+        form.setProperty("intensity", 4);
+        form.setProperty("resolution", 2);
+        QVERIFY2(form.submit(), qPrintable(form.message()));
+        QVERIFY(form.onRecord());
+        // Changing the client's answers on record needs a reason; nothing changes without one.
+        form.setProperty("resolution", 5);
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.submit());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("reason"));
+        QVERIFY(readsWell(form.reasonError()));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        form.setProperty("reason", QStringLiteral("the client corrected it the next week"));
+        QVERIFY2(form.submit(), qPrintable(form.message()));
+        const auto stored =
+            store.clientDetail("C-001").sessions[static_cast<std::size_t>(bare->number - 1)].report;
+        QVERIFY(stored && stored->resolution == 5);
+        QCOMPARE(form.history().size(), 1);
+        QVERIFY(form.history()
+                    .at(0)
+                    .toMap()
+                    .value(QStringLiteral("summary"))
+                    .toString()
+                    .contains(QStringLiteral("resolved 2")));
     }
 
     void aTransitionPlanIsEditedNeverDuplicated()
