@@ -10,13 +10,13 @@ ModalDialog {
 
     readonly property AcknowledgeForm form: AcknowledgeForm {
         onSaved: root.close()
-        onFailed: (field, message) => (field === "snoozeDays" ? snoozeBox : reasonField).forceActiveFocus()
+        onFailed: (field, message) => (field === "snoozeDays" ? snoozeBox : reasonField).forceActiveFocus(Qt.TabFocusReason)
     }
 
     function openFor(alertId: string, title: string) {
         form.reset(alertId, title)
         open()
-        reasonField.forceActiveFocus()
+        reasonField.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: qsTr("Acknowledge alert")

@@ -63,7 +63,7 @@ Page {
                 model: CaseloadModel.chipChoices
                 textRole: "label"
                 valueRole: "value"
-                currentIndex: Math.max(0, indexOfValue(CaseloadModel.chipFilter))
+                currentIndex: count > 0 ? Math.max(0, indexOfValue(CaseloadModel.chipFilter)) : -1 // again once the choices are in
                 Accessible.name: qsTr("Show only clients with this status")
                 onActivated: CaseloadModel.chipFilter = currentValue
             }

@@ -21,13 +21,13 @@ ModalDialog {
     function openForNew(counselor: string) {
         form.reset(counselor)
         open()
-        codeField.forceActiveFocus()
+        codeField.forceActiveFocus(Qt.TabFocusReason)
     }
     function openForEdit(code: string): bool {
         if (!form.load(code))
             return false
         open()
-        nameField.forceActiveFocus()
+        nameField.forceActiveFocus(Qt.TabFocusReason)
         return true
     }
     function focusFieldAtFault() {
@@ -35,7 +35,7 @@ ModalDialog {
                          startDate: startField, cadenceDays: cadenceBox }
         const field = fields[form.firstErrorField]
         if (field)
-            field.forceActiveFocus()
+            field.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: form.editing ? qsTr("Edit client %1").arg(form.code) : qsTr("Add a client")

@@ -129,7 +129,9 @@ Page {
                 Accessible.name: qsTr("Edit client %1: name, counselor, cadence, status").arg(ClientModel.clientCode)
                 onClicked: root.editClientRequested()
             }
+            // No rating yet: nothing to choose between, so no empty drop-downs.
             ComboBox {
+                visible: count > 0
                 model: ClientModel.instrumentChoices
                 textRole: "label"
                 valueRole: "value"
@@ -138,6 +140,7 @@ Page {
                 onActivated: ClientModel.instrument = currentValue
             }
             ComboBox {
+                visible: count > 0
                 model: ClientModel.raterChoices
                 textRole: "label"
                 valueRole: "value"

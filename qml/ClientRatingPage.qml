@@ -28,9 +28,9 @@ Page {
     function focusItem(index: int) {
         const row = items.itemAt(index)
         if (row)
-            row.children[1].forceActiveFocus() // the row's slider
+            row.children[1].forceActiveFocus(Qt.TabFocusReason) // the row's slider
         else if (index >= items.count)
-            confirmButton.forceActiveFocus()
+            confirmButton.forceActiveFocus(Qt.TabFocusReason)
     }
 
     objectName: "clientRating"
@@ -39,7 +39,7 @@ Page {
         const used = ClientModel.instrument
         form.instrument = used === "wai-sr" || used === "srs" || used === "bgt" ? used : "srs"
         instrumentBox.currentIndex = instrumentBox.indexOfValue(form.instrument)
-        instrumentBox.forceActiveFocus()
+        instrumentBox.forceActiveFocus(Qt.TabFocusReason)
     }
 
     Shortcut {
@@ -117,7 +117,7 @@ Page {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: (root.form.stepTenths === 10 ? qsTr("For each statement: 1 seldom, 2 sometimes, 3 fairly often, 4 very often, 5 always.")
-                                               : qsTr("Move each line to where it fits: left is low, right is high."))
+                                               : qsTr("Move each line to where it fits: left is low, right is high. The arrow keys move a whole point, with Shift a tenth."))
                   + " " + qsTr("%1 of %2 answered.").arg(root.form.answeredCount).arg(root.form.itemCount)
             color: Theme.mutedText
             font.pixelSize: Theme.fontSize + 2
@@ -165,6 +165,26 @@ Page {
                             // Tab walks the items in order, then to Confirm (explicit: the scroll
                             // view's content would otherwise keep Tab on this slider).
                             Keys.onTabPressed: root.focusItem(itemRow.index + 1)
+                            // Arrows move a whole point (a tenth at a time is 100 presses across
+                            // an SRS line); Shift+arrows a tenth; Home and End the ends.
+                            Keys.onPressed: event => {
+                                const whole = Math.max(10, root.form.stepTenths)
+                                const step = (event.modifiers & Qt.ShiftModifier) ? root.form.stepTenths : whole
+                                const start = itemRow.answer >= 0 ? itemRow.answer : slider.from
+                                let next
+                                if (event.key === Qt.Key_Right || event.key === Qt.Key_Up)
+                                    next = start + step
+                                else if (event.key === Qt.Key_Left || event.key === Qt.Key_Down)
+                                    next = start - step
+                                else if (event.key === Qt.Key_Home)
+                                    next = slider.from
+                                else if (event.key === Qt.Key_End)
+                                    next = slider.to
+                                else
+                                    return
+                                root.form.setItem(itemRow.index, Math.max(slider.from, Math.min(slider.to, next)))
+                                event.accepted = true
+                            }
                             Keys.onBacktabPressed: root.focusItem(itemRow.index - 1)
                             onPressedChanged: if (!pressed) root.form.setItem(itemRow.index, Math.round(value))
                             // Basic's slider shows no focus of its own: a ring says which item the keys move.

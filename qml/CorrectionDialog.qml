@@ -14,7 +14,7 @@ ModalDialog {
         onSaved: root.corrected()
         onFailed: field => {
             if (field === "reason")
-                reasonField.forceActiveFocus()
+                reasonField.forceActiveFocus(Qt.TabFocusReason)
         }
     }
 
@@ -22,9 +22,9 @@ ModalDialog {
         onSaved: root.corrected()
         onFailed: field => {
             if (field === "reason")
-                reasonField.forceActiveFocus()
+                reasonField.forceActiveFocus(Qt.TabFocusReason)
             else if (field === "tension")
-                tensionBox.forceActiveFocus()
+                tensionBox.forceActiveFocus(Qt.TabFocusReason)
         }
     }
 
@@ -35,7 +35,7 @@ ModalDialog {
             return false
         report.load(clientCode, session)
         open()
-        reasonField.forceActiveFocus()
+        reasonField.forceActiveFocus(Qt.TabFocusReason)
         return true
     }
 

@@ -14,7 +14,7 @@ ModalDialog {
         }
         onFailed: field => {
             if (field === "name")
-                nameField.forceActiveFocus()
+                nameField.forceActiveFocus(Qt.TabFocusReason)
         }
     }
 
@@ -25,7 +25,7 @@ ModalDialog {
         roleBox.currentIndex = 0
         supervisorBox.currentIndex = 0
         open()
-        nameField.forceActiveFocus()
+        nameField.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: qsTr("Add a colleague")

@@ -50,7 +50,7 @@ Page {
             textRole: "label"
             valueRole: "value"
             implicitContentWidthPolicy: ComboBox.WidestText
-            currentIndex: indexOfValue(form.role)
+            currentIndex: count > 0 ? indexOfValue(form.role) : -1 // again once the choices are in
             Accessible.name: qsTr("Your role")
             onActivated: form.role = currentValue
         }

@@ -18,7 +18,7 @@ ModalDialog {
     readonly property var strategyChoices: form.strategyChoices
     readonly property RepairPlanForm form: RepairPlanForm {
         onSaved: root.close()
-        onLoaded: if (amending) reasonField.forceActiveFocus()
+        onLoaded: if (amending) reasonField.forceActiveFocus(Qt.TabFocusReason)
         onClosed: root.close()
         onFailed: root.focusFieldAtFault()
     }
@@ -36,7 +36,7 @@ ModalDialog {
                          reason: reasonField, outcome: amendOutcomeBox }
         const field = fields[form.firstErrorField]
         if (field)
-            field.forceActiveFocus()
+            field.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: form.amending ? qsTr("Correct repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
@@ -150,7 +150,7 @@ ModalDialog {
                 textRole: "label"
                 valueRole: "value"
                 implicitContentWidthPolicy: ComboBox.WidestText
-                currentIndex: indexOfValue(root.form.outcome)
+                currentIndex: count > 0 ? indexOfValue(root.form.outcome) : -1 // again once the choices are in
                 Accessible.name: qsTr("Corrected outcome")
                 Accessible.description: root.form.outcomeError
                 onActivated: root.form.outcome = currentValue
@@ -208,7 +208,7 @@ ModalDialog {
                 textRole: "label"
                 valueRole: "value"
                 implicitContentWidthPolicy: ComboBox.WidestText
-                currentIndex: indexOfValue(root.form.outcome)
+                currentIndex: count > 0 ? indexOfValue(root.form.outcome) : -1 // again once the choices are in
                 Accessible.name: qsTr("Outcome")
                 onActivated: root.form.outcome = currentValue
             }

@@ -24,14 +24,14 @@ ModalDialog {
     function openFor(clientCode: string, session: int, noticedBy: string) {
         form.reset(clientCode, session, noticedBy)
         open()
-        kindButtons.itemAt(0).forceActiveFocus()
+        kindButtons.itemAt(0).forceActiveFocus(Qt.TabFocusReason)
     }
     // Correct rupture `ruptureId` (flagged at `session`); false when there is none.
     function openToAmend(clientCode: string, session: int, ruptureId: int): bool {
         if (!form.load(clientCode, session, ruptureId))
             return false
         open()
-        reasonField.forceActiveFocus()
+        reasonField.forceActiveFocus(Qt.TabFocusReason)
         return true
     }
     function focusFieldAtFault() {
@@ -39,7 +39,7 @@ ModalDialog {
                          category: categoryBox, note: noteField, reason: reasonField }
         const field = fields[form.firstErrorField]
         if (field)
-            field.forceActiveFocus()
+            field.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: form.amending ? qsTr("Correct rupture #%1 (session %2)").arg(form.ruptureId).arg(form.sessionNumber)
@@ -122,7 +122,7 @@ ModalDialog {
                     model: root.form.noticedByChoices
                     textRole: "label"
                     valueRole: "value"
-                    currentIndex: indexOfValue(root.form.noticedBy)
+                    currentIndex: count > 0 ? indexOfValue(root.form.noticedBy) : -1 // again once the choices are in
                     Accessible.name: qsTr("Noticed by")
                     onActivated: root.form.noticedBy = currentValue
                 }
@@ -134,7 +134,7 @@ ModalDialog {
                     model: root.form.categoryChoices
                     textRole: "label"
                     valueRole: "value"
-                    currentIndex: indexOfValue(root.form.category)
+                    currentIndex: count > 0 ? indexOfValue(root.form.category) : -1 // again once the choices are in
                     Accessible.name: qsTr("Challenge to the relationship")
                     Accessible.description: root.form.categoryError
                     onActivated: root.form.category = currentValue

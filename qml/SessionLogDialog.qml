@@ -23,7 +23,7 @@ ModalDialog {
     function openFor(clientCode: string, instrument: string) {
         form.reset(clientCode, instrument)
         open()
-        dateField.forceActiveFocus()
+        dateField.forceActiveFocus(Qt.TabFocusReason)
     }
     // The first item that is empty or unreadable (the one the items' message is about).
     function firstItemToFix(): int {
@@ -37,7 +37,7 @@ ModalDialog {
                          report: reportBox }
         const field = fields[form.firstErrorField]
         if (field)
-            field.forceActiveFocus()
+            field.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: qsTr("Log a session for %1").arg(form.clientCode)
@@ -76,7 +76,7 @@ ModalDialog {
                     textRole: "label"
                     valueRole: "value"
                     implicitContentWidthPolicy: ComboBox.WidestText
-                    currentIndex: indexOfValue(root.form.instrument)
+                    currentIndex: count > 0 ? indexOfValue(root.form.instrument) : -1 // again once the choices are in
                     Accessible.name: qsTr("Instrument")
                     onActivated: root.form.instrument = currentValue
                 }
@@ -86,7 +86,7 @@ ModalDialog {
                     model: root.form.raterChoices
                     textRole: "label"
                     valueRole: "value"
-                    currentIndex: indexOfValue(root.form.rater)
+                    currentIndex: count > 0 ? indexOfValue(root.form.rater) : -1 // again once the choices are in
                     Accessible.name: qsTr("Rated by")
                     Accessible.description: root.form.raterError
                     onActivated: root.form.rater = currentValue

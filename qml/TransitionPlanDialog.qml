@@ -17,13 +17,13 @@ ModalDialog {
     function openFor(clientCode: string, ruptureId: int) {
         form.load(clientCode, ruptureId)
         open()
-        policyBox.forceActiveFocus()
+        policyBox.forceActiveFocus(Qt.TabFocusReason)
     }
     function focusFieldAtFault() {
         const fields = { referral: agencyBox, nextSteps: stepsField, newAgency: newAgency, newAgencyServices: newServices }
         const field = fields[form.firstErrorField]
         if (field)
-            field.forceActiveFocus()
+            field.forceActiveFocus(Qt.TabFocusReason)
     }
 
     title: qsTr("When repair is not possible: %1").arg(form.clientCode)
@@ -68,7 +68,7 @@ ModalDialog {
                     model: root.form.referralChoices
                     textRole: "label"
                     valueRole: "value"
-                    currentIndex: indexOfValue(root.form.referral)
+                    currentIndex: count > 0 ? indexOfValue(root.form.referral) : -1 // again once the choices are in
                     Accessible.name: qsTr("Referral agency")
                     Accessible.description: root.form.referralError
                     onActivated: root.form.referral = currentValue

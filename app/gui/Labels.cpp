@@ -149,7 +149,10 @@ QString Labels::item(Instrument instrument, int index)
 QString Labels::itemWithDimension(Instrument instrument, int index)
 {
     const Dimension dimension = spec(instrument).itemDimension.at(static_cast<std::size_t>(index));
-    return tr("%1 (%2)").arg(item(instrument, index), of(dimension));
+    const QString label = item(instrument, index);
+    if (label.compare(of(dimension), Qt::CaseInsensitive) == 0)
+        return label; // "Bond", not "Bond (bond)"
+    return tr("%1 (%2)").arg(label, of(dimension));
 }
 
 QString Labels::problem(const FieldError& error)

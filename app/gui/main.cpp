@@ -77,6 +77,10 @@ int main(int argc, char* argv[])
 
     // The app's own texts in the user's language when a translation for it is installed beside
     // the program; --translation shows one file instead (a translator's review, the pseudo test).
+    // English plural forms ("1 session") first; a translation installed later is asked before it.
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/alliance_en.qm")))
+        QApplication::installTranslator(&english);
     QTranslator translator;
     if (parser.isSet(translation)) {
         if (!translator.load(parser.value(translation))) {

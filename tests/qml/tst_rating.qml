@@ -77,10 +77,18 @@ TestCase {
         // Focus starts on the first item; arrows answer it, Tab moves on.
         tryVerify(() => testCase.Window.activeFocusItem !== null
                   && String(testCase.Window.activeFocusItem.Accessible.name).indexOf("not answered yet") >= 0)
-        for (let item = 0; item < 3; ++item) {
-            keyClick(Qt.Key_Right)
-            keyClick(Qt.Key_Tab)
-        }
+        // Arrows move a whole point, Shift+arrows a tenth, End goes to the top.
+        keyClick(Qt.Key_Right)
+        keyClick(Qt.Key_Right)
+        keyClick(Qt.Key_Right, Qt.ShiftModifier)
+        compare(page.form.itemTenths[0], 21)
+        keyClick(Qt.Key_Tab)
+        keyClick(Qt.Key_End)
+        compare(page.form.itemTenths[1], 100)
+        keyClick(Qt.Key_Tab)
+        keyClick(Qt.Key_Left) // an unanswered line answered at its lowest
+        compare(page.form.itemTenths[2], 0)
+        keyClick(Qt.Key_Tab)
         compare(page.form.answeredCount, 3)
         verify(page.form.complete)
         // After the last item, Tab lands on Confirm, and Space confirms.

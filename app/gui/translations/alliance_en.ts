@@ -1,0 +1,69 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English plural forms ("1 session", "2 sessions") of the app's texts that count something.
+     Qt words a %n text with the forms of the loaded translation; English needs one too. The test
+     "i18n: every counted text has its English plural forms" fails when a new %n text is missing here. -->
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>TrajectoryWording</name>
+    <message numerus="yes">
+        <source>RR-1: a drop larger than %1 points (reliable change; %2) opens a breach; repaired when the score before the drop is regained within %n sessions</source>
+        <translation>
+            <numerusform>RR-1: a drop larger than %1 points (reliable change; %2) opens a breach; repaired when the score before the drop is regained within %n session</numerusform>
+            <numerusform>RR-1: a drop larger than %1 points (reliable change; %2) opens a breach; repaired when the score before the drop is regained within %n sessions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions, no breach.</source>
+        <translation>
+            <numerusform>%n session, no breach.</numerusform>
+            <numerusform>%n sessions, no breach.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions, %1: %2 repaired, %3 unrepaired, %4 pending.</source>
+        <translation>
+            <numerusform>%n session, %1: %2 repaired, %3 unrepaired, %4 pending.</numerusform>
+            <numerusform>%n sessions, %1: %2 repaired, %3 unrepaired, %4 pending.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breaches</source>
+        <translation>
+            <numerusform>%n breach</numerusform>
+            <numerusform>%n breaches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions in a row at the maximum score</source>
+        <translation>
+            <numerusform>%n session in a row at the maximum score</numerusform>
+            <numerusform>%n sessions in a row at the maximum score</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days since the last session (planned every %1)</source>
+        <translation>
+            <numerusform>%n day since the last session (planned every %1)</numerusform>
+            <numerusform>%n days since the last session (planned every %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>alliance::gui::RepairPlanForm</name>
+    <message numerus="yes">
+        <source>%n strategies</source>
+        <translation>
+            <numerusform>%n strategy</numerusform>
+            <numerusform>%n strategies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n steps</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
