@@ -92,6 +92,9 @@ Page {
 
     objectName: "client"
     title: ClientModel.clientCode
+    // Shown (opened, or back from the client's rating): the keys act on the sessions at once --
+    // arrows pick one, Enter flags a rupture there, Ctrl+E corrects it.
+    StackView.onActivated: sessionList.forceActiveFocus()
     background: Rectangle { color: Theme.background }
 
     Shortcut { sequence: "Ctrl+L"; onActivated: root.openLogDialog() }

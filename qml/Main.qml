@@ -109,14 +109,14 @@ ApplicationWindow {
         if (client)
             client.closeDialogs()
     }
-    // Takes the header, the pages and the banner out of the scene (and so out of the accessibility
+    // Takes the header, the pages and the message line out of the scene (and so out of the accessibility
     // tree: Qt 6.4 lists even invisible items there) while a modal dialog is open, and puts them
     // back, with the focus they had, when it closes.
     property var hiddenParents: []
     property Item focusBeforeDialog: null
     property bool focusWasVisible: false // a keyboard user's focus ring comes back with it
     function hidePages(hide: bool) {
-        const items = [toolbar, stack, banner]
+        const items = [chrome]
         if (hide) {
             focusBeforeDialog = root.activeFocusItem
             focusWasVisible = focusBeforeDialog !== null && focusBeforeDialog["visualFocus"] === true
@@ -177,65 +177,7 @@ ApplicationWindow {
     palette.toolTipBase: Theme.surface
     palette.toolTipText: Theme.text
 
-    header: ToolBar {
-        id: toolbar
-        visible: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
-        background: Rectangle { color: Theme.surface; border.color: Theme.border }
 
-        RowLayout {
-            anchors.fill: parent
-            anchors.leftMargin: Theme.padding
-            anchors.rightMargin: Theme.padding
-            spacing: Theme.spacing
-
-            Label {
-                text: qsTr("Alliance Tracker")
-                font.pixelSize: Theme.titleFontSize
-                font.bold: true
-                color: Theme.text
-            }
-            ToolButton {
-                text: qsTr("Caseload")
-                checked: stack.currentItem !== null && stack.currentItem.objectName === "caseload"
-                Accessible.name: qsTr("Caseload (Ctrl+1)")
-                onClicked: stack.pop(null)
-            }
-            ToolButton {
-                text: qsTr("Alerts (%1)").arg(AlertsModel.count)
-                checked: stack.currentItem !== null && stack.currentItem.objectName === "alerts"
-                Accessible.name: qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
-                onClicked: root.openAlerts()
-            }
-            Item { Layout.fillWidth: true }
-            ToolButton {
-                text: qsTr("Add colleague")
-                Accessible.name: qsTr("Add a colleague")
-                onClicked: counselorDialog.openForNew()
-            }
-            Label { text: qsTr("Counselor"); color: Theme.mutedText }
-            ComboBox {
-                id: counselorBox
-                model: Backend.counselorChoices
-                currentIndex: Backend.currentCounselorIndex
-                implicitWidth: 200
-                Accessible.name: qsTr("Show the caseload of")
-                onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
-            }
-            ComboBox {
-                model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]
-                currentIndex: Theme.mode === "dark" ? 1 : Theme.mode === "contrast" ? 2 : 0
-                Accessible.name: qsTr("Colour theme")
-                onActivated: index => {
-                    Theme.mode = ["light", "dark", "contrast"][index]
-                    Backend.theme = Theme.mode
-                }
-            }
-        }
-    }
-
-    footer: ErrorBanner {
-        id: banner
-    }
 
     Shortcut {
         sequence: "Ctrl+N"
@@ -281,28 +223,95 @@ ApplicationWindow {
             }
         }
     }
+    // The header, the pages and the message line, in one item that hidePages() can take out of the
+    // scene as a whole; sized without anchors, and the window's content keeps its size meanwhile.
+    ColumnLayout {
+        id: chrome
+        width: root.contentItem.width
+        height: root.contentItem.height
+        spacing: 0
+        ToolBar {
+            id: toolbar
+            Layout.fillWidth: true
+            visible: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
+            background: Rectangle { color: Theme.surface; border.color: Theme.border }
+
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.padding
+                anchors.rightMargin: Theme.padding
+                spacing: Theme.spacing
+
+                Label {
+                    text: qsTr("Alliance Tracker")
+                    font.pixelSize: Theme.titleFontSize
+                    font.bold: true
+                    color: Theme.text
+                }
+                ToolButton {
+                    text: qsTr("Caseload")
+                    checked: stack.currentItem !== null && stack.currentItem.objectName === "caseload"
+                    Accessible.name: qsTr("Caseload (Ctrl+1)")
+                    onClicked: stack.pop(null)
+                }
+                ToolButton {
+                    text: qsTr("Alerts (%1)").arg(AlertsModel.count)
+                    checked: stack.currentItem !== null && stack.currentItem.objectName === "alerts"
+                    Accessible.name: qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
+                    onClicked: root.openAlerts()
+                }
+                Item { Layout.fillWidth: true }
+                ToolButton {
+                    text: qsTr("Add colleague")
+                    Accessible.name: qsTr("Add a colleague")
+                    onClicked: counselorDialog.openForNew()
+                }
+                Label { text: qsTr("Counselor"); color: Theme.mutedText }
+                ComboBox {
+                    id: counselorBox
+                    model: Backend.counselorChoices
+                    currentIndex: Backend.currentCounselorIndex
+                    implicitWidth: 200
+                    Accessible.name: qsTr("Show the caseload of")
+                    onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
+                }
+                ComboBox {
+                    model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]
+                    currentIndex: Theme.mode === "dark" ? 1 : Theme.mode === "contrast" ? 2 : 0
+                    Accessible.name: qsTr("Colour theme")
+                    onActivated: index => {
+                        Theme.mode = ["light", "dark", "contrast"][index]
+                        Backend.theme = Theme.mode
+                    }
+                }
+            }
+        }
+        StackView {
+            id: stack
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            // Pages change at once: no sliding for a screen reader or a keyboard user to wait for, and
+            // a dialog opened right after a page change covers that page, not a half-slid one.
+            pushEnter: Transition {}
+            pushExit: Transition {}
+            popEnter: Transition {}
+            popExit: Transition {}
+            replaceEnter: Transition {}
+            replaceExit: Transition {}
+            // An error belongs to the page it was made on.
+            onCurrentItemChanged: banner.clearError()
+            initialItem: Backend.startupError !== "" ? errorPage : Backend.needsFirstRun ? firstRunPage : caseloadPage
+        }
+        ErrorBanner {
+            id: banner
+            Layout.fillWidth: true
+        }
+    }
     WindowSnapshot {
         id: snapshot
         parent: root.Overlay.overlay.parent
         anchors.fill: parent
         visible: root.pageHidden
-    }
-    StackView {
-        id: stack
-        // Sized without anchors: hidePages() takes it out of the scene for a while.
-        width: root.contentItem.width
-        height: root.contentItem.height
-        // Pages change at once: no sliding for a screen reader or a keyboard user to wait for, and
-        // a dialog opened right after a page change covers that page, not a half-slid one.
-        pushEnter: Transition {}
-        pushExit: Transition {}
-        popEnter: Transition {}
-        popExit: Transition {}
-        replaceEnter: Transition {}
-        replaceExit: Transition {}
-        // An error belongs to the page it was made on.
-        onCurrentItemChanged: banner.clearError()
-        initialItem: Backend.startupError !== "" ? errorPage : Backend.needsFirstRun ? firstRunPage : caseloadPage
     }
 
     Component {

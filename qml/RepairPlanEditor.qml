@@ -30,6 +30,11 @@ ModalDialog {
         else
             form.follow(ruptureId, existing.id, ClientModel.allSessionCount)
         open()
+        // Keys start where the work is: the first strategy of a new plan, the outcome of an open one.
+        if (existing === null)
+            strategyFlow.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        else if (existing.status !== "closed")
+            outcomeBox.forceActiveFocus(Qt.TabFocusReason)
     }
     function focusFieldAtFault() {
         const fields = { steps: stepsField, due: dueField, note: noteField, followUpSession: followUpBox,

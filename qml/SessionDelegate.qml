@@ -22,12 +22,18 @@ ItemDelegate {
     signal correctRequested(int session)
 
     height: 40
+    topPadding: 0 // the row's 40 pixels are for its content, the button included
+    bottomPadding: 0
     highlighted: ListView.isCurrentItem
     Accessible.role: Accessible.ListItem
-    Accessible.name: qsTr("Session %1 on %2, total %3, %4%5").arg(number).arg(date).arg(total).arg(phase)
+    Accessible.name: qsTr("Session %1 on %2, total %3%4%5").arg(number).arg(date).arg(total)
+                     .arg(phaseLabel !== "" ? ", " + phaseLabel : "")
                      .arg(ruptureCount ? qsTr(", rupture flagged") : "") + (report !== "" ? ", " + report : "")
                      + (note !== "" ? ", " + qsTr("note: %1").arg(note) : "")
-    onClicked: ListView.view.currentIndex = index
+    onClicked: {
+        ListView.view.currentIndex = index
+        ListView.view.forceActiveFocus() // the list's keys (Enter, Ctrl+E) act on the row clicked
+    }
     ToolTip.visible: hovered
     ToolTip.text: (note !== "" ? qsTr("Note: %1\n").arg(note) : "")
                   + (report !== "" ? qsTr("Client's report: %1. ").arg(report) : "")
@@ -73,8 +79,13 @@ ItemDelegate {
             font.italic: true
         }
         ToolButton {
-            // Shown on the row in hand (current or under the mouse), so the list stays readable.
-            visible: row.highlighted || row.hovered
+            // Shown on the row under the mouse, so the list stays readable; by keyboard, Ctrl+E
+            // corrects the current row (and the row keeps its phase in view).
+            visible: row.hovered
+            // Fits the 40-pixel row: a taller button would push the row's text out of view.
+            Layout.preferredHeight: 30
+            topPadding: 2
+            bottomPadding: 2
             text: qsTr("Correct")
             focusPolicy: Qt.NoFocus // the list itself takes Ctrl+E for the current row
             Accessible.name: qsTr("Correct the rating of session %1").arg(row.number)
