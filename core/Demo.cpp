@@ -182,6 +182,11 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             plan.createdOn = ruptureDate;
             plan.dueDate = ruptureDate + boost::gregorian::days(cadence * 2L);
             const Id planId = store.planRepair(plan);
+            if (story == Story::Unrepaired) // supervision looked at the plans still open
+                store.addPlanComment(planId, "Morgan Ellis",
+                                     "Talk about the rupture itself before changing the plan; bring it to "
+                                     "supervision next week.",
+                                     ruptureDate + boost::gregorian::days(cadence));
             if (story == Story::Repaired && breakAt + 3 <= sessions)
                 store.closeRepair(planId, Outcome::Resolved, breakAt + 3,
                                   ruptureDate + boost::gregorian::days(cadence * 2L));

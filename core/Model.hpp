@@ -97,6 +97,14 @@ struct RepairStep {
     bool done = false;
 };
 
+// What a supervisor wrote about a repair plan.
+struct PlanComment {
+    Id id = 0;
+    std::string author;
+    Date writtenOn;
+    std::string text;
+};
+
 struct RepairPlan {
     Id id = 0;
     Id ruptureId = 0;
@@ -109,7 +117,8 @@ struct RepairPlan {
     std::optional<std::string> note;
     std::vector<std::string> strategies;
     std::vector<RepairStep> steps;
-    int revisions = 0; // amendments on record
+    int revisions = 0;                 // amendments on record
+    std::vector<PlanComment> comments; // oldest first
 };
 
 struct ReferralAgency {

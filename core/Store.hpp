@@ -95,6 +95,9 @@ public:
     std::vector<RepairPlanRevision> repairPlanHistory(Id planId); // oldest first
     void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUpSession,
                      std::optional<Date> closedOn = {});
+    // A supervisor's comment on a plan (open or closed); the author must be a supervisor.
+    Id addPlanComment(Id planId, const std::string& authorName, const std::string& text,
+                      std::optional<Date> writtenOn = {});
 
     Id addReferralAgency(const ReferralAgency& agency);
     std::vector<ReferralAgency> referralAgencies();

@@ -184,6 +184,30 @@ void Store::closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> fo
     transaction.commit();
 }
 
+Id Store::addPlanComment(Id planId, const std::string& authorName, const std::string& rawText,
+                         std::optional<Date> writtenOn)
+{
+    const std::string text = cleanText("text", trimmed(rawText), 4000, TextShape::MultiLine);
+    const Date written = writtenOn.value_or(today());
+    requireRecordDate("date", written);
+    sql::Transaction transaction(*connection_);
+    const Id author = counselorId(authorName, "author");
+    sql::Statement role(*connection_, "SELECT role FROM counselor WHERE id = ?");
+    role.bind(1, author).step();
+    if (parseSlug<Role>(role.text(0)) != Role::Supervisor)
+        throw ValidationError("author", "only a supervisor comments on a repair plan", Reason::NotAllowed);
+    sql::Statement plan(*connection_, "SELECT 1 FROM repair_plan WHERE id = ?");
+    plan.bind(1, planId);
+    if (!plan.step())
+        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
+    sql::Statement insert(
+        *connection_, "INSERT INTO plan_comment (plan_id, author_id, written_on, text) VALUES (?, ?, ?, ?)");
+    insert.bind(1, planId).bind(2, author).bind(3, toIso(written)).bind(4, text).run();
+    const Id id = connection_->lastInsertId();
+    transaction.commit();
+    return id;
+}
+
 Id Store::addReferralAgency(const ReferralAgency& newAgency)
 {
     ReferralAgency agency = newAgency;
@@ -365,6 +389,9 @@ ClientDetail Store::clientDetail(const std::string& code)
         sql::Statement steps(
             *connection_,
             "SELECT position, text, done FROM repair_plan_step WHERE plan_id = ? ORDER BY position");
+        sql::Statement comments(*connection_,
+                                "SELECT m.id, k.name, m.written_on, m.text FROM plan_comment m "
+                                "JOIN counselor k ON k.id = m.author_id WHERE m.plan_id = ? ORDER BY m.id");
         while (query.step()) {
             RepairPlan plan;
             plan.id = query.int64(0);
@@ -387,6 +414,11 @@ ClientDetail Store::clientDetail(const std::string& code)
             while (steps.step())
                 plan.steps.push_back({steps.integer(0), steps.text(1), steps.integer(2) != 0});
             steps.reset();
+            comments.bind(1, plan.id);
+            while (comments.step())
+                plan.comments.push_back({comments.int64(0), comments.text(1),
+                                         parseIsoDate(comments.text(2), "written_on"), comments.text(3)});
+            comments.reset();
             detail.plans.push_back(std::move(plan));
         }
     }

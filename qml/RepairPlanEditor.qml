@@ -14,6 +14,13 @@ ModalDialog {
     property var plan: null
     // Planning a new one or correcting one: the plan's fields are editable.
     readonly property bool editing: plan === null || form.amending
+    // The plan as it is on record now (comments added while the editor is open included).
+    readonly property var livePlan: {
+        for (const p of ClientModel.plans)
+            if (p.id === form.planId)
+                return p
+        return null
+    }
     // Held as a plain JS array so each group can filter it.
     readonly property var strategyChoices: form.strategyChoices
     readonly property RepairPlanForm form: RepairPlanForm {
@@ -230,6 +237,44 @@ ModalDialog {
             AccentButton { text: qsTr("Close the plan"); onClicked: root.form.closePlan(); Accessible.name: qsTr("Close the repair plan") }
         }
         FieldError { Layout.fillWidth: true; text: root.form.followUpError }
+
+        // Supervision: what supervisors wrote about the plan, and a supervisor's new comment.
+        Label {
+            visible: !root.editing && root.livePlan !== null && root.livePlan.comments.length > 0
+            text: qsTr("Supervisor's comments")
+            color: Theme.text
+            font.bold: true
+        }
+        Repeater {
+            model: !root.editing && root.livePlan !== null ? root.livePlan.comments : []
+            Label {
+                required property var modelData
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.text
+                text: qsTr("%1, %2: %3").arg(modelData.date).arg(modelData.author).arg(modelData.text)
+            }
+        }
+        RowLayout {
+            visible: !root.editing && Backend.currentIsSupervisor
+            Layout.fillWidth: true
+            TextField {
+                id: commentField
+                Layout.fillWidth: true
+                text: root.form.comment
+                placeholderText: qsTr("Your comment as supervisor")
+                Accessible.name: qsTr("Supervisor's comment on the plan")
+                Accessible.description: root.form.commentError
+                onTextEdited: root.form.comment = text
+                onAccepted: root.form.addComment()
+            }
+            Button {
+                text: qsTr("Add comment")
+                Accessible.name: qsTr("Add the comment to repair plan %1").arg(root.form.planId)
+                onClicked: root.form.addComment()
+            }
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.commentError }
         FieldError { Layout.fillWidth: true; text: root.form.message }
 
         RowLayout {

@@ -26,9 +26,9 @@ namespace {
 std::string cliField(const std::string& field)
 {
     static const std::map<std::string, std::string> named = {
-        {"code", "CODE"},           {"name", "NAME"},         {"rating", "RATING"},
-        {"alert_id", "ID"},         {"plan_id", "PLAN_ID"},   {"rupture_id", "RUPTURE_ID"},
-        {"display_name", "--name"}, {"start_date", "--start"}};
+        {"code", "CODE"},           {"name", "NAME"},          {"rating", "RATING"},
+        {"alert_id", "ID"},         {"plan_id", "PLAN_ID"},    {"rupture_id", "RUPTURE_ID"},
+        {"display_name", "--name"}, {"start_date", "--start"}, {"author", "--by"}};
     if (const auto it = named.find(field); it != named.end())
         return it->second;
     if (field.empty() || field.starts_with("--") || field.starts_with("item") ||
@@ -303,6 +303,13 @@ void repairAmend(Store& store, const Args& a)
     std::cout << "Amended repair plan " << id << "; the earlier version is kept in its history\n";
 }
 
+void repairComment(Store& store, const Args& a)
+{
+    const Id plan = parseId("PLAN_ID", a.id);
+    store.addPlanComment(plan, a.supervisor, a.note);
+    std::cout << "Comment added to repair plan " << plan << '\n';
+}
+
 void repairHistory(Store& store, const Args& a)
 {
     const auto history = store.repairPlanHistory(parseId("PLAN_ID", a.id));
@@ -389,6 +396,9 @@ void showClient(Store& store, const Args& a)
         for (const auto& s : p.strategies)
             std::cout << (&s == &p.strategies.front() ? "; strategies: " : ", ") << s;
         std::cout << (p.revisions > 0 ? " (amended)" : "") << '\n';
+        for (const auto& c : p.comments)
+            std::cout << "      " << toIso(c.writtenOn) << " " << shown(c.author) << ": " << shown(c.text)
+                      << '\n';
     }
 }
 
@@ -735,6 +745,11 @@ void build(Parser& p)
     repairAmendCmd->add_flag("--no-note", a.noNote, "take the note away");
     repairAmendCmd->add_option("--outcome", a.outcome, "a closed plan's corrected outcome");
     repairAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
+    CLI::App* repairCommentCmd =
+        p.command(repair, "comment", "a supervisor's comment on a repair plan", withStore(repairComment));
+    repairCommentCmd->add_option("PLAN_ID", a.id)->required();
+    repairCommentCmd->add_option("--by", a.supervisor, "the supervisor's name")->required();
+    repairCommentCmd->add_option("--text", a.note, "the comment")->required();
     CLI::App* repairHistoryCmd = p.command(
         repair, "history", "earlier versions of a repair plan, oldest first", reading(repairHistory));
     repairHistoryCmd->add_option("PLAN_ID", a.id)->required();

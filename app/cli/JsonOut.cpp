@@ -169,6 +169,9 @@ json clientDetailJson(const ClientDetail& detail)
                           {"revisions", r.revisions}});
     json plans = json::array();
     for (const auto& p : detail.plans) {
+        json comments = json::array();
+        for (const auto& c : p.comments)
+            comments.push_back({{"author", c.author}, {"written_on", toIso(c.writtenOn)}, {"text", c.text}});
         json steps = json::array();
         for (const auto& step : p.steps)
             steps.push_back({{"position", step.position}, {"text", step.text}, {"done", step.done}});
@@ -183,7 +186,8 @@ json clientDetailJson(const ClientDetail& detail)
                          {"note", orNull(p.note)},
                          {"strategies", p.strategies},
                          {"steps", steps},
-                         {"revisions", p.revisions}});
+                         {"revisions", p.revisions},
+                         {"comments", comments}});
     }
     json transitions = json::array();
     for (const auto& t : detail.transitions)

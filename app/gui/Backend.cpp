@@ -51,6 +51,15 @@ QStringList Backend::counselorNames() const
     return names;
 }
 
+bool Backend::currentIsSupervisor() const
+{
+    if (store_ && !currentCounselor_.isEmpty())
+        for (const auto& c : store_->counselors())
+            if (toQt(c.name) == currentCounselor_)
+                return c.role == Role::Supervisor;
+    return false;
+}
+
 void Backend::setCurrentCounselor(const QString& name)
 {
     if (name == currentCounselor_)

@@ -34,6 +34,8 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QString asOfIso READ asOfIso NOTIFY asOfChanged)
     Q_PROPERTY(QStringList counselorChoices READ counselorChoices NOTIFY dataChanged)
     Q_PROPERTY(int currentCounselorIndex READ currentCounselorIndex NOTIFY currentCounselorChanged)
+    // True when the person chosen in the header is a supervisor (who may comment on plans).
+    Q_PROPERTY(bool currentIsSupervisor READ currentIsSupervisor NOTIFY currentCounselorChanged)
     // The newest session date on record when it is after tomorrow by the system clock (a clock
     // that runs behind would misdate every new session); empty otherwise.
     Q_PROPERTY(QString clockBehindRecordDate READ clockBehindRecordDate CONSTANT)
@@ -58,6 +60,7 @@ public:
     bool needsFirstRun() const;
     QStringList counselorNames() const;
     QString currentCounselor() const { return currentCounselor_; }
+    bool currentIsSupervisor() const;
     void setCurrentCounselor(const QString& name);
     QDate asOf() const { return asOf_; }
     QString asOfIso() const { return asOf_.toString(Qt::ISODate); }

@@ -183,6 +183,11 @@ void ClientModel::refresh()
                 QStringList steps;
                 for (const auto& s : p.steps)
                     steps << toQt(s.text);
+                QVariantList comments;
+                for (const PlanComment& comment : p.comments)
+                    comments << QVariantMap{{QStringLiteral("author"), toQt(comment.author)},
+                                            {QStringLiteral("date"), toQt(toIso(comment.writtenOn))},
+                                            {QStringLiteral("text"), toQt(comment.text)}};
                 plans_ << QVariantMap{
                     {QStringLiteral("id"), static_cast<int>(p.id)},
                     {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
@@ -196,7 +201,8 @@ void ClientModel::refresh()
                     {QStringLiteral("strategyLabels"), strategyLabels},
                     {QStringLiteral("steps"), steps},
                     {QStringLiteral("note"), toQt(p.note.value_or(""))},
-                    {QStringLiteral("revisions"), p.revisions}};
+                    {QStringLiteral("revisions"), p.revisions},
+                    {QStringLiteral("comments"), comments}};
             }
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(toQt(printable(e.what())));

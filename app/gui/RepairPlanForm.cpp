@@ -16,6 +16,8 @@ RepairPlanForm::RepairPlanForm(QObject* parent) : Form(parent)
     addField(QStringLiteral("followUpSession"), "session", tr("Follow-up session"));
     addField(QStringLiteral("outcome"), "outcome", tr("Outcome"));
     addField(QStringLiteral("reason"), "reason", tr("Reason for the correction"));
+    addField(QStringLiteral("comment"), "text", tr("Comment"));
+    addField(QStringLiteral("comment"), "author", tr("Comment"));
     reset(0);
 }
 
@@ -36,6 +38,7 @@ void RepairPlanForm::reset(int ruptureId)
     amending_ = false;
     planClosed_ = false;
     reason_.clear();
+    comment_.clear();
     history_.clear();
     strategies_.clear();
     stepsText_.clear();
@@ -163,6 +166,28 @@ bool RepairPlanForm::submit()
     if (ok) {
         reset(static_cast<int>(ruptureId_));
         emit saved(static_cast<int>(id));
+    }
+    return ok;
+}
+
+bool RepairPlanForm::addComment()
+{
+    clearErrors();
+    const QString author = backend() ? backend()->currentCounselor() : QString();
+    if (author.isEmpty()) {
+        reject(QStringLiteral("comment"), tr("choose yourself in the header first"));
+        return false;
+    }
+    const Id plan = planId_;
+    const bool ok = attempt(
+        [&](Store& store) {
+            store.addPlanComment(plan, toStd(author), toStd(comment_), fromQDate(backend()->asOf()));
+        },
+        clientOfPlan());
+    if (ok) {
+        comment_.clear();
+        emit loaded();
+        emit commented(static_cast<int>(plan));
     }
     return ok;
 }

@@ -22,6 +22,9 @@ class RepairPlanForm : public alliance::gui::Form { // qualified for qmltyperegi
     // [{date, reason, summary}] -- earlier versions, oldest first, worded for a person.
     Q_PROPERTY(QVariantList history READ history NOTIFY loaded)
     Q_PROPERTY(QString reasonError READ reasonError NOTIFY errorsChanged)
+    // A supervisor's comment on plan planId, written as the person chosen in the header.
+    Q_PROPERTY(QString comment MEMBER comment_ NOTIFY loaded)
+    Q_PROPERTY(QString commentError READ commentError NOTIFY errorsChanged)
     Q_PROPERTY(QString outcomeError READ outcomeError NOTIFY errorsChanged)
     // [{value, label, group}] with group immediate | exploratory | deck.
     Q_PROPERTY(QVariantList strategyChoices READ strategyChoices NOTIFY loaded)
@@ -50,6 +53,7 @@ public:
     QVariantList history() const { return history_; }
     QString reasonError() const { return errorOf(QStringLiteral("reason")); }
     QString outcomeError() const { return errorOf(QStringLiteral("outcome")); }
+    QString commentError() const { return errorOf(QStringLiteral("comment")); }
     QVariantList strategyChoices() const;
     QStringList strategies() const { return strategies_; }
     static QVariantList outcomeChoices();
@@ -69,12 +73,14 @@ public:
     // Saves a new plan, or when amending the correction (a reason is needed).
     Q_INVOKABLE bool submit();
     Q_INVOKABLE bool closePlan();
+    Q_INVOKABLE bool addComment();
 
 signals:
     void loaded();
     void strategiesChanged();
     void saved(int planId);
     void closed(int planId);
+    void commented(int planId);
 
 private:
     // The client whose rupture the plan is for ("" when unknown: then every page refreshes).
@@ -87,6 +93,7 @@ private:
     bool amending_ = false;
     bool planClosed_ = false;
     QString reason_;
+    QString comment_;
     QVariantList history_;
     QStringList strategies_;
     QString stepsText_;

@@ -309,6 +309,17 @@ expect_contains "$out" "replaced strategies: validate; 1 step(s); due 2099-01-01
 expect_contains "$out" "- Name the silence" "plan history lists the replaced steps"
 run --db "$DB" show C-FIX
 expect_contains "$out" "strategies: apologise (amended)" "show marks the amended plan"
+# A supervisor's comment on a plan: only a supervisor writes one; it is shown with the plan.
+run --db "$DB" counselor add "Dana O'Neil" --role supervisor
+expect_rc 0 "add a supervisor"
+rejected 3 "--by" repair comment "$FIXP" --by "Alex Rivera" --text "looks good"
+rejected 4 "--by" repair comment "$FIXP" --by "Nobody" --text "looks good"
+rejected 3 "--text" repair comment "$FIXP" --by "Dana O'Neil" --text "  "
+rejected 4 "PLAN_ID" repair comment 9999 --by "Dana O'Neil" --text "looks good"
+run --db "$DB" repair comment "$FIXP" --by "Dana O'Neil" --text 'Good: "own the missed call" first'
+expect_rc 0 "supervisor comment"
+run --db "$DB" show C-FIX --json
+expect_contains "$out" '"comments":[{"author":"Dana O'"'"'Neil","text":"Good: \"own the missed call\" first"' "the comment is stored with its author"
 run --db "$DB" rupture void "$FIXR" --reason "flagged on the wrong client"
 expect_rc 0 "rupture void"
 rejected 3 "already void" rupture void "$FIXR" --reason "again"

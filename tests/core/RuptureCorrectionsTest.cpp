@@ -205,3 +205,24 @@ TEST_CASE("A plan's outcome is corrected only once it is closed; bad amendments 
     CHECK(f.store.repairPlanHistory(plan).at(0).previous.outcome ==
           std::optional<Outcome>(Outcome::Resolved));
 }
+
+TEST_CASE("A supervisor comments on a repair plan; nobody else does, and a refusal changes nothing")
+{
+    Fixture f;
+    const Id plan = f.plan();
+    f.store.addCounselor("Dana O'Neil", Role::Supervisor, std::nullopt);
+    const std::string before = test::dumpAll(f.store);
+    CHECK(test::rejectedField([&] { f.store.addPlanComment(plan, "Alex Rivera", "fine"); }) == "author");
+    CHECK(test::rejectedField([&] { f.store.addPlanComment(plan, "Dana O'Neil", " "); }) == "text");
+    CHECK_THROWS_AS(f.store.addPlanComment(999, "Dana O'Neil", "fine"), NotFound);
+    CHECK_THROWS_AS(f.store.addPlanComment(plan, "Nobody", "fine"), NotFound);
+    CHECK(test::dumpAll(f.store) == before);
+
+    f.store.addPlanComment(plan, "dana o'neil", "Name the silence \"gently\"", Date(2026, 1, 20));
+    const ClientDetail detail = f.store.clientDetail("C-001");
+    REQUIRE(detail.plans.at(0).comments.size() == 1);
+    const PlanComment& comment = detail.plans[0].comments[0];
+    CHECK(comment.author == "Dana O'Neil");
+    CHECK(comment.writtenOn == Date(2026, 1, 20));
+    CHECK(comment.text == "Name the silence \"gently\"");
+}

@@ -707,6 +707,42 @@ private slots:
                     .contains(QStringLiteral("resolved 2")));
     }
 
+    void aSupervisorCommentsOnAPlan()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        const int ruptureId = flagBlankRupture();
+        RepairPlanForm form;
+        QSignalSpy saved(&form, &RepairPlanForm::saved);
+        form.reset(ruptureId);
+        form.setStrategy(form.strategyChoices().at(0).toMap().value(QStringLiteral("value")).toString(),
+                         true);
+        QVERIFY(form.submit());
+        const int planId = saved.at(0).at(0).toInt();
+        form.follow(ruptureId, planId, 1);
+        form.setProperty("comment", QStringLiteral("Name the silence \"gently\""));
+        context.backend().setCurrentCounselor(QString()); // nobody chosen: who writes it?
+        QVERIFY(!form.addComment());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
+        context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera")); // a counselor, not a supervisor
+        QVERIFY(!context.backend().currentIsSupervisor());
+        const std::string before = alliance::test::dumpAll(store);
+        QVERIFY(!form.addComment());
+        QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
+        QCOMPARE(alliance::test::dumpAll(store), before);
+        store.addCounselor("Dana O'Neil", alliance::Role::Supervisor, std::nullopt);
+        context.backend().setCurrentCounselor(QStringLiteral("Dana O'Neil"));
+        QVERIFY(context.backend().currentIsSupervisor());
+        QVERIFY2(form.addComment(), qPrintable(form.message()));
+        QVERIFY(form.property("comment").toString().isEmpty());
+        const auto plans = store.clientDetail("C-001").plans;
+        const auto plan =
+            std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.id == planId; });
+        QVERIFY(plan != plans.end());
+        QCOMPARE(plan->comments.size(), std::size_t(1));
+        QCOMPARE(plan->comments[0].author, std::string("Dana O'Neil"));
+    }
+
     void aTransitionPlanIsEditedNeverDuplicated()
     {
         AppContext context(demoOptions());
