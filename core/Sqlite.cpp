@@ -96,7 +96,39 @@ std::string Connection::path() const
 
 Connection::~Connection()
 {
+    for (auto& [text, statement] : idle_)
+        sqlite3_finalize(statement);
     sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* Connection::takeStatement(std::string_view sqlText)
+{
+    const auto found = idle_.find(std::string(sqlText));
+    if (found != idle_.end()) {
+        sqlite3_stmt* statement = found->second;
+        idle_.erase(found);
+        return statement;
+    }
+    sqlite3_stmt* statement = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sqlText.data(), static_cast<int>(sqlText.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(statement);
+        fail(db_, rc, "cannot prepare statement");
+    }
+    return statement;
+}
+
+void Connection::giveBackStatement(std::string sqlText, sqlite3_stmt* statement)
+{
+    constexpr std::size_t keep = 256; // distinct texts are few; a bound all the same
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (idle_.size() >= keep) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    idle_.emplace(std::move(sqlText), statement);
 }
 
 void Connection::exec(const std::string& sqlText)
@@ -122,17 +154,14 @@ int Connection::changes() const
     return sqlite3_changes(db_);
 }
 
-Statement::Statement(Connection& connection, std::string_view sqlText) : connection_(connection)
+Statement::Statement(Connection& connection, std::string_view sqlText)
+    : connection_(connection), sqlText_(sqlText), stmt_(connection.takeStatement(sqlText))
 {
-    const int rc = sqlite3_prepare_v2(connection.handle(), sqlText.data(), static_cast<int>(sqlText.size()),
-                                      &stmt_, nullptr);
-    if (rc != SQLITE_OK)
-        fail(connection.handle(), rc, "cannot prepare statement");
 }
 
 Statement::~Statement()
 {
-    sqlite3_finalize(stmt_);
+    connection_.giveBackStatement(std::move(sqlText_), stmt_);
 }
 
 Statement& Statement::bind(int index, std::int64_t value)

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -32,8 +33,14 @@ public:
     int changes() const;
     sqlite3* handle() const { return db_; }
 
+    // Prepared statements kept for reuse by their SQL text (Statement takes and gives back):
+    // preparing cost more than running the short per-client queries themselves.
+    sqlite3_stmt* takeStatement(std::string_view sqlText);
+    void giveBackStatement(std::string sqlText, sqlite3_stmt* statement);
+
 private:
     sqlite3* db_ = nullptr;
+    std::unordered_multimap<std::string, sqlite3_stmt*> idle_;
 };
 
 class Statement {
@@ -70,6 +77,7 @@ public:
 
 private:
     Connection& connection_;
+    std::string sqlText_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 

@@ -1,0 +1,33 @@
+#pragma once
+// Generated agencies for the benchmark: S (1 counselor, 40 clients, ~1,000 sessions), M (20
+// counselors, 800 clients, ~25,000 sessions), L (100 counselors, 5,000 clients, ~200,000 sessions).
+// Deterministic for a seed; written through the store's own validated calls in one transaction.
+#include "Store.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace alliance::bench {
+
+struct AgencySize {
+    std::string name; // S, M, L
+    int counselors = 1;
+    int clients = 40;
+    int sessionsPerClient = 25; // on average; each client has 60..140% of it
+};
+
+AgencySize agencySize(const std::string& name); // S, M or L; throws std::invalid_argument
+
+struct AgencySummary {
+    int counselors = 0;
+    int clients = 0;
+    int sessions = 0;
+};
+
+// Fills an empty store: counselors "Counselor 001".. (a supervisor for every ten), clients
+// "A-00001".., weekly sessions ending up to three weeks before `asOf`, one client rating each on
+// the client's instrument (WAI-SR, SRS or the quick rating); a quarter of the clients drop
+// reliably once, half of those recover.
+AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf, std::uint32_t seed = 7);
+
+} // namespace alliance::bench

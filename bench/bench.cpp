@@ -1,0 +1,265 @@
+// The agency-scale benchmark (issue 9): generates agencies S, M and L, then measures each
+// operation of the product and its floor -- the least work the storage itself needs for the same
+// rows -- in the same run, and prints medians and ratios as a Markdown table.
+//   alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short]
+// --short (CI): S and M, 3 repeats; exits non-zero only on a crash or a wrong answer, never on a
+// time. Generated files are kept in DIR (default: a temporary folder) and reused.
+#include "Agency.hpp"
+#include "Alerts.hpp"
+#include "AppContext.hpp"
+#include "SessionForm.hpp"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineSeries>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace alliance;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millisecondsOf(const std::function<void()>& work)
+{
+    const auto start = Clock::now();
+    work();
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+double medianOf(int repeats, const std::function<void()>& work)
+{
+    std::vector<double> times;
+    for (int r = 0; r < repeats; ++r)
+        times.push_back(millisecondsOf(work));
+    return median(times);
+}
+
+// The sqlite3 shell reading rows in order into /dev/null: the floor of every read.
+double shellFloor(int repeats, const std::string& db, const std::string& query)
+{
+    const std::string command = "sqlite3 -readonly '" + db + "' \"" + query + "\" > /dev/null";
+    return medianOf(repeats, [&] {
+        if (std::system(command.c_str()) != 0) {
+            std::fprintf(stderr, "bench: the sqlite3 shell failed: %s\n", command.c_str());
+            std::exit(1);
+        }
+    });
+}
+
+const char* const ratingRows = "SELECT s.client_id, s.date, r.instrument, r.items FROM rating r "
+                               "JOIN session s ON s.id = r.session_id";
+
+struct Row {
+    std::string operation, size;
+    double product = 0, floor = 0;
+    std::string note;
+};
+
+int wrongAnswers = 0;
+
+void expect(bool ok, const std::string& what)
+{
+    if (!ok) {
+        std::fprintf(stderr, "bench: wrong answer: %s\n", what.c_str());
+        ++wrongAnswers;
+    }
+}
+
+// A rating for `code` on the next free mid-week day after its first session (never a duplicate).
+NewRating midWeekRating(Store& store, const std::string& code, int& next)
+{
+    const ClientDetail detail = store.clientDetail(code);
+    NewRating rating;
+    rating.clientCode = code;
+    const auto taken = [&detail](const Date& day) {
+        return std::any_of(detail.sessions.begin(), detail.sessions.end(),
+                           [&day](const SessionRecord& s) { return s.date == day; });
+    };
+    do // a kept file may hold the writes of an earlier run
+        rating.date = detail.sessions.front().date + boost::gregorian::days(7L * next++ + 3);
+    while (taken(rating.date));
+    rating.instrument = detail.sessions.front().ratings.front().score.instrument;
+    const InstrumentSpec& s = spec(rating.instrument);
+    rating.itemTenths.assign(static_cast<std::size_t>(s.itemCount()), s.wholeNumberItems ? 40 : 70);
+    return rating;
+}
+
+void measure(const std::string& dir, const std::string& sizeName, int repeats, std::vector<Row>& rows)
+{
+    const bench::AgencySize size = bench::agencySize(sizeName);
+    const Date asOf = std::min(Date(2026, 11, 27), today());
+    const std::string db = dir + "/agency-" + sizeName + ".db";
+    if (!QFile::exists(QString::fromStdString(db))) {
+        Store fresh(db, OpenMode::CreateIfMissing);
+        bench::AgencySummary made;
+        const double ms = millisecondsOf([&] { made = bench::fillAgency(fresh, size, asOf); });
+        std::fprintf(stderr, "bench: generated %s: %d counselors, %d clients, %d sessions in %.1f s\n",
+                     sizeName.c_str(), made.counselors, made.clients, made.sessions, ms / 1000);
+    }
+    Store store(db, OpenMode::MustExist);
+    const auto clients = store.clients();
+    expect(static_cast<int>(clients.size()) == size.clients, sizeName + ": client count");
+
+    // Alerts, whole agency and one counselor.
+    std::vector<Alert> all;
+    const double alerts = medianOf(repeats, [&] { all = activeAlerts(store, std::nullopt, asOf); });
+    rows.push_back({"alerts, whole agency", sizeName, alerts,
+                    shellFloor(repeats, db, std::string(ratingRows) + " ORDER BY s.client_id, s.date"),
+                    std::to_string(all.size()) + " alerts"});
+    std::size_t perCounselor = 0;
+    for (const Counselor& k : store.counselors())
+        perCounselor += activeAlerts(store, k.name, asOf).size();
+    expect(perCounselor == all.size(), sizeName + ": the counselors' alerts add up to the agency's");
+    // A counselor (not the first: a supervisor in agencies of more than one) and their clients.
+    const std::string one = size.counselors > 1 ? "Counselor 002" : "Counselor 001";
+    std::vector<Alert> own;
+    const double ownAlerts = medianOf(repeats, [&] { own = activeAlerts(store, one, asOf); });
+    const std::string ownRows = std::string(ratingRows) +
+                                " JOIN client c ON c.id = s.client_id WHERE c.counselor_id = "
+                                "(SELECT id FROM counselor WHERE name = '" +
+                                one + "') ORDER BY s.client_id, s.date";
+    rows.push_back({"alerts, one counselor", sizeName, ownAlerts, shellFloor(repeats, db, ownRows),
+                    std::to_string(own.size()) + " alerts"});
+
+    // The app's models on the same file.
+    gui::StartupOptions options;
+    options.databasePath = QString::fromStdString(db);
+    options.asOf = QDate(asOf.year(), asOf.month(), asOf.day());
+    gui::AppContext context(options);
+    expect(context.caseload().totalCount() == size.clients, sizeName + ": caseload rows");
+    const double caseload = medianOf(repeats, [&] { context.caseload().refresh(); });
+    rows.push_back({"caseload page model", sizeName, caseload,
+                    shellFloor(repeats, db, std::string(ratingRows) + " ORDER BY s.client_id, s.date"),
+                    std::to_string(context.caseload().totalCount()) + " clients"});
+    context.client().setClientCode(QStringLiteral("A-00001"));
+    const double page = medianOf(repeats, [&] {
+        context.client().refresh();
+        QLineSeries total, bond, goal, task;
+        context.client().fillSeries(&total, QStringLiteral("total"));
+        context.client().fillSeries(&bond, QStringLiteral("bond"));
+        context.client().fillSeries(&goal, QStringLiteral("goal"));
+        context.client().fillSeries(&task, QStringLiteral("task"));
+    });
+    rows.push_back({"one client page (model + chart series)", sizeName, page,
+                    shellFloor(repeats, db,
+                               std::string(ratingRows) +
+                                   " WHERE s.client_id = (SELECT id FROM client WHERE code = 'A-00001')"
+                                   " ORDER BY s.date"),
+                    std::to_string(context.client().rowCount()) + " sessions"});
+
+    // One write through the core (what the CLI does), and the bare insert of the same rows.
+    int next = 0;
+    std::vector<double> coreTimes, bareTimes;
+    for (int r = 0; r < repeats; ++r) {
+        const NewRating rating = midWeekRating(store, "A-00003", next);
+        coreTimes.push_back(millisecondsOf([&] { store.logRating(rating); }));
+        const NewRating bare = midWeekRating(store, "A-00004", next);
+        const Score scored = score(bare.instrument, bare.itemTenths);
+        const long long client = store.clientDetail("A-00004").client.id;
+        bareTimes.push_back(millisecondsOf([&] {
+            sql::Transaction transaction(store.connection());
+            sql::Statement session(store.connection(), "INSERT INTO session (client_id, date) VALUES (?, ?)");
+            session.bind(1, static_cast<Id>(client)).bind(2, toIso(bare.date)).run();
+            sql::Statement insert(store.connection(),
+                                  "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, "
+                                  "bond_tenths, goal_tenths, task_tenths, overall_tenths) "
+                                  "VALUES (?, ?, 'client', ?, ?, ?, ?, ?, ?)");
+            insert.bind(1, store.connection().lastInsertId()).bind(2, spec(bare.instrument).slug);
+            insert.bind(3, formatItems(bare.instrument, bare.itemTenths)).bind(4, scored.totalTenths);
+            insert.bind(5, scored.bondTenths).bind(6, scored.goalTenths).bind(7, scored.taskTenths);
+            insert.bind(8, scored.overallTenths).run();
+            transaction.commit();
+        }));
+    }
+    const double coreWrite = median(coreTimes);
+    rows.push_back(
+        {"one write through the core (CLI)", sizeName, coreWrite, median(bareTimes), "bare SQLite insert"});
+
+    // One write through the app, until every model has updated ("All counselors" shown).
+    std::vector<double> appTimes;
+    const int before = static_cast<int>(store.clientDetail("A-00005").sessions.size());
+    for (int r = 0; r < repeats; ++r) {
+        const NewRating rating = midWeekRating(store, "A-00005", next);
+        gui::SessionForm form;
+        form.reset(QStringLiteral("A-00005"), QString::fromStdString(spec(rating.instrument).slug));
+        QStringList items;
+        for (int tenths : rating.itemTenths)
+            items << QString::number(tenths / 10.0);
+        form.setItemText(0, items.join(QLatin1Char(',')));
+        form.setProperty("dateText", QString::fromStdString(toIso(rating.date)));
+        bool ok = false;
+        appTimes.push_back(millisecondsOf([&] { ok = form.submit(); }));
+        expect(ok, sizeName + ": a write through the app is taken (" + form.message().toStdString() + ")");
+    }
+    expect(static_cast<int>(store.clientDetail("A-00005").sessions.size()) == before + repeats,
+           sizeName + ": every write through the app stored one session");
+    rows.push_back({"one write through the app, every model updated", sizeName, median(appTimes), coreWrite,
+                    "floor: the core call"});
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QStringList sizes{QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L")};
+    int repeats = 5;
+    bool shortMode = false;
+    QString dir;
+    const QStringList args = QCoreApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--short")) {
+            shortMode = true;
+        } else if (args[i] == QLatin1String("--sizes") && i + 1 < args.size()) {
+            sizes = args[++i].split(QLatin1Char(','));
+        } else if (args[i] == QLatin1String("--repeats") && i + 1 < args.size()) {
+            repeats = std::max(1, args[++i].toInt());
+        } else if (args[i] == QLatin1String("--dir") && i + 1 < args.size()) {
+            dir = args[++i];
+        } else if (!args[i].startsWith(QLatin1String("-platform")) && args[i] != QLatin1String("offscreen")) {
+            std::fprintf(stderr,
+                         "usage: alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short]\n");
+            return 2;
+        }
+    }
+    if (shortMode) {
+        sizes = {QStringLiteral("S"), QStringLiteral("M")};
+        repeats = 3;
+    }
+    QTemporaryDir scratch;
+    if (dir.isEmpty())
+        dir = scratch.path();
+    QDir().mkpath(dir);
+    std::vector<Row> rows;
+    for (const QString& size : sizes) {
+        try {
+            measure(dir.toStdString(), size.toStdString(), repeats, rows);
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench: %s failed: %s\n", qPrintable(size), e.what());
+            return 1;
+        }
+    }
+    std::printf(
+        "| operation | agency | product (ms) | floor (ms) | ratio | |\n|---|---|---:|---:|---:|---|\n");
+    for (const Row& r : rows)
+        if (r.product > 0)
+            std::printf("| %s | %s | %.1f | %.1f | %.1f | %s |\n", r.operation.c_str(), r.size.c_str(),
+                        r.product, r.floor, r.floor > 0 ? r.product / r.floor : 0.0, r.note.c_str());
+    std::printf("medians of %d runs each; %d wrong answers\n", repeats, wrongAnswers);
+    return wrongAnswers == 0 ? 0 : 1;
+}
