@@ -4,6 +4,7 @@
 #include "Text.hpp"
 
 #include <algorithm>
+#include <memory>
 
 namespace alliance {
 
@@ -23,11 +24,29 @@ bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::s
 
 TrajectoryReport defaultTrajectory(Store& store, const ClientDetail& detail, const Date& asOf)
 {
-    TrajectoryRequest request;
-    request.asOf = asOf;
-    return buildTrajectory(detail, request, [&store](Instrument i, const std::string& dimension) {
+    return defaultTrajectory(detail, asOf, [&store](Instrument i, const std::string& dimension) {
         return store.analysisParams(i, dimension);
     });
+}
+
+TrajectoryReport defaultTrajectory(const ClientDetail& detail, const Date& asOf,
+                                   const ParamsLookup& paramsFor)
+{
+    TrajectoryRequest request;
+    request.asOf = asOf;
+    return buildTrajectory(detail, request, paramsFor);
+}
+
+ParamsLookup rememberedParams(Store& store)
+{
+    auto known = std::make_shared<std::map<std::pair<Instrument, std::string>, AnalysisParams>>();
+    return [&store, known](Instrument instrument, const std::string& dimension) {
+        const auto key = std::make_pair(instrument, dimension);
+        auto found = known->find(key);
+        if (found == known->end())
+            found = known->emplace(key, store.analysisParams(instrument, dimension)).first;
+        return found->second;
+    };
 }
 
 std::string clientCodeOfAlert(const std::string& id)
@@ -46,12 +65,19 @@ std::string clientCodeOfAlert(const std::string& id)
 std::vector<Alert> clientAlerts(Store& store, const std::string& code, const Date& asOf,
                                 const std::map<std::string, AlertAck>& acks)
 {
+    return clientAlerts(store.clientDetail(code), asOf, acks, rememberedParams(store));
+}
+
+std::vector<Alert> clientAlerts(const ClientDetail& record, const Date& asOf,
+                                const std::map<std::string, AlertAck>& acks, const ParamsLookup& paramsFor)
+{
     // An alert as of a day is what a counselor would have seen that day: later records are not used.
-    const ClientDetail detail = knownOn(store.clientDetail(code), asOf);
+    const ClientDetail detail = knownOn(record, asOf);
+    const std::string& code = detail.client.code;
     std::vector<Alert> result;
     if (detail.client.status != ClientStatus::Active)
         return result;
-    for (Flag& flag : defaultTrajectory(store, detail, asOf).flags) {
+    for (Flag& flag : defaultTrajectory(detail, asOf, paramsFor).flags) {
         const std::string id = alertId(code, flag);
         if (!isSuppressed(id, flag, acks, asOf))
             result.push_back({id, code, detail.client.counselorName, std::move(flag)});
@@ -64,8 +90,9 @@ std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& 
 {
     const auto acks = store.alertAcks();
     std::vector<Alert> result;
-    for (const auto& summary : store.clients(counselorName)) {
-        auto more = clientAlerts(store, summary.client.code, asOf, acks);
+    const ParamsLookup params = rememberedParams(store);
+    for (const ClientDetail& detail : store.clientDetails(counselorName)) { // one pass
+        auto more = clientAlerts(detail, asOf, acks, params);
         result.insert(result.end(), std::make_move_iterator(more.begin()),
                       std::make_move_iterator(more.end()));
     }

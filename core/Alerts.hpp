@@ -20,6 +20,9 @@ std::string clientCodeOfAlert(const std::string& id);
 // The active alerts of one client (none unless the client is active), in flag order.
 std::vector<Alert> clientAlerts(Store& store, const std::string& code, const Date& asOf,
                                 const std::map<std::string, AlertAck>& acks);
+// The same from a client's records already read (see Store::clientDetails).
+std::vector<Alert> clientAlerts(const ClientDetail& detail, const Date& asOf,
+                                const std::map<std::string, AlertAck>& acks, const ParamsLookup& paramsFor);
 
 // True when an acknowledgement hides this alert on `asOf`: same evidence (fingerprint) and, for
 // a snooze, before its end.
@@ -38,5 +41,10 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
 
 // The default trajectory request and the store-backed parameters, shared by every front door.
 TrajectoryReport defaultTrajectory(Store& store, const ClientDetail& detail, const Date& asOf);
+TrajectoryReport defaultTrajectory(const ClientDetail& detail, const Date& asOf,
+                                   const ParamsLookup& paramsFor);
+// The store's analysis parameters, each read once for as long as the lookup lives: for one pass
+// over a caseload (the parameters do not change within it).
+ParamsLookup rememberedParams(Store& store);
 
 } // namespace alliance

@@ -168,6 +168,38 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
     return tenths;
 }
 
+std::vector<int> readStoredItems(Instrument instrument, const std::string& text)
+{
+    const InstrumentSpec& s = spec(instrument);
+    std::vector<int> tenths;
+    tenths.reserve(static_cast<std::size_t>(s.itemCount()));
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (static_cast<int>(tenths.size()) < s.itemCount()) {
+        int whole = 0;
+        const char* digits = p;
+        while (p < end && *p >= '0' && *p <= '9' && p - digits < 4)
+            whole = whole * 10 + (*p++ - '0');
+        if (p == digits)
+            break;
+        int tenth = 0;
+        if (p + 1 < end && *p == '.' && p[1] >= '0' && p[1] <= '9') {
+            tenth = p[1] - '0';
+            p += 2;
+        }
+        tenths.push_back(whole * 10 + tenth);
+        if (static_cast<int>(tenths.size()) == s.itemCount())
+            break;
+        if (p < end && *p == ',')
+            ++p;
+        else
+            break;
+    }
+    if (p != end || static_cast<int>(tenths.size()) != s.itemCount())
+        return parseItems(instrument, text); // not as the store writes it: the full check says why
+    return tenths;
+}
+
 Score score(Instrument instrument, const std::vector<int>& itemTenths)
 {
     const InstrumentSpec& s = spec(instrument);

@@ -58,6 +58,9 @@ int parseItem(Instrument instrument, int index, const std::string& text);
 
 // Parses "4,3,5,..." for the instrument: every item present, in range, with the right precision.
 // Throws ValidationError naming the item ("item 3") and its value.
+// Items as the store wrote them (formatItems: "4,3,5" or "8.5,7.0"), read without the input
+// checks; anything else is read by parseItems, which names what is wrong.
+std::vector<int> readStoredItems(Instrument instrument, const std::string& text);
 std::vector<int> parseItems(Instrument instrument, const std::string& text);
 
 // Validates item values (in tenths) and scores them. Throws ValidationError.

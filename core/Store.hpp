@@ -109,6 +109,9 @@ public:
     std::vector<CatalogueEntry> catalogue(const std::string& kind);
 
     ClientDetail clientDetail(const std::string& code);
+    // Every client of one counselor (or all), whole, ordered by code: read in one pass (a few
+    // set-based queries), the same as clientDetail() gives for each (StoreDetails.cpp).
+    std::vector<ClientDetail> clientDetails(const std::optional<std::string>& counselorName = {});
 
     // Stored analysis parameters for an instrument and dimension ("total", "bond", ...).
     AnalysisParams analysisParams(Instrument instrument, const std::string& dimension);
@@ -123,6 +126,8 @@ private:
     static constexpr const char* clientColumns =
         "c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status";
     static Client readClient(const sql::Statement& row);
+    std::vector<ClientDetail> readDetails(const std::optional<Id>& client,
+                                          const std::optional<Id>& counselor);
     Id counselorId(const std::string& name, const std::string& field);
     Id clientId(const std::string& code);
     Id sessionId(Id clientId, const SessionRef& session, const std::string& field);

@@ -46,9 +46,10 @@ QVariantList CaseloadModel::chipChoices()
     return choices;
 }
 
-CaseloadModel::Row CaseloadModel::rowFor(Store& store, const ClientDetail& detail, const Date& asOf)
+CaseloadModel::Row CaseloadModel::rowFor(const ClientDetail& detail, const Date& asOf,
+                                         const ParamsLookup& params)
 {
-    const TrajectoryReport report = defaultTrajectory(store, detail, asOf);
+    const TrajectoryReport report = defaultTrajectory(detail, asOf, params);
     Row row;
     row.code = toQt(detail.client.code);
     row.displayName = toQt(detail.client.displayName.value_or(""));
@@ -97,8 +98,9 @@ void CaseloadModel::refresh()
     if (Store* store = backend_.store()) {
         const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
         const Date asOf = fromQDate(backend_.asOf());
-        for (const auto& summary : store->clients(counselor)) {
-            Row row = rowFor(*store, store->clientDetail(summary.client.code), asOf);
+        const ParamsLookup params = rememberedParams(*store);
+        for (const ClientDetail& detail : store->clientDetails(counselor)) { // one pass
+            Row row = rowFor(detail, asOf, params);
             rows.emplace(row.code, std::move(row));
         }
     }
@@ -143,7 +145,7 @@ void CaseloadModel::updateClient(const QString& code)
         emit countChanged();
         return;
     }
-    Row row = rowFor(*store, detail, fromQDate(backend_.asOf()));
+    Row row = rowFor(detail, fromQDate(backend_.asOf()), rememberedParams(*store));
     const int oldRow = positionIn(visible_, before);
     const Row* updated = before;
     if (before)

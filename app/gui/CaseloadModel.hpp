@@ -3,6 +3,7 @@
 // chips derived from the default trajectory. Search, chip filter and sort happen here.
 #include "Backend.hpp"
 #include "MainOwnedSingleton.hpp"
+#include "TrajectoryReport.hpp"
 
 #include <QAbstractListModel>
 #include <QStringList>
@@ -79,7 +80,7 @@ private:
         int attention = 0; // higher needs attention sooner
     };
     // The row of one client as of `asOf`, from its records.
-    static Row rowFor(Store& store, const ClientDetail& detail, const Date& asOf);
+    static Row rowFor(const ClientDetail& detail, const Date& asOf, const ParamsLookup& params);
     // The shown rows, filtered and sorted, from all_.
     std::vector<const Row*> filtered() const;
     void applyFilter() { visible_ = filtered(); }

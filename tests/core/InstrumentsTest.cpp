@@ -103,3 +103,20 @@ TEST_CASE("Instrument slugs round-trip and unknown ones are rejected")
         CHECK(instrumentFromSlug(spec(i).slug) == i);
     CHECK_THROWS_AS(instrumentFromSlug("phq-9"), ValidationError);
 }
+
+TEST_CASE("Stored items are read fast as written, and anything else gets the full check")
+{
+    for (Instrument instrument : allInstruments()) {
+        const InstrumentSpec& s = spec(instrument);
+        std::vector<int> items;
+        for (int i = 0; i < s.itemCount(); ++i)
+            items.push_back(s.wholeNumberItems ? 10 * (1 + i % 5) : 10 * i + 5);
+        const std::string stored = formatItems(instrument, items);
+        CHECK(readStoredItems(instrument, stored) == parseItems(instrument, stored));
+        CHECK(readStoredItems(instrument, stored) == items);
+        CHECK_THROWS_AS(readStoredItems(instrument, stored + ","), ValidationError);
+        CHECK_THROWS_AS(readStoredItems(instrument, stored + ",1"), ValidationError);
+        CHECK_THROWS_AS(readStoredItems(instrument, "x" + stored), ValidationError);
+    }
+    CHECK(readStoredItems(Instrument::Bgt, " 8.5, 7 ,9") == std::vector<int>{85, 70, 90}); // via parseItems
+}
