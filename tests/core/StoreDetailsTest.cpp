@@ -1,0 +1,73 @@
+// Reading a whole caseload in one pass gives every client exactly what reading it alone gives.
+#include "Demo.hpp"
+#include "TestSupport.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace alliance;
+
+namespace {
+
+// Everything a ClientDetail holds, written out, so that two reads can be compared whole.
+std::string written(const ClientDetail& d)
+{
+    std::ostringstream out;
+    out << d.client.id << d.client.code << d.client.counselorName << d.client.cadenceDays << '\n';
+    for (const auto& s : d.sessions) {
+        out << "s" << s.id << ' ' << s.number << ' ' << toIso(s.date) << ' ' << s.note.value_or("-") << ' '
+            << (s.report ? s.report->intensity.value_or(0) : -1) << '\n';
+        for (const auto* list : {&s.ratings, &s.voidedRatings})
+            for (const auto& r : *list)
+                out << " r" << r.id << formatItems(r.score.instrument, r.score.itemTenths) << slug(r.rater)
+                    << r.revisions << (list == &s.voidedRatings ? "v" : "") << '\n';
+    }
+    for (const auto* list : {&d.ruptures, &d.voidedRuptures})
+        for (const auto& r : *list) {
+            out << "u" << r.id << ' ' << r.sessionNumber << slug(r.kind) << r.salience << r.revisions
+                << r.category.value_or("-") << (list == &d.voidedRuptures ? "v" : "");
+            for (const auto& m : r.markers)
+                out << ' ' << m;
+            out << '\n';
+        }
+    for (const auto& p : d.plans) {
+        out << "p" << p.id << ' ' << p.ruptureId << slug(p.status) << p.followUpSessionNumber.value_or(0)
+            << p.revisions;
+        for (const auto& s : p.strategies)
+            out << ' ' << s;
+        for (const auto& s : p.steps)
+            out << " |" << s.text;
+        for (const auto& c : p.comments)
+            out << " #" << c.author << c.text;
+        out << '\n';
+    }
+    for (const auto& t : d.transitions)
+        out << "t" << t.id << t.referralAgency.value_or("-") << t.nextSteps.value_or("-") << '\n';
+    return out.str();
+}
+
+} // namespace
+
+TEST_CASE("clientDetails in one pass equals clientDetail of each client, for all and for one counselor")
+{
+    test::PinnedToday pinned(Date(2026, 11, 27));
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    fillDemo(store, {24, 3, Date(2026, 11, 27)});
+    // Corrections, a void rupture and a comment, so that every part is there to be grouped.
+    const ClientDetail first = store.clientDetail("C-003");
+    REQUIRE(!first.ruptures.empty());
+    store.voidRupture(first.ruptures.front().id, "flagged on the wrong client");
+
+    const auto all = store.clientDetails();
+    REQUIRE(all.size() == store.clients().size());
+    for (const ClientDetail& d : all)
+        CHECK(written(d) == written(store.clientDetail(d.client.code)));
+
+    const auto own = store.clientDetails(std::string("Sam Okafor"));
+    REQUIRE(!own.empty());
+    for (const ClientDetail& d : own) {
+        CHECK(d.client.counselorName == "Sam Okafor");
+        CHECK(written(d) == written(store.clientDetail(d.client.code)));
+    }
+    CHECK_THROWS_AS(store.clientDetails(std::string("Nobody")), NotFound);
+}
