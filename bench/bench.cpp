@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLineSeries>
+#include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <algorithm>
@@ -78,6 +79,37 @@ void expect(bool ok, const std::string& what)
         std::fprintf(stderr, "bench: wrong answer: %s\n", what.c_str());
         ++wrongAnswers;
     }
+}
+
+struct Start {
+    double ms = 0;     // to the first frame
+    double memory = 0; // peak resident MiB
+};
+
+// The app started on `db` until its first frame, as the app itself measures it; median of runs.
+Start coldStart(int repeats, const std::string& db, const Date& asOf)
+{
+    std::vector<double> times, memories;
+    for (int r = 0; r < repeats; ++r) {
+        QProcess app;
+        app.start(QStringLiteral(ALLIANCE_TRACKER_PATH),
+                  {QStringLiteral("--db"), QString::fromStdString(db), QStringLiteral("--as-of"),
+                   QString::fromStdString(toIso(asOf)), QStringLiteral("--first-frame"),
+                   QStringLiteral("-platform"), QStringLiteral("offscreen")});
+        if (!app.waitForFinished(120000) || app.exitCode() != 0) {
+            std::fprintf(stderr, "bench: the app did not start on %s\n", db.c_str());
+            std::exit(1);
+        }
+        double ms = 0, memory = 0;
+        if (std::sscanf(app.readAllStandardOutput().constData(), "first frame: %lf ms; peak memory: %lf MiB",
+                        &ms, &memory) != 2) {
+            std::fprintf(stderr, "bench: the app did not report its first frame\n");
+            std::exit(1);
+        }
+        times.push_back(ms);
+        memories.push_back(memory);
+    }
+    return {median(times), median(memories)};
 }
 
 // A rating for `code` on the next free mid-week day after its first session (never a duplicate).
@@ -220,6 +252,23 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
            sizeName + ": every write through the app stored one session");
     rows.push_back({"one write through the app, every model updated", sizeName, median(appTimes), coreWrite,
                     "floor: the core call"});
+
+    // The app's cold start and memory, against the same on a database with one counselor and no
+    // client.
+    const std::string empty = dir + "/empty.db";
+    if (!QFile::exists(QString::fromStdString(empty))) {
+        Store blank(empty, OpenMode::CreateIfMissing);
+        blank.addCounselor("Counselor 001", Role::Counselor, std::nullopt);
+    }
+    const Start emptyStart = coldStart(repeats, empty, asOf);
+    const Start start = coldStart(repeats, db, asOf);
+    rows.push_back(
+        {"app cold start to first frame", sizeName, start.ms, emptyStart.ms, "floor: an empty database"});
+    char memoryNote[96];
+    std::snprintf(memoryNote, sizeof memoryNote, "MiB, not ms: +%.0f MiB over an empty database",
+                  start.memory - emptyStart.memory);
+    rows.push_back({"app peak memory (caseload and alerts open)", sizeName, start.memory, emptyStart.memory,
+                    memoryNote});
 }
 
 } // namespace

@@ -6,19 +6,41 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTimer>
 #include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
 #include <sys/stat.h>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(AlliancePlugin)
 Q_IMPORT_QML_PLUGIN(Alliance_UiPlugin)
 
+namespace {
+
+// The process's peak resident memory in MiB (VmHWM), or -1 where /proc does not tell.
+double peakMemoryMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     // Health data: everything this program writes (database, screenshots) is for the owner only.
     ::umask(077);
     // QtCharts' ChartView needs a QApplication.
@@ -67,12 +89,16 @@ int main(int argc, char* argv[])
         QStringLiteral("check-translated"),
         QStringLiteral("With --translation: open every page and dialog and exit non-zero when a visible "
                        "text was not translated (hard-wired)."));
+    const QCommandLineOption firstFrame(
+        QStringLiteral("first-frame"),
+        QStringLiteral("Quit once the first frame is drawn; print the time since start and the peak memory "
+                       "(for the benchmark)."));
     const QCommandLineOption checkAccessible(
         QStringLiteral("check-accessible"),
         QStringLiteral("With --demo: open every page and dialog and exit non-zero when a control has no "
                        "accessible name, two buttons share one, or a page behind a dialog can be reached."));
     parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation,
-                       checkTranslated, checkAccessible});
+                       checkTranslated, checkAccessible, firstFrame});
     parser.process(app);
 
     // The app's own texts in the user's language when a translation for it is installed beside
@@ -175,6 +201,20 @@ int main(int argc, char* argv[])
         if (parser.isSet(selfTest))
             std::printf("self-test: %d pages, %d failed to show, %d warnings\n", pages, failures, warnings);
         return failures == 0 && (warnings == 0 || !parser.isSet(selfTest)) ? 0 : 1;
+    }
+    if (parser.isSet(firstFrame) && window) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, &app,
+            [&sinceStart] {
+                static bool once = false;
+                if (std::exchange(once, true))
+                    return;
+                std::printf("first frame: %lld ms; peak memory: %.1f MiB\n",
+                            static_cast<long long>(sinceStart.elapsed()), peakMemoryMiB());
+                std::fflush(stdout);
+                QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+            },
+            Qt::QueuedConnection);
     }
     return QApplication::exec();
 }
