@@ -197,9 +197,8 @@ struct LoggedRating {
     bool newSession = false;
 };
 
-struct NewRupture {
-    std::string clientCode;
-    SessionRef session;
+// A rupture's details: what a new one records, and what a correction replaces (the session stays).
+struct RuptureChanges {
     RuptureKind kind = RuptureKind::Withdrawal;
     std::vector<std::string> markers;
     int salience = 3;
@@ -208,14 +207,9 @@ struct NewRupture {
     std::optional<std::string> note;
 };
 
-// A rupture as corrected: every detail, replacing the recorded ones (the session stays).
-struct RuptureChanges {
-    RuptureKind kind = RuptureKind::Withdrawal;
-    std::vector<std::string> markers;
-    int salience = 3;
-    NoticedBy noticedBy = NoticedBy::Counselor;
-    std::optional<std::string> category;
-    std::optional<std::string> note;
+struct NewRupture : RuptureChanges {
+    std::string clientCode;
+    SessionRef session;
 };
 
 using RuptureRevision = Revision<RuptureChanges>;

@@ -101,9 +101,9 @@ Connection::~Connection()
     sqlite3_close_v2(db_);
 }
 
-sqlite3_stmt* Connection::takeStatement(std::string_view sqlText)
+sqlite3_stmt* Connection::takeStatement(const std::string& sqlText)
 {
-    const auto found = idle_.find(std::string(sqlText));
+    const auto found = idle_.find(sqlText);
     if (found != idle_.end()) {
         sqlite3_stmt* statement = found->second;
         idle_.erase(found);
@@ -155,7 +155,7 @@ int Connection::changes() const
 }
 
 Statement::Statement(Connection& connection, std::string_view sqlText)
-    : connection_(connection), sqlText_(sqlText), stmt_(connection.takeStatement(sqlText))
+    : connection_(connection), sqlText_(sqlText), stmt_(connection.takeStatement(sqlText_))
 {
 }
 

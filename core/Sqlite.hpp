@@ -35,7 +35,7 @@ public:
 
     // Prepared statements kept for reuse by their SQL text (Statement takes and gives back):
     // preparing cost more than running the short per-client queries themselves.
-    sqlite3_stmt* takeStatement(std::string_view sqlText);
+    sqlite3_stmt* takeStatement(const std::string& sqlText);
     void giveBackStatement(std::string sqlText, sqlite3_stmt* statement);
 
 private:

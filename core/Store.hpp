@@ -79,9 +79,8 @@ public:
     std::vector<RatingRevision> ratingHistory(Id ratingId);
 
     Id flagRupture(const NewRupture& rupture);
-    // The code of the client a rupture (or repair plan) belongs to. NotFound when there is none.
+    // The code of the client a rupture belongs to. NotFound when there is none.
     std::string clientCodeOfRupture(Id ruptureId);
-    std::string clientCodeOfPlan(Id planId);
     Id planRepair(const NewRepairPlan& plan);
     // Corrections of ruptures and plans (StoreCorrections.cpp), each with a reason; the replaced
     // version is kept. Amending a voided rupture restores it. NotFound: no such rupture or plan.

@@ -17,7 +17,6 @@ std::optional<std::string> isoOrNull(const std::optional<Date>& date)
     return date ? std::optional<std::string>(toIso(*date)) : std::nullopt;
 }
 
-
 } // namespace
 
 std::optional<std::string> Store::checkRupture(const RuptureChanges& details)
@@ -87,20 +86,10 @@ std::string Store::clientCodeOfRupture(Id ruptureId)
     return query.text(0);
 }
 
-std::string Store::clientCodeOfPlan(Id planId)
-{
-    sql::Statement query(*connection_, "SELECT rupture_id FROM repair_plan WHERE id = ?");
-    query.bind(1, planId);
-    if (!query.step())
-        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
-    return clientCodeOfRupture(query.int64(0));
-}
-
 Id Store::flagRupture(const NewRupture& rupture)
 {
     sql::Transaction transaction(*connection_);
-    const auto note = checkRupture(
-        {rupture.kind, rupture.markers, rupture.salience, rupture.noticedBy, rupture.category, rupture.note});
+    const auto note = checkRupture(rupture);
     const Id session = sessionId(clientId(rupture.clientCode), rupture.session, "session");
 
     sql::Statement insert(*connection_,

@@ -20,8 +20,6 @@ ModalDialog {
     }
 
     title: qsTr("Acknowledge alert")
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(520, (Overlay.overlay ? Overlay.overlay.width : 560) - 2 * Theme.padding)
     padding: Theme.padding
 

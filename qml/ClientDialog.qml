@@ -39,8 +39,6 @@ ModalDialog {
     }
 
     title: form.editing ? qsTr("Edit client %1").arg(form.code) : qsTr("Add a client")
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(560, (Overlay.overlay ? Overlay.overlay.width : 600) - 2 * Theme.padding)
     padding: Theme.padding
 

@@ -40,8 +40,6 @@ ModalDialog {
     }
 
     title: qsTr("Correct a session")
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(720, (Overlay.overlay ? Overlay.overlay.width : 760) - 2 * Theme.padding)
     // Scrolls rather than grows past the window (12 WAI-SR items with history at 1024 x 700).
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)

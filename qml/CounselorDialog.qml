@@ -29,8 +29,6 @@ ModalDialog {
     }
 
     title: qsTr("Add a colleague")
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(480, (Overlay.overlay ? Overlay.overlay.width : 520) - 2 * Theme.padding)
     padding: Theme.padding
 

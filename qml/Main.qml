@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Window
 import QtQuick.Controls
+import QtQuick.Templates as T
 import QtQuick.Layouts
 import Alliance
 
@@ -112,24 +113,18 @@ ApplicationWindow {
     // Takes the header, the pages and the message line out of the scene (and so out of the accessibility
     // tree: Qt 6.4 lists even invisible items there) while a modal dialog is open, and puts them
     // back, with the focus they had, when it closes.
-    property var hiddenParents: []
+    property Item chromeParent: null
     property Item focusBeforeDialog: null
     property bool focusWasVisible: false // a keyboard user's focus ring comes back with it
     function hidePages(hide: bool) {
-        const items = [chrome]
         if (hide) {
             focusBeforeDialog = root.activeFocusItem
-            focusWasVisible = focusBeforeDialog !== null && focusBeforeDialog["visualFocus"] === true
-            const parents = []
-            for (const item of items) {
-                parents.push(item.parent)
-                item.parent = null
-            }
-            hiddenParents = parents
+            const control = focusBeforeDialog as T.Control // only controls draw a focus ring
+            focusWasVisible = control !== null && control.visualFocus
+            chromeParent = chrome.parent
+            chrome.parent = null
         } else {
-            for (let i = 0; i < items.length; ++i)
-                items[i].parent = hiddenParents[i]
-            hiddenParents = []
+            chrome.parent = chromeParent
             restoreFocus.restart() // after the dialog has finished handing focus back
         }
         pageHidden = hide

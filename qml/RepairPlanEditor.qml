@@ -54,8 +54,6 @@ ModalDialog {
     title: form.amending ? qsTr("Correct repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
            : editing ? qsTr("Plan a repair for rupture #%1").arg(form.ruptureId)
            : qsTr("Repair plan #%1 for rupture #%2").arg(form.planId).arg(form.ruptureId)
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(900, (Overlay.overlay ? Overlay.overlay.width : 940) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding

@@ -44,8 +44,6 @@ ModalDialog {
 
     title: form.amending ? qsTr("Correct rupture #%1 (session %2)").arg(form.ruptureId).arg(form.sessionNumber)
                          : qsTr("Flag a rupture for %1").arg(form.clientCode)
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(700, (Overlay.overlay ? Overlay.overlay.width : 740) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding

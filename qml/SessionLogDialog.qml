@@ -41,8 +41,6 @@ ModalDialog {
     }
 
     title: qsTr("Log a session for %1").arg(form.clientCode)
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(720, (Overlay.overlay ? Overlay.overlay.width : 760) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding

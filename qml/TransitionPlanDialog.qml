@@ -27,8 +27,6 @@ ModalDialog {
     }
 
     title: qsTr("When repair is not possible: %1").arg(form.clientCode)
-    modal: true
-    anchors.centerIn: Overlay.overlay
     width: Math.min(680, (Overlay.overlay ? Overlay.overlay.width : 720) - 2 * Theme.padding)
     height: Math.min(implicitHeight, (Overlay.overlay ? Overlay.overlay.height : 700) - 2 * Theme.padding)
     padding: Theme.padding

@@ -46,7 +46,8 @@ void AlertsModel::updateClient(const QString& code)
         client = detail.client.code;
         const QString counselor = backend_.currentCounselor();
         if (counselor.isEmpty() || toQt(detail.client.counselorName) == counselor)
-            fresh = clientAlerts(*store, client, fromQDate(backend_.asOf()), store->alertAcks());
+            fresh = clientAlerts(detail, fromQDate(backend_.asOf()), store->alertAcks(),
+                                 rememberedParams(*store));
     } catch (const std::exception& e) {
         emit backend_.errorOccurred(toQt(printable(e.what())));
         return;

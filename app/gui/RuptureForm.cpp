@@ -140,9 +140,8 @@ bool RuptureForm::submit()
     Id id = 0;
     const bool ok = attempt(
         [&](Store& store) {
-            const RuptureChanges d = details();
-            id = store.flagRupture({toStd(clientCode_), sessionNumber_, d.kind, d.markers, d.salience,
-                                    d.noticedBy, d.category, d.note});
+            NewRupture rupture{details(), toStd(clientCode_), sessionNumber_};
+            id = store.flagRupture(rupture);
         },
         clientCode_);
     if (ok)

@@ -147,8 +147,7 @@ QStringList recordedTexts(Store& store)
         add(a.services);
         add(a.contact);
     }
-    for (const ClientSummary& summary : store.clients()) {
-        const ClientDetail detail = store.clientDetail(summary.client.code);
+    for (const ClientDetail& detail : store.clientDetails()) {
         add(detail.client.code);
         add(detail.client.displayName);
         for (const SessionRecord& s : detail.sessions)

@@ -176,14 +176,14 @@ TEST_CASE("Ruptures validate kind, markers, salience, category and session")
     addCounselorAndClient(store);
     store.logRating(waiSr("2026-01-05"));
     const std::string before = dumpAll(store);
-    NewRupture r{"C-001",
-                 1,
-                 RuptureKind::Withdrawal,
-                 {"minimal-response", "denial"},
-                 4,
-                 NoticedBy::Counselor,
-                 std::string("drifting"),
-                 std::nullopt};
+    NewRupture r{{RuptureKind::Withdrawal,
+                  {"minimal-response", "denial"},
+                  4,
+                  NoticedBy::Counselor,
+                  std::string("drifting"),
+                  std::nullopt},
+                 "C-001",
+                 1};
 
     SECTION("bad input")
     {
@@ -224,14 +224,14 @@ TEST_CASE("Repair plans are made, validated and closed once")
     addCounselorAndClient(store);
     store.logRating(waiSr("2026-01-05"));
     store.logRating(waiSr("2026-01-12"));
-    const Id rupture = store.flagRupture({"C-001",
-                                          2,
-                                          RuptureKind::Confrontation,
-                                          {"complaint-progress"},
-                                          3,
-                                          NoticedBy::ClientScore,
-                                          std::nullopt,
-                                          std::nullopt});
+    const Id rupture = store.flagRupture({{RuptureKind::Confrontation,
+                                           {"complaint-progress"},
+                                           3,
+                                           NoticedBy::ClientScore,
+                                           std::nullopt,
+                                           std::nullopt},
+                                          "C-001",
+                                          2});
     NewRepairPlan plan{rupture,
                        {"validate", "explore-pattern"},
                        {"Ask what felt unhelpful"},

@@ -147,14 +147,14 @@ TEST_CASE("Flags: flagged rupture, missing plan, overdue plan, drift")
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
     logTotals(store, workedTotals);
-    const Id rupture = store.flagRupture({"C-001",
-                                          4,
-                                          RuptureKind::Withdrawal,
-                                          {"minimal-response"},
-                                          3,
-                                          NoticedBy::ClientScore,
-                                          std::nullopt,
-                                          std::nullopt});
+    const Id rupture = store.flagRupture({{RuptureKind::Withdrawal,
+                                           {"minimal-response"},
+                                           3,
+                                           NoticedBy::ClientScore,
+                                           std::nullopt,
+                                           std::nullopt},
+                                          "C-001",
+                                          4});
     TrajectoryRequest request = workedRequest();
     auto report = build(store, request);
     // The first breach now has a rupture; the second still has none.
