@@ -133,9 +133,15 @@ ApplicationWindow {
         id: restoreFocus
         interval: 0
         onTriggered: {
-            if (root.focusBeforeDialog !== null && root.focusBeforeDialog.visible)
-                root.focusBeforeDialog.forceActiveFocus(root.focusWasVisible ? Qt.TabFocusReason : Qt.OtherFocusReason)
+            const item = root.focusBeforeDialog
             root.focusBeforeDialog = null
+            if (item === null || !item.visible)
+                return
+            // The dialog has already handed focus back without the ring: take it and give it
+            // again, so the item learns it came by keyboard.
+            if (root.focusWasVisible && item.activeFocus)
+                chrome.forceActiveFocus()
+            item.forceActiveFocus(root.focusWasVisible ? Qt.TabFocusReason : Qt.OtherFocusReason)
         }
     }
     function showCaseload() {
