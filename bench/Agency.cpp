@@ -85,8 +85,38 @@ AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf,
                 const int clamped = std::clamp(noisy, s.itemMinTenths, s.itemMaxTenths);
                 rating.itemTenths.push_back(clamped / step * step);
             }
-            store.logRating(rating);
+            if (n % 3 == 1) // the client's post-session report on every third session
+                store.logSession(
+                    rating, PostSessionReport{n == dropAt, n == dropAt ? std::optional<int>(3) : std::nullopt,
+                                              n == dropAt ? std::optional<int>(2) : std::nullopt});
+            else
+                store.logRating(rating);
             ++summary.sessions;
+        }
+        if (drops) { // the counselor flags the rupture at the drop and plans its repair
+            NewRupture rupture;
+            rupture.clientCode = code;
+            rupture.session = dropAt + 1;
+            rupture.kind = between(0, 1) == 0 ? RuptureKind::Withdrawal : RuptureKind::Confrontation;
+            rupture.markers = rupture.kind == RuptureKind::Withdrawal
+                                  ? std::vector<std::string>{"minimal-response", "avoidant-storytelling"}
+                                  : std::vector<std::string>{"complaint-progress", "rejecting-intervention"};
+            rupture.category = "broken-trust";
+            rupture.note = "Generated rupture note";
+            NewRepairPlan plan;
+            plan.ruptureId = store.flagRupture(rupture);
+            plan.strategies = {"listen", "validate", "co-create-plan"};
+            plan.steps = {"Ask what felt unhelpful", "Agree on one change"};
+            plan.createdOn = first + boost::gregorian::days(7L * dropAt);
+            plan.dueDate = *plan.createdOn + boost::gregorian::days(14);
+            const Id planId = store.planRepair(plan);
+            ++summary.ruptures;
+            if (recovers && dropAt + 3 <= sessions)
+                store.closeRepair(planId, Outcome::Resolved, dropAt + 3,
+                                  *plan.createdOn + boost::gregorian::days(14));
+            else
+                store.addPlanComment(planId, "Counselor 001", "Generated supervisor comment",
+                                     *plan.createdOn);
         }
     }
     everything.commit();

@@ -22,12 +22,15 @@ struct AgencySummary {
     int counselors = 0;
     int clients = 0;
     int sessions = 0;
+    int ruptures = 0; // each with a repair plan
 };
 
 // Fills an empty store: counselors "Counselor 001".. (a supervisor for every ten), clients
 // "A-00001".., weekly sessions ending up to three weeks before `asOf`, one client rating each on
-// the client's instrument (WAI-SR, SRS or the quick rating); a quarter of the clients drop
-// reliably once, half of those recover.
+// the client's instrument (WAI-SR, SRS or the quick rating), the client's post-session report on
+// every third; a quarter of the clients drop reliably once, and the counselor flags a rupture there
+// with a repair plan; half of those recover and the plan is closed, the rest carry a supervisor's
+// comment.
 AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf, std::uint32_t seed = 7);
 
 } // namespace alliance::bench

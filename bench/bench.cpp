@@ -135,18 +135,19 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
 {
     const bench::AgencySize size = bench::agencySize(sizeName);
     const Date asOf = std::min(Date(2026, 11, 27), today());
-    std::string db = dir + "/agency-" + sizeName + ".db";
+    std::string db = dir + "/agency-" + sizeName + ".v2.db";
     if (!QFile::exists(QString::fromStdString(db))) {
         Store fresh(db, OpenMode::CreateIfMissing);
         bench::AgencySummary made;
         const double ms = millisecondsOf([&] { made = bench::fillAgency(fresh, size, asOf); });
-        std::fprintf(stderr, "bench: generated %s: %d counselors, %d clients, %d sessions in %.1f s\n",
-                     sizeName.c_str(), made.counselors, made.clients, made.sessions, ms / 1000);
+        std::fprintf(
+            stderr, "bench: generated %s: %d counselors, %d clients, %d sessions, %d ruptures in %.1f s\n",
+            sizeName.c_str(), made.counselors, made.clients, made.sessions, made.ruptures, ms / 1000);
     }
     // Measured on a copy: the writes below never change the generated agency, so every run
     // starts from the same data.
     const std::string pristine = db;
-    db = dir + "/agency-" + sizeName + ".work.db";
+    db = dir + "/agency-" + sizeName + ".v2.work.db";
     for (const char* suffix : {"", "-wal", "-shm"})
         QFile::remove(QString::fromStdString(db + suffix));
     if (!QFile::copy(QString::fromStdString(pristine), QString::fromStdString(db))) {

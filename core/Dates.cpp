@@ -19,9 +19,15 @@ Date parseIsoDate(const std::string& text, const std::string& field)
     for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
         if (!std::isdigit(static_cast<unsigned char>(text[i])))
             throw bad("expected YYYY-MM-DD");
-    const int year = std::stoi(text.substr(0, 4));
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
+    const auto number = [&text](std::size_t from, std::size_t count) {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i)
+            value = value * 10 + (text[i] - '0');
+        return value;
+    };
+    const int year = number(0, 4);
+    const int month = number(5, 2);
+    const int day = number(8, 2);
     if (year < 1900 || year > 9999)
         throw bad("year out of range 1900..9999");
     if (month < 1 || month > 12)

@@ -6,9 +6,11 @@
 #include "Trajectory.hpp"
 #include "Validation.hpp"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -111,6 +113,13 @@ public:
     // Every client of one counselor (or all), whole, ordered by code: read in one pass (a few
     // set-based queries), the same as clientDetail() gives for each (StoreDetails.cpp).
     std::vector<ClientDetail> clientDetails(const std::optional<std::string>& counselorName = {});
+    // The same clients, handed to `visit` one at a time in code order as they are read: a batch of
+    // clients is read at a time (one snapshot for all), so memory holds one batch, not the agency.
+    void forEachClientDetail(const std::optional<std::string>& counselorName,
+                             const std::function<void(ClientDetail&)>& visit);
+    // Clients of one counselor read together: enough to keep the number of queries small, few
+    // enough that memory holds a batch, not the caseload.
+    static constexpr std::size_t detailBatchSize = 250;
 
     // Stored analysis parameters for an instrument and dimension ("total", "bond", ...).
     AnalysisParams analysisParams(Instrument instrument, const std::string& dimension);
@@ -125,8 +134,24 @@ private:
     static constexpr const char* clientColumns =
         "c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status";
     static Client readClient(const sql::Statement& row);
-    std::vector<ClientDetail> readDetails(const std::optional<Id>& client,
-                                          const std::optional<Id>& counselor);
+    // Whom readSessions reads: one client, or a counselor's (or everyone's) clients whose codes lie
+    // in [fromCode, toCode]; it reads them with their sessions and ratings.
+    struct DetailScope {
+        std::optional<Id> client, counselor;
+        std::optional<std::string> fromCode, toCode;
+    };
+    std::vector<ClientDetail> readSessions(const DetailScope& scope);
+    std::vector<ClientDetail> scanSessions();
+    // A client's ruptures, plans and transition plans, read for one client, one counselor's or
+    // everyone's clients, by client id.
+    struct RuptureSide {
+        std::vector<Rupture> ruptures, voidedRuptures;
+        std::vector<RepairPlan> plans;
+        std::vector<TransitionPlan> transitions;
+    };
+    std::unordered_map<Id, RuptureSide> readRuptureSide(const std::optional<Id>& client,
+                                                        const std::optional<Id>& counselor);
+    static void attachRuptureSide(ClientDetail& detail, std::unordered_map<Id, RuptureSide>& sides);
     Id counselorId(const std::string& name, const std::string& field);
     Id clientId(const std::string& code);
     Id sessionId(Id clientId, const SessionRef& session, const std::string& field);

@@ -4,6 +4,7 @@
 #include "Errors.hpp"
 #include "Store.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace alliance {
@@ -14,21 +15,27 @@ std::optional<Date> optDate(const std::optional<std::string>& text, const char* 
     return text ? std::optional<Date>(parseIsoDate(*text, column)) : std::nullopt;
 }
 
-// Every query below is limited to the same clients: ?1 one client, ?2 one counselor, or all;
-// `c` is the client table. Written out for each case so that SQLite reads one client through its
-// indexes (an "?1 IS NULL OR c.id = ?1" would scan every session for one client's page).
-std::string scopeOf(const std::optional<Id>& client, const std::optional<Id>& counselor)
+} // namespace
+
+// Every query below is limited to the same clients: ?1 one client; or ?2 one counselor (or
+// everyone), codes from ?3 to ?4; `c` is the client table. Written out for each case so that
+// SQLite reads one client or one batch through its indexes (an "?1 IS NULL OR c.id = ?1" would
+// scan every session for one client's page).
+namespace {
+std::string scopeSql(const std::optional<Id>& client, const std::optional<Id>& counselor)
 {
     if (client)
-        return " c.id = ?1 AND ?2 IS NULL ";
+        return " c.id = ?1 AND ?2 IS NULL AND ?3 IS NULL AND ?4 IS NULL ";
     if (counselor)
-        return " ?1 IS NULL AND c.counselor_id = ?2 ";
-    return " ?1 IS NULL AND ?2 IS NULL ";
+        return " ?1 IS NULL AND c.counselor_id = ?2 AND c.code BETWEEN ?3 AND ?4 ";
+    return " ?1 IS NULL AND ?2 IS NULL AND c.code BETWEEN ?3 AND ?4 ";
 }
 
-void bindScope(sql::Statement& query, const std::optional<Id>& client, const std::optional<Id>& counselor)
+// A rating's place in its session: by instrument, then rater, as their slugs sort.
+bool ratingBefore(const Rating& a, const Rating& b)
 {
-    query.bind(1, client).bind(2, counselor);
+    const int instrument = spec(a.score.instrument).slug.compare(spec(b.score.instrument).slug);
+    return instrument != 0 ? instrument < 0 : slugOf(a.rater) < slugOf(b.rater);
 }
 
 } // namespace
@@ -36,23 +43,63 @@ void bindScope(sql::Statement& query, const std::optional<Id>& client, const std
 ClientDetail Store::clientDetail(const std::string& code)
 {
     sql::ReadTransaction snapshot(*connection_); // one consistent snapshot
-    auto details = readDetails(clientId(code), std::nullopt);
+    const Id id = clientId(code);
+    auto details = readSessions({id, std::nullopt, std::nullopt, std::nullopt});
+    auto sides = readRuptureSide(id, std::nullopt);
+    attachRuptureSide(details.front(), sides);
     return std::move(details.front());
 }
 
 std::vector<ClientDetail> Store::clientDetails(const std::optional<std::string>& counselorName)
 {
+    std::vector<ClientDetail> details;
+    forEachClientDetail(counselorName, [&](ClientDetail& detail) { details.push_back(std::move(detail)); });
+    return details;
+}
+
+void Store::forEachClientDetail(const std::optional<std::string>& counselorName,
+                                const std::function<void(ClientDetail&)>& visit)
+{
     sql::ReadTransaction snapshot(*connection_);
     std::optional<Id> counselor;
     if (counselorName)
         counselor = counselorId(*counselorName, "counselor");
-    return readDetails(std::nullopt, counselor);
+    std::vector<std::string> codes;
+    {
+        sql::Statement query(*connection_,
+                             counselor ? "SELECT code FROM client WHERE counselor_id = ?1 ORDER BY code"
+                                       : "SELECT code FROM client ORDER BY code");
+        if (counselor)
+            query.bind(1, *counselor);
+        while (query.step())
+            codes.push_back(query.text(0));
+    }
+    // Ruptures, plans and transitions are few beside sessions: read once for the whole scope.
+    auto sides = readRuptureSide(std::nullopt, counselor);
+    if (!counselor) {
+        for (ClientDetail& detail : scanSessions()) {
+            attachRuptureSide(detail, sides);
+            visit(detail);
+        }
+        return;
+    }
+    for (std::size_t first = 0; first < codes.size(); first += detailBatchSize) {
+        const std::size_t last = std::min(codes.size(), first + detailBatchSize) - 1;
+        for (ClientDetail& detail : readSessions({std::nullopt, counselor, codes[first], codes[last]})) {
+            attachRuptureSide(detail, sides);
+            visit(detail);
+        }
+    }
 }
 
-std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
-                                             const std::optional<Id>& counselor)
+std::vector<ClientDetail> Store::readSessions(const DetailScope& scope)
 {
-    const std::string inScope = scopeOf(client, counselor);
+    const std::string inScope = scopeSql(scope.client, scope.counselor);
+    const auto bindScope = [&scope](sql::Statement& query) {
+        query.bind(1, scope.client).bind(2, scope.counselor).bind(3, scope.fromCode).bind(4, scope.toCode);
+    };
+    // Read from the clients in scope down through their indexes (CROSS JOIN keeps that order).
+    const std::string fromSessions = " FROM client c CROSS JOIN session s ON s.client_id = c.id ";
     std::vector<ClientDetail> details;
     std::unordered_map<Id, std::size_t> byClient;
     {
@@ -60,7 +107,70 @@ std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
                              std::string("SELECT ") + clientColumns +
                                  " FROM client c JOIN counselor k ON k.id = c.counselor_id WHERE" + inScope +
                                  "ORDER BY c.code");
-        bindScope(query, client, counselor);
+        bindScope(query);
+        while (query.step()) {
+            ClientDetail detail;
+            detail.client = readClient(query);
+            byClient[detail.client.id] = details.size();
+            details.push_back(std::move(detail));
+        }
+    }
+    {
+        // Sessions with their ratings, one row per rating (a session without one has a row of
+        // nulls), grouped by session as the walk gives them.
+        sql::Statement query(
+            *connection_,
+            std::string("SELECT s.id, c.id, s.date, s.duration_minutes, s.note, p.tension, p.intensity, "
+                        "p.resolution, r.id, r.instrument, r.rater, r.items, r.voided, "
+                        "(SELECT count(*) FROM rating_revision v WHERE v.rating_id = r.id)") +
+                fromSessions +
+                "LEFT JOIN post_session_report p ON p.session_id = s.id "
+                "LEFT JOIN rating r ON r.session_id = s.id WHERE" +
+                inScope + "ORDER BY c.code, s.date");
+        bindScope(query);
+        std::vector<SessionRecord>* sessions = nullptr;
+        Id client = 0;
+        while (query.step()) {
+            if (!sessions || query.int64(1) != client) {
+                client = query.int64(1);
+                sessions = &details[byClient.at(client)].sessions;
+            }
+            const Id id = query.int64(0);
+            if (sessions->empty() || sessions->back().id != id) {
+                SessionRecord& s = sessions->emplace_back();
+                s.id = id;
+                s.number = static_cast<int>(sessions->size());
+                s.date = parseIsoDate(query.text(2), "date");
+                s.durationMinutes = query.optInt(3);
+                s.note = query.optText(4);
+                if (!query.isNull(5))
+                    s.report = PostSessionReport{query.integer(5) != 0, query.optInt(6), query.optInt(7)};
+            }
+            if (query.isNull(8))
+                continue;
+            SessionRecord& session = sessions->back();
+            const Instrument instrument = instrumentFromSlug(query.text(9));
+            Rating rating{query.int64(8), parseSlug<Rater>(query.text(10)),
+                          score(instrument, readStoredItems(instrument, query.text(11))), query.integer(13)};
+            (query.integer(12) != 0 ? session.voidedRatings : session.ratings).push_back(std::move(rating));
+        }
+        for (ClientDetail& detail : details)
+            for (SessionRecord& session : detail.sessions) {
+                std::sort(session.ratings.begin(), session.ratings.end(), ratingBefore);
+                std::sort(session.voidedRatings.begin(), session.voidedRatings.end(), ratingBefore);
+            }
+    }
+    return details;
+}
+
+std::vector<ClientDetail> Store::scanSessions()
+{
+    std::vector<ClientDetail> details;
+    std::unordered_map<Id, std::size_t> byClient;
+    {
+        sql::Statement query(*connection_, std::string("SELECT ") + clientColumns +
+                                               " FROM client c JOIN counselor k ON k.id = c.counselor_id "
+                                               "ORDER BY c.code");
         while (query.step()) {
             ClientDetail detail;
             detail.client = readClient(query);
@@ -73,70 +183,114 @@ std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
     };
     std::unordered_map<Id, SessionAt> sessionAt;
     {
-        sql::Statement query(
-            *connection_,
-            std::string(
-                "SELECT s.id, s.client_id, s.date, s.duration_minutes, s.note, p.tension, p.intensity, "
-                "p.resolution FROM session s JOIN client c ON c.id = s.client_id "
-                "LEFT JOIN post_session_report p ON p.session_id = s.id WHERE") +
-                inScope + "ORDER BY s.client_id, s.date");
-        bindScope(query, client, counselor);
+        sql::Statement query(*connection_, "SELECT client_id, count(*) FROM session GROUP BY client_id");
+        std::size_t all = 0;
+        while (query.step()) {
+            details[byClient.at(query.int64(0))].sessions.reserve(static_cast<std::size_t>(query.int64(1)));
+            all += static_cast<std::size_t>(query.int64(1));
+        }
+        sessionAt.reserve(all);
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT s.id, s.client_id, s.date, s.duration_minutes, s.note, p.tension, "
+                             "p.intensity, p.resolution FROM session s "
+                             "LEFT JOIN post_session_report p ON p.session_id = s.id");
         while (query.step()) {
             const std::size_t owner = byClient.at(query.int64(1));
             auto& sessions = details[owner].sessions;
-            SessionRecord s;
+            SessionRecord& s = sessions.emplace_back();
             s.id = query.int64(0);
-            s.number = static_cast<int>(sessions.size()) + 1;
             s.date = parseIsoDate(query.text(2), "date");
             s.durationMinutes = query.optInt(3);
             s.note = query.optText(4);
             if (!query.isNull(5))
                 s.report = PostSessionReport{query.integer(5) != 0, query.optInt(6), query.optInt(7)};
-            sessionAt[s.id] = {owner, sessions.size()};
-            sessions.push_back(std::move(s));
+            sessionAt.emplace(s.id, SessionAt{owner, sessions.size() - 1});
         }
     }
-    const auto sessionOf = [&](Id session) -> SessionRecord& {
-        const SessionAt at = sessionAt.at(session);
-        return details[at.client].sessions[at.session];
-    };
+    std::unordered_map<Id, int> revisions;
     {
-        sql::Statement query(
-            *connection_, std::string("SELECT r.id, r.session_id, r.instrument, r.rater, r.items, r.voided, "
-                                      "(SELECT count(*) FROM rating_revision v WHERE v.rating_id = r.id) "
-                                      "FROM rating r JOIN session s ON s.id = r.session_id "
-                                      "JOIN client c ON c.id = s.client_id WHERE") +
-                              inScope + "ORDER BY r.instrument, r.rater");
-        bindScope(query, client, counselor);
+        sql::Statement query(*connection_,
+                             "SELECT rating_id, count(*) FROM rating_revision GROUP BY rating_id");
+        while (query.step())
+            revisions.emplace(query.int64(0), query.integer(1));
+    }
+    {
+        sql::Statement query(*connection_,
+                             "SELECT id, session_id, instrument, rater, items, voided FROM rating");
         while (query.step()) {
             const Instrument instrument = instrumentFromSlug(query.text(2));
+            const auto revised = revisions.find(query.int64(0));
             Rating rating{query.int64(0), parseSlug<Rater>(query.text(3)),
-                          score(instrument, readStoredItems(instrument, query.text(4))), query.integer(6)};
-            SessionRecord& session = sessionOf(query.int64(1));
+                          score(instrument, readStoredItems(instrument, query.text(4))),
+                          revised == revisions.end() ? 0 : revised->second};
+            const SessionAt at = sessionAt.at(query.int64(1));
+            SessionRecord& session = details[at.client].sessions[at.session];
             (query.integer(5) != 0 ? session.voidedRatings : session.ratings).push_back(std::move(rating));
         }
     }
+    for (ClientDetail& detail : details) {
+        std::sort(detail.sessions.begin(), detail.sessions.end(),
+                  [](const SessionRecord& a, const SessionRecord& b) { return a.date < b.date; });
+        int number = 0;
+        for (SessionRecord& session : detail.sessions) {
+            session.number = ++number;
+            std::sort(session.ratings.begin(), session.ratings.end(), ratingBefore);
+            std::sort(session.voidedRatings.begin(), session.voidedRatings.end(), ratingBefore);
+        }
+    }
+    return details;
+}
+
+void Store::attachRuptureSide(ClientDetail& detail, std::unordered_map<Id, RuptureSide>& sides)
+{
+    const auto found = sides.find(detail.client.id);
+    if (found == sides.end())
+        return;
+    detail.ruptures = std::move(found->second.ruptures);
+    detail.voidedRuptures = std::move(found->second.voidedRuptures);
+    detail.plans = std::move(found->second.plans);
+    detail.transitions = std::move(found->second.transitions);
+    sides.erase(found);
+}
+
+std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::optional<Id>& client,
+                                                                  const std::optional<Id>& counselor)
+{
+    const std::string inScope = client      ? " c.id = ?1 AND ?2 IS NULL "
+                                : counselor ? " ?1 IS NULL AND c.counselor_id = ?2 "
+                                            : " ?1 IS NULL AND ?2 IS NULL ";
+    const auto bindScope = [&](sql::Statement& query) { query.bind(1, client).bind(2, counselor); };
+    // One client's ruptures are found through its sessions; a caseload's by reading every rupture
+    // and keeping those in scope (walking every session of the caseload to find its handful of
+    // ruptures took ~25 ms a query at agency L). CROSS JOIN keeps each order.
+    const std::string fromRuptures =
+        client ? std::string(" FROM client c CROSS JOIN session s ON s.client_id = c.id "
+                             "CROSS JOIN rupture r ON r.session_id = s.id ")
+               : std::string(" FROM rupture r CROSS JOIN session s ON s.id = r.session_id "
+                             "CROSS JOIN client c ON c.id = s.client_id ");
+    std::unordered_map<Id, RuptureSide> sides;
     struct RuptureAt {
-        std::size_t client, rupture;
+        RuptureSide* side;
+        std::size_t rupture;
         bool voided;
     };
     std::unordered_map<Id, RuptureAt> ruptureAt;
     {
         sql::Statement query(
             *connection_,
-            std::string("SELECT r.id, r.session_id, r.kind, r.salience, r.noticed_by, r.category, "
-                        "r.note, r.voided, "
-                        "(SELECT count(*) FROM rupture_revision v WHERE v.rupture_id = r.id) "
-                        "FROM rupture r JOIN session s ON s.id = r.session_id "
-                        "JOIN client c ON c.id = s.client_id WHERE") +
-                inScope + "ORDER BY s.date, r.id");
-        bindScope(query, client, counselor);
+            std::string(
+                "SELECT r.id, s.date, r.kind, r.salience, r.noticed_by, r.category, "
+                "r.note, r.voided, "
+                "(SELECT count(*) FROM rupture_revision v WHERE v.rupture_id = r.id), c.id, "
+                "(SELECT count(*) FROM session n WHERE n.client_id = s.client_id AND n.date <= s.date) ") +
+                fromRuptures + "WHERE" + inScope + "ORDER BY s.date, r.id");
+        bindScope(query);
         while (query.step()) {
-            const SessionAt at = sessionAt.at(query.int64(1));
-            const SessionRecord& session = details[at.client].sessions[at.session];
             Rupture r{query.int64(0),
-                      session.number,
-                      session.date,
+                      query.integer(10),
+                      parseIsoDate(query.text(1), "date"),
                       parseSlug<RuptureKind>(query.text(2)),
                       {},
                       query.integer(3),
@@ -145,45 +299,44 @@ std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
                       query.optText(6),
                       query.integer(8)};
             const bool voided = query.integer(7) != 0;
-            auto& list = voided ? details[at.client].voidedRuptures : details[at.client].ruptures;
-            ruptureAt[r.id] = {at.client, list.size(), voided};
+            RuptureSide& side = sides[query.int64(9)];
+            auto& list = voided ? side.voidedRuptures : side.ruptures;
+            ruptureAt[r.id] = {&side, list.size(), voided};
             list.push_back(std::move(r));
         }
     }
     {
-        sql::Statement query(
-            *connection_,
-            std::string("SELECT m.rupture_id, m.marker FROM rupture_marker m "
-                        "JOIN catalogue k ON k.kind = 'marker' AND k.slug = m.marker "
-                        "JOIN rupture r ON r.id = m.rupture_id JOIN session s ON s.id = r.session_id "
-                        "JOIN client c ON c.id = s.client_id WHERE") +
-                inScope + "ORDER BY m.rupture_id, k.position");
-        bindScope(query, client, counselor);
+        sql::Statement query(*connection_,
+                             "SELECT m.rupture_id, m.marker" + fromRuptures +
+                                 "CROSS JOIN rupture_marker m ON m.rupture_id = r.id "
+                                 "CROSS JOIN catalogue k ON k.kind = 'marker' AND k.slug = m.marker WHERE" +
+                                 inScope + "ORDER BY m.rupture_id, k.position");
+        bindScope(query);
         while (query.step()) {
             const RuptureAt at = ruptureAt.at(query.int64(0));
-            auto& list = at.voided ? details[at.client].voidedRuptures : details[at.client].ruptures;
+            auto& list = at.voided ? at.side->voidedRuptures : at.side->ruptures;
             list[at.rupture].markers.push_back(query.text(1));
         }
     }
     // Plans of current ruptures only: a voided rupture's plans go with it.
-    const std::string plansInScope =
-        std::string(" FROM repair_plan p JOIN rupture r ON r.id = p.rupture_id "
-                    "JOIN session s ON s.id = r.session_id "
-                    "JOIN client c ON c.id = s.client_id WHERE r.voided = 0 AND") +
-        inScope;
+    const std::string fromPlans = fromRuptures + "CROSS JOIN repair_plan p ON p.rupture_id = r.id ";
+    const std::string plansInScope = fromPlans + "WHERE r.voided = 0 AND" + inScope;
     struct PlanAt {
-        std::size_t client, plan;
+        RuptureSide* side;
+        std::size_t plan;
     };
     std::unordered_map<Id, PlanAt> planAt;
     {
-        sql::Statement query(*connection_,
-                             "SELECT p.id, p.rupture_id, p.created_on, p.due_date, p.status, p.outcome, "
-                             "p.follow_up_session_id, p.closed_on, p.note, "
-                             "(SELECT count(*) FROM repair_plan_revision v WHERE v.plan_id = p.id), c.id" +
-                                 plansInScope + "ORDER BY p.id");
-        bindScope(query, client, counselor);
+        sql::Statement query(
+            *connection_, "SELECT p.id, p.rupture_id, p.created_on, p.due_date, p.status, p.outcome, "
+                          "p.follow_up_session_id, p.closed_on, p.note, "
+                          "(SELECT count(*) FROM repair_plan_revision v WHERE v.plan_id = p.id), c.id, "
+                          "(SELECT count(*) FROM session f CROSS JOIN session n ON n.client_id = f.client_id "
+                          "AND n.date <= f.date WHERE f.id = p.follow_up_session_id)" +
+                              plansInScope + "ORDER BY p.id");
+        bindScope(query);
         while (query.step()) {
-            const std::size_t owner = byClient.at(query.int64(10));
+            RuptureSide& side = sides[query.int64(10)];
             RepairPlan plan;
             plan.id = query.int64(0);
             plan.ruptureId = query.int64(1);
@@ -193,50 +346,45 @@ std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
             if (const auto outcome = query.optText(5))
                 plan.outcome = parseSlug<Outcome>(*outcome);
             if (!query.isNull(6))
-                plan.followUpSessionNumber = sessionOf(query.int64(6)).number;
+                plan.followUpSessionNumber = query.integer(11);
             plan.closedOn = optDate(query.optText(7), "closed_on");
             plan.note = query.optText(8);
             plan.revisions = query.integer(9);
-            planAt[plan.id] = {owner, details[owner].plans.size()};
-            details[owner].plans.push_back(std::move(plan));
+            planAt[plan.id] = {&side, side.plans.size()};
+            side.plans.push_back(std::move(plan));
         }
     }
     const auto planOf = [&](Id plan) -> RepairPlan& {
         const PlanAt at = planAt.at(plan);
-        return details[at.client].plans[at.plan];
+        return at.side->plans[at.plan];
     };
     {
         sql::Statement query(*connection_,
-                             "SELECT ps.plan_id, ps.strategy FROM repair_plan_strategy ps "
-                             "JOIN catalogue k ON k.kind = 'strategy' AND k.slug = ps.strategy "
-                             "JOIN repair_plan p ON p.id = ps.plan_id "
-                             "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
-                             "JOIN client c ON c.id = s.client_id WHERE r.voided = 0 AND" +
+                             "SELECT ps.plan_id, ps.strategy" + fromPlans +
+                                 "CROSS JOIN repair_plan_strategy ps ON ps.plan_id = p.id "
+                                 "CROSS JOIN catalogue k ON k.kind = 'strategy' AND k.slug = ps.strategy "
+                                 "WHERE r.voided = 0 AND" +
                                  inScope + "ORDER BY ps.plan_id, k.position");
-        bindScope(query, client, counselor);
+        bindScope(query);
         while (query.step())
             planOf(query.int64(0)).strategies.push_back(query.text(1));
     }
     {
-        sql::Statement query(*connection_,
-                             "SELECT st.plan_id, st.position, st.text, st.done FROM repair_plan_step st "
-                             "JOIN repair_plan p ON p.id = st.plan_id "
-                             "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
-                             "JOIN client c ON c.id = s.client_id WHERE r.voided = 0 AND" +
-                                 inScope + "ORDER BY st.plan_id, st.position");
-        bindScope(query, client, counselor);
+        sql::Statement query(
+            *connection_, "SELECT st.plan_id, st.position, st.text, st.done" + fromPlans +
+                              "CROSS JOIN repair_plan_step st ON st.plan_id = p.id WHERE r.voided = 0 AND" +
+                              inScope + "ORDER BY st.plan_id, st.position");
+        bindScope(query);
         while (query.step())
             planOf(query.int64(0)).steps.push_back({query.integer(1), query.text(2), query.integer(3) != 0});
     }
     {
         sql::Statement query(*connection_,
-                             "SELECT m.plan_id, m.id, k2.name, m.written_on, m.text FROM plan_comment m "
-                             "JOIN counselor k2 ON k2.id = m.author_id "
-                             "JOIN repair_plan p ON p.id = m.plan_id "
-                             "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
-                             "JOIN client c ON c.id = s.client_id WHERE r.voided = 0 AND" +
+                             "SELECT m.plan_id, m.id, k2.name, m.written_on, m.text" + fromPlans +
+                                 "CROSS JOIN plan_comment m ON m.plan_id = p.id "
+                                 "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE r.voided = 0 AND" +
                                  inScope + "ORDER BY m.plan_id, m.id");
-        bindScope(query, client, counselor);
+        bindScope(query);
         while (query.step())
             planOf(query.int64(0))
                 .comments.push_back({query.int64(1), query.text(2), parseIsoDate(query.text(3), "written_on"),
@@ -250,14 +398,14 @@ std::vector<ClientDetail> Store::readDetails(const std::optional<Id>& client,
                         "FROM transition_plan t JOIN client c ON c.id = t.client_id "
                         "LEFT JOIN referral_agency a ON a.id = t.referral_agency_id WHERE") +
                 inScope + "ORDER BY t.id");
-        bindScope(query, client, counselor);
+        bindScope(query);
         while (query.step())
-            details[byClient.at(query.int64(8))].transitions.push_back(
+            sides[query.int64(8)].transitions.push_back(
                 {query.int64(0), query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
                  parseIsoDate(query.text(2), "created_on"), query.integer(3) != 0, query.integer(4) != 0,
                  query.integer(5) != 0, query.optText(6), query.optText(7)});
     }
-    return details;
+    return sides;
 }
 
 } // namespace alliance

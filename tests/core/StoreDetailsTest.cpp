@@ -57,6 +57,25 @@ TEST_CASE("clientDetails in one pass equals clientDetail of each client, for all
     const ClientDetail first = store.clientDetail("C-003");
     REQUIRE(!first.ruptures.empty());
     store.voidRupture(first.ruptures.front().id, "flagged on the wrong client");
+    // A rating amended, one voided, a session logged late for a day before others (its row comes
+    // after theirs), and a second rating on a session by another rater and instrument.
+    const SessionRecord& second = first.sessions.at(1);
+    const Rating& rated = second.ratings.front();
+    std::vector<int> items = rated.score.itemTenths;
+    const InstrumentSpec& instrument = spec(rated.score.instrument);
+    items.front() =
+        items.front() == instrument.itemMaxTenths ? instrument.itemMinTenths : instrument.itemMaxTenths;
+    store.amendRating(rated.id, items, "typed the wrong row");
+    store.voidRating(first.sessions.at(2).ratings.front().id, "rated the wrong client");
+    NewRating late;
+    late.clientCode = "C-003";
+    late.date = second.date + boost::gregorian::days(2);
+    late.instrument = Instrument::Bgt;
+    late.itemTenths = {70, 80, 90};
+    store.logRating(late);
+    late.date = second.date;
+    late.rater = Rater::Counselor;
+    store.logRating(late);
 
     const auto all = store.clientDetails();
     REQUIRE(all.size() == store.clients().size());
@@ -70,4 +89,25 @@ TEST_CASE("clientDetails in one pass equals clientDetail of each client, for all
         CHECK(written(d) == written(store.clientDetail(d.client.code)));
     }
     CHECK_THROWS_AS(store.clientDetails(std::string("Nobody")), NotFound);
+}
+
+TEST_CASE("a caseload read in batches gives every client whole, across batch boundaries")
+{
+    test::PinnedToday pinned(Date(2026, 11, 27));
+    Store store(":memory:", OpenMode::CreateIfMissing);
+    fillDemo(store, {900, 5, Date(2026, 11, 27)});
+    std::size_t seen = 0;
+    for (const Counselor& counselor : store.counselors()) {
+        if (counselor.role == Role::Counselor) // more than one batch each
+            CHECK(store.clients(counselor.name).size() > Store::detailBatchSize);
+        std::string previous;
+        store.forEachClientDetail(counselor.name, [&](ClientDetail& d) {
+            CHECK(d.client.counselorName == counselor.name);
+            CHECK(d.client.code > previous); // in code order, each once
+            previous = d.client.code;
+            CHECK(written(d) == written(store.clientDetail(d.client.code)));
+            ++seen;
+        });
+    }
+    CHECK(seen == store.clients().size());
 }
