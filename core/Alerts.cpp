@@ -91,14 +91,19 @@ std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& 
     const auto acks = store.alertAcks();
     std::vector<Alert> result;
     const ParamsLookup params = rememberedParams(store);
-    for (const ClientDetail& detail : store.clientDetails(counselorName)) { // one pass
+    store.forEachClientDetail(counselorName, [&](const ClientDetail& detail) { // one pass
         auto more = clientAlerts(detail, asOf, acks, params);
         result.insert(result.end(), std::make_move_iterator(more.begin()),
                       std::make_move_iterator(more.end()));
-    }
-    std::stable_sort(result.begin(), result.end(),
-                     [](const Alert& a, const Alert& b) { return a.flag.severity > b.flag.severity; });
+    });
+    orderBySeverity(result);
     return result;
+}
+
+void orderBySeverity(std::vector<Alert>& alerts)
+{
+    std::stable_sort(alerts.begin(), alerts.end(),
+                     [](const Alert& a, const Alert& b) { return a.flag.severity > b.flag.severity; });
 }
 
 void acknowledgeAlert(Store& store, const std::string& id, const std::string& reason,

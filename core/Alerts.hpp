@@ -34,6 +34,9 @@ bool isSuppressed(const std::string& id, const Flag& flag, const std::map<std::s
 std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& counselorName,
                                 const Date& asOf);
 
+// Most severe first; alerts of equal severity keep their order (by client code, as read).
+void orderBySeverity(std::vector<Alert>& alerts);
+
 // Acknowledges an active alert with a reason, optionally snoozed for `snoozeDays` (1..365).
 // Throws NotFound when no such alert is active, ValidationError for a bad reason or snooze.
 void acknowledgeAlert(Store& store, const std::string& id, const std::string& reason,

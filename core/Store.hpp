@@ -141,7 +141,6 @@ private:
         std::optional<std::string> fromCode, toCode;
     };
     std::vector<ClientDetail> readSessions(const DetailScope& scope);
-    std::vector<ClientDetail> scanSessions();
     // A client's ruptures, plans and transition plans, read for one client, one counselor's or
     // everyone's clients, by client id.
     struct RuptureSide {

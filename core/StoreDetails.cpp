@@ -76,13 +76,6 @@ void Store::forEachClientDetail(const std::optional<std::string>& counselorName,
     }
     // Ruptures, plans and transitions are few beside sessions: read once for the whole scope.
     auto sides = readRuptureSide(std::nullopt, counselor);
-    if (!counselor) {
-        for (ClientDetail& detail : scanSessions()) {
-            attachRuptureSide(detail, sides);
-            visit(detail);
-        }
-        return;
-    }
     for (std::size_t first = 0; first < codes.size(); first += detailBatchSize) {
         const std::size_t last = std::min(codes.size(), first + detailBatchSize) - 1;
         for (ClientDetail& detail : readSessions({std::nullopt, counselor, codes[first], codes[last]})) {
@@ -159,86 +152,6 @@ std::vector<ClientDetail> Store::readSessions(const DetailScope& scope)
                 std::sort(session.ratings.begin(), session.ratings.end(), ratingBefore);
                 std::sort(session.voidedRatings.begin(), session.voidedRatings.end(), ratingBefore);
             }
-    }
-    return details;
-}
-
-std::vector<ClientDetail> Store::scanSessions()
-{
-    std::vector<ClientDetail> details;
-    std::unordered_map<Id, std::size_t> byClient;
-    {
-        sql::Statement query(*connection_, std::string("SELECT ") + clientColumns +
-                                               " FROM client c JOIN counselor k ON k.id = c.counselor_id "
-                                               "ORDER BY c.code");
-        while (query.step()) {
-            ClientDetail detail;
-            detail.client = readClient(query);
-            byClient[detail.client.id] = details.size();
-            details.push_back(std::move(detail));
-        }
-    }
-    struct SessionAt {
-        std::size_t client, session;
-    };
-    std::unordered_map<Id, SessionAt> sessionAt;
-    {
-        sql::Statement query(*connection_, "SELECT client_id, count(*) FROM session GROUP BY client_id");
-        std::size_t all = 0;
-        while (query.step()) {
-            details[byClient.at(query.int64(0))].sessions.reserve(static_cast<std::size_t>(query.int64(1)));
-            all += static_cast<std::size_t>(query.int64(1));
-        }
-        sessionAt.reserve(all);
-    }
-    {
-        sql::Statement query(*connection_,
-                             "SELECT s.id, s.client_id, s.date, s.duration_minutes, s.note, p.tension, "
-                             "p.intensity, p.resolution FROM session s "
-                             "LEFT JOIN post_session_report p ON p.session_id = s.id");
-        while (query.step()) {
-            const std::size_t owner = byClient.at(query.int64(1));
-            auto& sessions = details[owner].sessions;
-            SessionRecord& s = sessions.emplace_back();
-            s.id = query.int64(0);
-            s.date = parseIsoDate(query.text(2), "date");
-            s.durationMinutes = query.optInt(3);
-            s.note = query.optText(4);
-            if (!query.isNull(5))
-                s.report = PostSessionReport{query.integer(5) != 0, query.optInt(6), query.optInt(7)};
-            sessionAt.emplace(s.id, SessionAt{owner, sessions.size() - 1});
-        }
-    }
-    std::unordered_map<Id, int> revisions;
-    {
-        sql::Statement query(*connection_,
-                             "SELECT rating_id, count(*) FROM rating_revision GROUP BY rating_id");
-        while (query.step())
-            revisions.emplace(query.int64(0), query.integer(1));
-    }
-    {
-        sql::Statement query(*connection_,
-                             "SELECT id, session_id, instrument, rater, items, voided FROM rating");
-        while (query.step()) {
-            const Instrument instrument = instrumentFromSlug(query.text(2));
-            const auto revised = revisions.find(query.int64(0));
-            Rating rating{query.int64(0), parseSlug<Rater>(query.text(3)),
-                          score(instrument, readStoredItems(instrument, query.text(4))),
-                          revised == revisions.end() ? 0 : revised->second};
-            const SessionAt at = sessionAt.at(query.int64(1));
-            SessionRecord& session = details[at.client].sessions[at.session];
-            (query.integer(5) != 0 ? session.voidedRatings : session.ratings).push_back(std::move(rating));
-        }
-    }
-    for (ClientDetail& detail : details) {
-        std::sort(detail.sessions.begin(), detail.sessions.end(),
-                  [](const SessionRecord& a, const SessionRecord& b) { return a.date < b.date; });
-        int number = 0;
-        for (SessionRecord& session : detail.sessions) {
-            session.number = ++number;
-            std::sort(session.ratings.begin(), session.ratings.end(), ratingBefore);
-            std::sort(session.voidedRatings.begin(), session.voidedRatings.end(), ratingBefore);
-        }
     }
     return details;
 }

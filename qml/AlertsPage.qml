@@ -57,7 +57,7 @@ Page {
             Label {
                 anchors.centerIn: parent
                 visible: list.count === 0
-                text: qsTr("No open alerts.")
+                text: CaseloadModel.loading ? qsTr("Reading the caseload…") : qsTr("No open alerts.")
                 color: Theme.mutedText
             }
         }

@@ -39,7 +39,7 @@ Page {
                 color: Theme.text
             }
             Label {
-                text: qsTr("%1 of %2 clients").arg(CaseloadModel.count).arg(CaseloadModel.totalCount)
+                text: CaseloadModel.loading ? qsTr("reading…") : qsTr("%1 of %2 clients").arg(CaseloadModel.count).arg(CaseloadModel.totalCount)
                 color: Theme.mutedText
             }
             Item { Layout.fillWidth: true }
@@ -105,7 +105,8 @@ Page {
                 Label {
                     anchors.centerIn: parent
                     visible: list.count === 0
-                    text: CaseloadModel.totalCount === 0 ? qsTr("No clients yet.") : qsTr("No client matches the search and filter.")
+                    text: CaseloadModel.loading ? qsTr("Reading the caseload…")
+                        : CaseloadModel.totalCount === 0 ? qsTr("No clients yet.") : qsTr("No client matches the search and filter.")
                     color: Theme.mutedText
                 }
             }

@@ -256,9 +256,10 @@ ApplicationWindow {
                     onClicked: stack.pop(null)
                 }
                 ToolButton {
-                    text: qsTr("Alerts (%1)").arg(AlertsModel.count)
+                    text: CaseloadModel.loading ? qsTr("Alerts (…)") : qsTr("Alerts (%1)").arg(AlertsModel.count)
                     checked: stack.currentItem !== null && stack.currentItem.objectName === "alerts"
-                    Accessible.name: qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
+                    Accessible.name: CaseloadModel.loading ? qsTr("Alerts, being read (Ctrl+2)")
+                        : qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
                     onClicked: root.openAlerts()
                 }
                 Item { Layout.fillWidth: true }

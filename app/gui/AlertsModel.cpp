@@ -10,11 +10,7 @@
 namespace alliance::gui {
 AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
-    connect(&backend_, &Backend::dataChanged, this, &AlertsModel::refresh);
     connect(&backend_, &Backend::clientChanged, this, &AlertsModel::updateClient);
-    connect(&backend_, &Backend::storeChanged, this, &AlertsModel::refresh);
-    connect(&backend_, &Backend::currentCounselorChanged, this, &AlertsModel::refresh);
-    connect(&backend_, &Backend::asOfChanged, this, &AlertsModel::refresh);
 }
 
 void AlertsModel::refresh()
@@ -28,6 +24,11 @@ void AlertsModel::refresh()
             emit backend_.errorOccurred(toQt(printable(e.what())));
         }
     }
+    take(std::move(alerts));
+}
+
+void AlertsModel::take(std::vector<Alert> alerts)
+{
     beginResetModel();
     alerts_ = std::move(alerts);
     endResetModel();

@@ -33,7 +33,10 @@ public:
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // Re-reads the alerts at once (CaseloadLoader reads them with the caseload).
     Q_INVOKABLE void refresh();
+    // Shows these alerts instead of the ones shown (a model reset).
+    void take(std::vector<Alert> alerts);
     // Re-reads one client's alerts after a write about it: its rows are removed and its current
     // alerts inserted in their places (beginRemoveRows / beginInsertRows); no other client is read.
     void updateClient(const QString& code);

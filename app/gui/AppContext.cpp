@@ -54,12 +54,13 @@ AppContext::AppContext(const StartupOptions& options)
     CaseloadModel::setInstance(caseload_.get());
     ClientModel::setInstance(client_.get());
     AlertsModel::setInstance(alerts_.get());
-    caseload_->refresh();
-    alerts_->refresh();
+    loader_ = std::make_unique<CaseloadLoader>(*backend_, *caseload_, *alerts_);
+    loader_->reload();
 }
 
 AppContext::~AppContext()
 {
+    loader_.reset(); // waits for a pass still reading
     Backend::setInstance(nullptr);
     CaseloadModel::setInstance(nullptr);
     ClientModel::setInstance(nullptr);

@@ -3,6 +3,7 @@
 // why it could not), builds the facade and the models, and hands them to QML as singletons.
 #include "AlertsModel.hpp"
 #include "Backend.hpp"
+#include "CaseloadLoader.hpp"
 #include "CaseloadModel.hpp"
 #include "ClientModel.hpp"
 
@@ -29,12 +30,16 @@ public:
     CaseloadModel& caseload() { return *caseload_; }
     ClientModel& client() { return *client_; }
     AlertsModel& alerts() { return *alerts_; }
+    // Waits until the caseload and the alerts are read (they are read on a worker thread from a
+    // database file): tests and measurements that look at them at once.
+    void finishReading() { loader_->finish(); }
 
 private:
     std::unique_ptr<Backend> backend_;
     std::unique_ptr<CaseloadModel> caseload_;
     std::unique_ptr<ClientModel> client_;
     std::unique_ptr<AlertsModel> alerts_;
+    std::unique_ptr<CaseloadLoader> loader_;
 };
 
 } // namespace alliance::gui

@@ -1,6 +1,7 @@
 #include "CaseloadModel.hpp"
 
 #include "Alerts.hpp"
+#include "CaseloadLoader.hpp"
 #include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
@@ -11,11 +12,7 @@ namespace alliance::gui {
 CaseloadModel::CaseloadModel(Backend& backend, QObject* parent)
     : QAbstractListModel(parent), backend_(backend)
 {
-    connect(&backend_, &Backend::dataChanged, this, &CaseloadModel::refresh);
     connect(&backend_, &Backend::clientChanged, this, &CaseloadModel::updateClient);
-    connect(&backend_, &Backend::storeChanged, this, &CaseloadModel::refresh);
-    connect(&backend_, &Backend::currentCounselorChanged, this, &CaseloadModel::refresh);
-    connect(&backend_, &Backend::asOfChanged, this, &CaseloadModel::refresh);
 }
 
 QString CaseloadModel::chipLabel(const QString& chip)
@@ -96,19 +93,28 @@ void CaseloadModel::refresh()
 {
     std::map<QString, Row> rows;
     if (Store* store = backend_.store()) {
-        const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
-        const Date asOf = fromQDate(backend_.asOf());
-        const ParamsLookup params = rememberedParams(*store);
-        for (const ClientDetail& detail : store->clientDetails(counselor)) { // one pass
-            Row row = rowFor(detail, asOf, params);
-            rows.emplace(row.code, std::move(row));
-        }
+        CaseloadPass pass = readCaseload(*store, optionalText(backend_.currentCounselor()),
+                                         fromQDate(backend_.asOf()), false);
+        if (!pass.error.isEmpty())
+            emit backend_.errorOccurred(pass.error);
+        rows = std::move(pass.rows);
     }
+    take(std::move(rows));
+}
+
+void CaseloadModel::take(std::map<QString, Row> rows)
+{
     beginResetModel();
     all_ = std::move(rows);
     applyFilter();
     endResetModel();
     emit countChanged();
+}
+
+void CaseloadModel::setLoading(bool loading)
+{
+    if (std::exchange(loading_, loading) != loading)
+        emit loadingChanged();
 }
 
 void CaseloadModel::updateClient(const QString& code)

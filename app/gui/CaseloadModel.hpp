@@ -25,6 +25,8 @@ class CaseloadModel : public QAbstractListModel, public MainOwnedSingleton<Casel
     Q_PROPERTY(QVariantList chipChoices READ chipChoices CONSTANT)
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
+    // True while the caseload is being read (CaseloadLoader): the page says so instead of "no clients".
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
     enum Role {
@@ -57,20 +59,6 @@ public:
     void setSortKey(const QString& key);
     int totalCount() const { return static_cast<int>(all_.size()); }
 
-    // Re-reads the caseload from the store (a change of counselor or date, a colleague added).
-    Q_INVOKABLE void refresh();
-    // Re-reads one client after a write about it: that row is updated, inserted, moved or removed
-    // (dataChanged, beginInsertRows, ...) and no other client is read again.
-    void updateClient(const QString& code);
-    // Human label of a chip slug ("breach-open" -> "Breach open").
-    Q_INVOKABLE static QString chipLabel(const QString& chip);
-    static QVariantList chipChoices();
-
-signals:
-    void filterChanged();
-    void countChanged();
-
-private:
     struct Row {
         QString code, displayName, counselor, status, lastSession, latestScore, instrument;
         int sessionCount = 0;
@@ -81,6 +69,27 @@ private:
     };
     // The row of one client as of `asOf`, from its records.
     static Row rowFor(const ClientDetail& detail, const Date& asOf, const ParamsLookup& params);
+
+    // Re-reads the caseload from the store, at once (CaseloadLoader reads it on a change of
+    // counselor, date or database, on a worker thread when it can).
+    Q_INVOKABLE void refresh();
+    // Shows these rows instead of the ones shown (a model reset).
+    void take(std::map<QString, Row> rows);
+    bool loading() const { return loading_; }
+    void setLoading(bool loading);
+    // Re-reads one client after a write about it: that row is updated, inserted, moved or removed
+    // (dataChanged, beginInsertRows, ...) and no other client is read again.
+    void updateClient(const QString& code);
+    // Human label of a chip slug ("breach-open" -> "Breach open").
+    Q_INVOKABLE static QString chipLabel(const QString& chip);
+    static QVariantList chipChoices();
+
+signals:
+    void filterChanged();
+    void countChanged();
+    void loadingChanged();
+
+private:
     // The shown rows, filtered and sorted, from all_.
     std::vector<const Row*> filtered() const;
     void applyFilter() { visible_ = filtered(); }
@@ -92,6 +101,7 @@ private:
     QString searchText_;
     QString chipFilter_;
     QString sortKey_ = QStringLiteral("attention");
+    bool loading_ = false;
 };
 
 } // namespace alliance::gui

@@ -91,8 +91,8 @@ int main(int argc, char* argv[])
                        "text was not translated (hard-wired)."));
     const QCommandLineOption firstFrame(
         QStringLiteral("first-frame"),
-        QStringLiteral("Quit once the first frame is drawn; print the time since start and the peak memory "
-                       "(for the benchmark)."));
+        QStringLiteral("Quit once the caseload is shown; print the time since start to the first frame and "
+                       "to the caseload shown, and the peak memory (for the benchmark)."));
     const QCommandLineOption checkAccessible(
         QStringLiteral("check-accessible"),
         QStringLiteral("With --demo: open every page and dialog and exit non-zero when a control has no "
@@ -203,14 +203,23 @@ int main(int argc, char* argv[])
         return failures == 0 && (warnings == 0 || !parser.isSet(selfTest)) ? 0 : 1;
     }
     if (parser.isSet(firstFrame) && window) {
+        // The first frame, then the first frame that shows the caseload read (at once on a small
+        // database, after the worker's pass on a large one).
         QObject::connect(
             window, &QQuickWindow::frameSwapped, &app,
-            [&sinceStart] {
-                static bool once = false;
-                if (std::exchange(once, true))
+            [&sinceStart, &context] {
+                static qint64 first = -1;
+                static bool done = false;
+                if (done)
                     return;
-                std::printf("first frame: %lld ms; peak memory: %.1f MiB\n",
-                            static_cast<long long>(sinceStart.elapsed()), peakMemoryMiB());
+                if (first < 0)
+                    first = sinceStart.elapsed();
+                if (context.caseload().loading())
+                    return;
+                done = true;
+                std::printf("first frame: %lld ms; caseload shown: %lld ms; peak memory: %.1f MiB\n",
+                            static_cast<long long>(first), static_cast<long long>(sinceStart.elapsed()),
+                            peakMemoryMiB());
                 std::fflush(stdout);
                 QTimer::singleShot(0, qApp, &QCoreApplication::quit);
             },

@@ -2,6 +2,7 @@
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "Demo.hpp"
 #include "CounselorForm.hpp"
 
 #include <QAbstractItemModelTester>
@@ -247,6 +248,56 @@ private slots:
         const qint64 refreshMs = timer.elapsed();
         QCOMPARE(context.caseload().rowCount(), 200);
         qInfo("200-client demo built in %lld ms; caseload refresh %lld ms", buildMs, refreshMs);
+    }
+
+    void caseloadOfAFileIsReadInTheBackgroundAndKeepsWritesMadeMeanwhile()
+    {
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-background-%1.db").arg(QCoreApplication::applicationPid()));
+        QFile::remove(path);
+        {
+            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            alliance::fillDemo(created, {30, 2, alliance::Date(2026, 11, 27)});
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        options.asOf = QDate(2026, 11, 27);
+        {
+            AppContext context(options);
+            // The window can show before the pass is done: the page says it is reading.
+            QVERIFY(context.caseload().loading());
+            QCOMPARE(context.caseload().totalCount(), 0);
+            // A rating logged while the pass reads: the pass's snapshot may predate it.
+            alliance::Store& store = *context.backend().store();
+            const alliance::ClientDetail before = store.clientDetail("C-001");
+            alliance::NewRating rating;
+            rating.clientCode = "C-001";
+            rating.date = before.sessions.back().date + boost::gregorian::days(1);
+            rating.instrument = before.sessions.back().ratings.front().score.instrument;
+            const alliance::InstrumentSpec& spec = alliance::spec(rating.instrument);
+            rating.itemTenths.assign(static_cast<std::size_t>(spec.itemCount()), spec.itemMaxTenths);
+            store.logRating(rating);
+            context.backend().notifyClientChanged(QStringLiteral("C-001"));
+            QTRY_VERIFY(!context.caseload().loading()); // delivered through the event loop
+            QCOMPARE(context.caseload().totalCount(), 30);
+            bool found = false;
+            for (int row = 0; row < context.caseload().rowCount(); ++row) {
+                const QModelIndex index = context.caseload().index(row, 0);
+                if (index.data(CaseloadModel::CodeRole).toString() == QLatin1String("C-001")) {
+                    found = true;
+                    QCOMPARE(index.data(CaseloadModel::SessionCountRole).toInt(),
+                             static_cast<int>(before.sessions.size()) + 1);
+                }
+            }
+            QVERIFY(found);
+            // The same rows and alerts as reading at once.
+            const int alerts = context.alerts().rowCount();
+            context.alerts().refresh();
+            QCOMPARE(context.alerts().rowCount(), alerts);
+        }
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
     }
 
     void longTrajectoryLoads()

@@ -1,0 +1,122 @@
+#include "CaseloadLoader.hpp"
+
+#include "QtConvert.hpp"
+#include "Text.hpp"
+
+#include <QMetaObject>
+
+namespace alliance::gui {
+
+CaseloadPass readCaseload(Store& store, const std::optional<std::string>& counselor, const Date& asOf,
+                          bool alerts)
+{
+    CaseloadPass pass;
+    try {
+        const auto acks = store.alertAcks();
+        const ParamsLookup params = rememberedParams(store);
+        store.forEachClientDetail(counselor, [&](const ClientDetail& detail) {
+            CaseloadModel::Row row = CaseloadModel::rowFor(detail, asOf, params);
+            if (alerts) {
+                auto more = clientAlerts(detail, asOf, acks, params);
+                pass.alerts.insert(pass.alerts.end(), std::make_move_iterator(more.begin()),
+                                   std::make_move_iterator(more.end()));
+            }
+            QString code = row.code;
+            pass.rows.emplace(std::move(code), std::move(row));
+        });
+        orderBySeverity(pass.alerts);
+    } catch (const std::exception& e) {
+        pass = {};
+        pass.error = toQt(printable(e.what()));
+    }
+    return pass;
+}
+
+CaseloadLoader::CaseloadLoader(Backend& backend, CaseloadModel& caseload, AlertsModel& alerts)
+    : backend_(backend), caseload_(caseload), alerts_(alerts)
+{
+    connect(&backend_, &Backend::dataChanged, this, &CaseloadLoader::reload);
+    connect(&backend_, &Backend::storeChanged, this, &CaseloadLoader::reload);
+    connect(&backend_, &Backend::currentCounselorChanged, this, &CaseloadLoader::reload);
+    connect(&backend_, &Backend::asOfChanged, this, &CaseloadLoader::reload);
+    connect(&backend_, &Backend::clientChanged, this, [this](const QString& code) {
+        if (caseload_.loading())
+            changedMeanwhile_.insert(code);
+    });
+}
+
+CaseloadLoader::~CaseloadLoader()
+{
+    join();
+}
+
+void CaseloadLoader::join()
+{
+    if (worker_.joinable())
+        worker_.join();
+}
+
+void CaseloadLoader::reload()
+{
+    const std::uint64_t generation = ++generation_;
+    Store* store = backend_.store();
+    if (!store) {
+        apply(generation, {});
+        return;
+    }
+    const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
+    const Date asOf = fromQDate(backend_.asOf());
+    const std::string path = store->connection().path();
+    if (path.empty()) { // in memory: no second connection can see it
+        apply(generation, readCaseload(*store, counselor, asOf));
+        return;
+    }
+    join(); // one worker at a time; a pass takes well under a second
+    caseload_.setLoading(true);
+    changedMeanwhile_.clear();
+    auto result = std::make_shared<CaseloadPass>();
+    pending_ = result;
+    worker_ = std::thread([this, result, path, counselor, asOf, generation] {
+        try {
+            Store reader(path, OpenMode::ReadOnly);
+            *result = readCaseload(reader, counselor, asOf);
+        } catch (const std::exception& e) {
+            result->error = toQt(printable(e.what()));
+        }
+        // Back on the GUI thread. The loader outlives this thread (its destructor joins it), and
+        // an event posted to it is dropped if it is gone by then.
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, generation] {
+                if (pending_ == result)
+                    apply(generation, std::move(*result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void CaseloadLoader::finish()
+{
+    join();
+    if (pending_)
+        apply(generation_, std::move(*pending_));
+}
+
+void CaseloadLoader::apply(std::uint64_t generation, CaseloadPass pass)
+{
+    if (generation != generation_)
+        return; // a newer pass was asked for
+    pending_.reset();
+    if (!pass.error.isEmpty())
+        emit backend_.errorOccurred(pass.error);
+    caseload_.take(std::move(pass.rows));
+    alerts_.take(std::move(pass.alerts));
+    caseload_.setLoading(false);
+    const QSet<QString> changed = std::exchange(changedMeanwhile_, {});
+    for (const QString& code : changed) { // written after the pass's snapshot was taken
+        caseload_.updateClient(code);
+        alerts_.updateClient(code);
+    }
+}
+
+} // namespace alliance::gui
