@@ -84,6 +84,7 @@ ItemDelegate {
         }
         Flow {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1 // what is left, wrapping: never pushes the last column out
             spacing: 6
             Repeater {
                 model: root.chips
@@ -95,16 +96,20 @@ ItemDelegate {
             }
         }
         ColumnLayout {
-            Layout.preferredWidth: 170
-            Layout.maximumWidth: 170
-            Layout.minimumWidth: 170
+            Layout.preferredWidth: 190
+            Layout.maximumWidth: 190
+            Layout.minimumWidth: 190
             spacing: 0
             Label {
                 text: root.lastSession !== "" ? qsTr("Last seen %1").arg(root.lastSession) : qsTr("Not seen yet")
                 color: Theme.text
                 font.pixelSize: Theme.smallFontSize
+                elide: Text.ElideRight
+                Layout.fillWidth: true
             }
             Label {
+                elide: Text.ElideRight
+                Layout.fillWidth: true
                 text: root.daysSinceLastSession >= 0 ? (root.daysSinceLastSession === 0 ? qsTr("today") : root.daysSinceLastSession === 1 ? qsTr("yesterday") : qsTr("%1 days ago").arg(root.daysSinceLastSession)) + qsTr(", %1 sessions").arg(root.sessionCount) : ""
                 color: Theme.mutedText
                 font.pixelSize: Theme.smallFontSize

@@ -50,7 +50,9 @@ Page {
             }
             TextField {
                 id: search
-                Layout.preferredWidth: 260
+                Layout.fillWidth: true // gives way first when the row is short of room
+                Layout.maximumWidth: 260
+                Layout.minimumWidth: 150
                 placeholderText: qsTr("Search code or name (Ctrl+F)")
                 text: CaseloadModel.searchText
                 Accessible.name: qsTr("Search clients by code or name")
