@@ -117,7 +117,7 @@ public:
     // clients is read at a time (one snapshot for all), so memory holds one batch, not the agency.
     void forEachClientDetail(const std::optional<std::string>& counselorName,
                              const std::function<void(ClientDetail&)>& visit);
-    // Clients of one counselor read together: enough to keep the number of queries small, few
+    // Clients read together by forEachClientDetail: enough to keep the number of queries small, few
     // enough that memory holds a batch, not the caseload.
     static constexpr std::size_t detailBatchSize = 250;
 

@@ -1,7 +1,7 @@
 #pragma once
 // Reads what the caseload page and the alerts show in one pass over the caseload. On a database
 // file the pass runs on a worker thread through its own read-only connection, so the window shows
-// at once and the pages fill when the pass is done (an agency of 5,000 clients takes ~0.3 s); an
+// at once and the pages fill when the pass is done (an agency of 5,000 clients takes ~0.4 s); an
 // in-memory demo is read at once. Writes made meanwhile are applied again on top of the pass.
 #include "AlertsModel.hpp"
 #include "Backend.hpp"
