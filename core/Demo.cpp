@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <random>
 
 namespace alliance {
@@ -100,11 +101,21 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             ++summary.counselors;
         }
     };
+    // Two teams. Taylor Brooks started recently and carries too few clients for a dependable figure.
     addOnce("Morgan Ellis", Role::Supervisor, std::nullopt);
+    addOnce("Priya Shah", Role::Supervisor, std::nullopt);
     addOnce("Robin Admin", Role::Admin, std::nullopt);
-    const std::vector<std::string> counselors = {"Alex Rivera", "Sam Okafor", "Jordan Lee"};
-    for (const auto& name : counselors)
-        addOnce(name, Role::Counselor, std::string("Morgan Ellis"));
+    const std::map<std::string, std::string> supervisorOf = {{"Alex Rivera", "Morgan Ellis"},
+                                                             {"Sam Okafor", "Morgan Ellis"},
+                                                             {"Jordan Lee", "Morgan Ellis"},
+                                                             {"Casey Nguyen", "Priya Shah"},
+                                                             {"Taylor Brooks", "Priya Shah"}};
+    for (const auto& [name, supervisor] : supervisorOf)
+        addOnce(name, Role::Counselor, supervisor);
+    // Who sees client c: a cycle of 11 (prime to the 8 stories, so everyone meets every story).
+    const std::array<const char*, 11> counselors = {
+        "Alex Rivera", "Sam Okafor",   "Jordan Lee",  "Casey Nguyen", "Alex Rivera",  "Sam Okafor",
+        "Jordan Lee",  "Casey Nguyen", "Alex Rivera", "Sam Okafor",   "Taylor Brooks"};
     if (store.referralAgencies().empty()) {
         store.addReferralAgency({0, "Northside Family Counseling",
                                  std::string("individual and family counseling"),
@@ -138,6 +149,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
         NewClient client;
         client.code = code;
         client.counselorName = counselors[static_cast<std::size_t>(c) % counselors.size()];
+        const std::string& supervisor = supervisorOf.at(client.counselorName);
         client.startDate = first;
         client.cadenceDays = cadence;
         store.addClient(client);
@@ -152,6 +164,16 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             const double target = std::min(1.0, level(story, i, sessions, breakAt) + wobble);
             rating.itemTenths = itemsAt(instrument, target, random, target >= 1.0);
             rating.durationMinutes = 50;
+            // Some sessions go without the client's rating (only the counselor's own view): Jordan
+            // Lee skips one in three, Casey Nguyen one in six -- what a supervisor audits first.
+            const bool unrated = (client.counselorName == "Jordan Lee" && i % 3 == 1) ||
+                                 (client.counselorName == "Casey Nguyen" && i % 6 == 2);
+            if (unrated && i > 0 && i + 1 < sessions) {
+                rating.rater = Rater::Counselor;
+                store.logRating(rating);
+                ++summary.sessions;
+                continue;
+            }
             store.logRating(rating);
             ++summary.sessions;
             if (c % 3 == 0 && i % 2 == 0) { // the counselor's own view, for side-by-side
@@ -183,13 +205,20 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
             plan.dueDate = ruptureDate + boost::gregorian::days(cadence * 2L);
             const Id planId = store.planRepair(plan);
             if (story == Story::Unrepaired) // supervision looked at the plans still open
-                store.addPlanComment(planId, "Morgan Ellis",
+                store.addPlanComment(planId, supervisor,
                                      "Talk about the rupture itself before changing the plan; bring it to "
                                      "supervision next week.",
                                      ruptureDate + boost::gregorian::days(cadence));
-            if (story == Story::Repaired && breakAt + 3 <= sessions)
-                store.closeRepair(planId, Outcome::Resolved, breakAt + 3,
-                                  ruptureDate + boost::gregorian::days(cadence * 2L));
+            if (story == Story::Repaired && breakAt + 3 <= sessions) {
+                const Date closed = ruptureDate + boost::gregorian::days(cadence * 2L);
+                store.closeRepair(planId, Outcome::Resolved, breakAt + 3, closed);
+                if (c % 2 == 0) // half the repaired plans are already signed off
+                    store.addPlanComment(
+                        planId, supervisor,
+                        "Followed through: the client named what felt unhelpful and the plan "
+                        "changed with them. Signed off.",
+                        std::min(now, closed + boost::gregorian::days(3)), true);
+            }
         }
     }
     everything.commit();

@@ -8,7 +8,7 @@
 namespace alliance {
 
 struct DemoOptions {
-    int clients = 24; // 1..2000
+    int clients = 96; // 1..2000
     std::uint32_t seed = 1;
     std::optional<Date> today; // the caseload's "now"; default: today
 };

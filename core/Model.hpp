@@ -97,12 +97,14 @@ struct RepairStep {
     bool done = false;
 };
 
-// What a supervisor wrote about a repair plan.
+// What a supervisor (or the plan's own counselor) wrote about a repair or transition plan, and
+// whether a supervisor signed the plan off with it.
 struct PlanComment {
     Id id = 0;
     std::string author;
     Date writtenOn;
     std::string text;
+    bool signedOff = false;
 };
 
 struct RepairPlan {
@@ -137,6 +139,7 @@ struct TransitionPlan {
     bool supervisorInvited = false;
     std::optional<std::string> referralAgency;
     std::optional<std::string> nextSteps;
+    std::vector<PlanComment> comments; // oldest first
 };
 
 struct ClientDetail {

@@ -96,9 +96,17 @@ public:
     std::vector<RepairPlanRevision> repairPlanHistory(Id planId); // oldest first
     void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUpSession,
                      std::optional<Date> closedOn = {});
-    // A supervisor's comment on a plan (open or closed); the author must be a supervisor.
+    // A comment on a repair plan (open or closed) by the supervisor of the client's counselor, an
+    // admin, or the client's counselor; only a supervisor of that counselor or an admin may sign the
+    // plan off with it (ValidationError "author", NotAllowed, otherwise). Text up to 20,000 chars.
     Id addPlanComment(Id planId, const std::string& authorName, const std::string& text,
-                      std::optional<Date> writtenOn = {});
+                      std::optional<Date> writtenOn = {}, bool signOff = false);
+    // The same for a transition plan.
+    Id addTransitionComment(Id transitionId, const std::string& authorName, const std::string& text,
+                            std::optional<Date> writtenOn = {}, bool signOff = false);
+    // A repair plan's comments, oldest first. NotFound: no such plan.
+    std::vector<PlanComment> planComments(Id planId);
+    std::vector<PlanComment> transitionComments(Id transitionId);
 
     Id addReferralAgency(const ReferralAgency& agency);
     std::vector<ReferralAgency> referralAgencies();
@@ -152,6 +160,11 @@ private:
                                                         const std::optional<Id>& counselor);
     static void attachRuptureSide(ClientDetail& detail, std::unordered_map<Id, RuptureSide>& sides);
     Id counselorId(const std::string& name, const std::string& field);
+    // Adds a comment to the plan in `column` (repair_plan_id | transition_plan_id) whose client's
+    // counselor and supervisor `owner` finds (one row: counselor_id, supervisor_id).
+    std::vector<PlanComment> comments(const char* table, const char* column, Id planId);
+    Id addComment(const char* column, Id planId, const std::string& ownerQuery, const std::string& authorName,
+                  const std::string& text, std::optional<Date> writtenOn, bool signOff);
     Id clientId(const std::string& code);
     Id sessionId(Id clientId, const SessionRef& session, const std::string& field);
     void requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,

@@ -293,15 +293,16 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     }
     {
         sql::Statement query(*connection_,
-                             "SELECT m.plan_id, m.id, k2.name, m.written_on, m.text" + fromPlans +
-                                 "CROSS JOIN plan_comment m ON m.plan_id = p.id "
+                             "SELECT m.repair_plan_id, m.id, k2.name, m.written_on, m.text, m.signed_off" +
+                                 fromPlans +
+                                 "CROSS JOIN plan_review m ON m.repair_plan_id = p.id "
                                  "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE r.voided = 0 AND" +
-                                 inScope + "ORDER BY m.plan_id, m.id");
+                                 inScope + "ORDER BY m.repair_plan_id, m.id");
         bindScope(query);
         while (query.step())
             planOf(query.int64(0))
                 .comments.push_back({query.int64(1), query.text(2), parseIsoDate(query.text(3), "written_on"),
-                                     query.text(4)});
+                                     query.text(4), query.integer(5) != 0});
     }
     {
         sql::Statement query(
@@ -314,9 +315,35 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
         bindScope(query);
         while (query.step())
             sides[query.int64(8)].transitions.push_back(
-                {query.int64(0), query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
-                 parseIsoDate(query.text(2), "created_on"), query.integer(3) != 0, query.integer(4) != 0,
-                 query.integer(5) != 0, query.optText(6), query.optText(7)});
+                {query.int64(0),
+                 query.isNull(1) ? std::nullopt : std::optional<Id>(query.int64(1)),
+                 parseIsoDate(query.text(2), "created_on"),
+                 query.integer(3) != 0,
+                 query.integer(4) != 0,
+                 query.integer(5) != 0,
+                 query.optText(6),
+                 query.optText(7),
+                 {}});
+    }
+    {
+        sql::Statement query(
+            *connection_,
+            std::string("SELECT t.client_id, t.id, m.id, k2.name, m.written_on, m.text, m.signed_off "
+                        "FROM transition_plan t JOIN client c ON c.id = t.client_id "
+                        "CROSS JOIN plan_review m ON m.transition_plan_id = t.id "
+                        "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE") +
+                inScope + "ORDER BY m.transition_plan_id, m.id");
+        bindScope(query);
+        while (query.step()) {
+            auto& transitions = sides[query.int64(0)].transitions;
+            const Id transition = query.int64(1);
+            const auto plan = std::find_if(transitions.begin(), transitions.end(),
+                                           [&](const TransitionPlan& t) { return t.id == transition; });
+            if (plan != transitions.end())
+                plan->comments.push_back({query.int64(2), query.text(3),
+                                          parseIsoDate(query.text(4), "written_on"), query.text(5),
+                                          query.integer(6) != 0});
+        }
     }
     return sides;
 }

@@ -169,28 +169,103 @@ void Store::closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> fo
     transaction.commit();
 }
 
-Id Store::addPlanComment(Id planId, const std::string& authorName, const std::string& rawText,
-                         std::optional<Date> writtenOn)
+Id Store::addPlanComment(Id planId, const std::string& authorName, const std::string& text,
+                         std::optional<Date> writtenOn, bool signOff)
 {
-    const std::string text = cleanText("text", trimmed(rawText), 4000, TextShape::MultiLine);
+    return addComment("repair_plan_id", planId,
+                      "SELECT c.counselor_id, k.supervisor_id FROM repair_plan p "
+                      "JOIN rupture r ON r.id = p.rupture_id JOIN session s ON s.id = r.session_id "
+                      "JOIN client c ON c.id = s.client_id JOIN counselor k ON k.id = c.counselor_id "
+                      "WHERE p.id = ?",
+                      authorName, text, writtenOn, signOff);
+}
+
+Id Store::addTransitionComment(Id transitionId, const std::string& authorName, const std::string& text,
+                               std::optional<Date> writtenOn, bool signOff)
+{
+    return addComment("transition_plan_id", transitionId,
+                      "SELECT c.counselor_id, k.supervisor_id FROM transition_plan t "
+                      "JOIN client c ON c.id = t.client_id JOIN counselor k ON k.id = c.counselor_id "
+                      "WHERE t.id = ?",
+                      authorName, text, writtenOn, signOff);
+}
+
+Id Store::addComment(const char* column, Id planId, const std::string& ownerQuery,
+                     const std::string& authorName, const std::string& rawText, std::optional<Date> writtenOn,
+                     bool signOff)
+{
+    constexpr std::size_t longest = 20000; // characters, as the schema checks
+    const std::string text = cleanText("text", trimmed(rawText), longest * 4, TextShape::MultiLine);
+    if (codePoints(text) > longest)
+        throw ValidationError("text",
+                              "too long: " + std::to_string(codePoints(text)) + " characters, at most 20000");
     const Date written = writtenOn.value_or(today());
     requireRecordDate("date", written);
+    const bool repair = std::string(column) == "repair_plan_id";
+    const std::string what = repair ? "repair plan" : "transition plan";
     sql::Transaction transaction(*connection_);
     const Id author = counselorId(authorName, "author");
+    sql::Statement owner(*connection_, ownerQuery);
+    owner.bind(1, planId);
+    if (!owner.step())
+        throw NotFound("plan_id", "no " + what + " with id " + std::to_string(planId));
+    const Id counselor = owner.int64(0);
+    const Id supervisor = owner.isNull(1) ? 0 : owner.int64(1); // ids start at 1
     sql::Statement role(*connection_, "SELECT role FROM counselor WHERE id = ?");
     role.bind(1, author).step();
-    if (parseSlug<Role>(role.text(0)) != Role::Supervisor)
-        throw ValidationError("author", "only a supervisor comments on a repair plan", Reason::NotAllowed);
-    sql::Statement plan(*connection_, "SELECT 1 FROM repair_plan WHERE id = ?");
-    plan.bind(1, planId);
-    if (!plan.step())
-        throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
-    sql::Statement insert(
-        *connection_, "INSERT INTO plan_comment (plan_id, author_id, written_on, text) VALUES (?, ?, ?, ?)");
-    insert.bind(1, planId).bind(2, author).bind(3, toIso(written)).bind(4, text).run();
+    const bool admin = parseSlug<Role>(role.text(0)) == Role::Admin;
+    const bool supervises = supervisor == author;
+    if (signOff && !supervises && !admin)
+        throw ValidationError(
+            "author", "only a supervisor of the client's counselor (or an admin) signs a " + what + " off",
+            Reason::NotAllowed);
+    if (!supervises && !admin && author != counselor)
+        throw ValidationError(
+            "author", "only the client's counselor, their supervisor or an admin comments on a " + what,
+            Reason::NotAllowed);
+    sql::Statement insert(*connection_,
+                          std::string("INSERT INTO plan_review (") + column +
+                              ", author_id, written_on, text, signed_off) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, planId)
+        .bind(2, author)
+        .bind(3, toIso(written))
+        .bind(4, text)
+        .bind(5, signOff ? 1 : 0)
+        .run();
     const Id id = connection_->lastInsertId();
     transaction.commit();
     return id;
+}
+
+std::vector<PlanComment> Store::planComments(Id planId)
+{
+    return comments("repair_plan", "repair_plan_id", planId);
+}
+
+std::vector<PlanComment> Store::transitionComments(Id transitionId)
+{
+    return comments("transition_plan", "transition_plan_id", transitionId);
+}
+
+std::vector<PlanComment> Store::comments(const char* table, const char* column, Id planId)
+{
+    sql::Statement plan(*connection_, std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
+    plan.bind(1, planId);
+    if (!plan.step())
+        throw NotFound("plan_id", std::string("no ") +
+                                      (std::string(table) == "repair_plan" ? "repair" : "transition") +
+                                      " plan with id " + std::to_string(planId));
+    sql::Statement query(*connection_,
+                         std::string("SELECT m.id, k.name, m.written_on, m.text, m.signed_off "
+                                     "FROM plan_review m JOIN counselor k ON k.id = m.author_id "
+                                     "WHERE m.") +
+                             column + " = ? ORDER BY m.id");
+    query.bind(1, planId);
+    std::vector<PlanComment> result;
+    while (query.step())
+        result.push_back({query.int64(0), query.text(1), parseIsoDate(query.text(2), "written_on"),
+                          query.text(3), query.integer(4) != 0});
+    return result;
 }
 
 Id Store::addReferralAgency(const ReferralAgency& newAgency)

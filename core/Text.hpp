@@ -35,4 +35,10 @@ std::string printable(const std::string& value, bool keepNewlines = false);
 // ASCII spaces and tabs removed from both ends.
 std::string trimmed(const std::string& value);
 
+// A number with at most `decimals` decimals and no trailing zeros: 4.38, 5, 0.9.
+std::string number(double value, int decimals = 2);
+
+// Unicode code points in valid UTF-8 text.
+std::size_t codePoints(const std::string& text);
+
 } // namespace alliance

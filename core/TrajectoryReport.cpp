@@ -1,6 +1,7 @@
 #include "TrajectoryReport.hpp"
 
 #include "Errors.hpp"
+#include "Text.hpp"
 #include "Validation.hpp"
 
 #include <algorithm>
@@ -11,19 +12,6 @@
 namespace alliance {
 namespace {
 
-std::string number(double value, int decimals = 2)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    std::string text = buffer;
-    if (text.find('.') != std::string::npos) {
-        while (text.back() == '0')
-            text.pop_back();
-        if (text.back() == '.')
-            text.pop_back();
-    }
-    return text;
-}
 
 Instrument mostRatedInstrument(const ClientDetail& detail, Rater rater)
 {

@@ -6,6 +6,7 @@
 #include "JsonOut.hpp"
 #include "Migrations.hpp"
 #include "Paths.hpp"
+#include "Review.hpp"
 #include "Store.hpp"
 #include "Text.hpp"
 
@@ -58,9 +59,11 @@ struct Args {
     std::vector<std::string> markers, strategies, steps;
     std::string id, due, outcome;
     std::string instrument, items, comparator = "<";
-    std::string clients = "24", seed = "1", today;
+    std::string clients = "96", seed = "1", today;
     std::string rule = "rr1", sd, reliability, z, window, asOf;
     std::string reason, snoozeDays;
+    std::string from, to;
+    bool signOff = false, transitionPlan = false;
     std::string tension, intensity, resolution;
     std::string services, contact, rupture, referral, nextSteps;
     bool policyReviewed = false, dialogueHeld = false, supervisorInvited = false;
@@ -306,8 +309,116 @@ void repairAmend(Store& store, const Args& a)
 void repairComment(Store& store, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
-    store.addPlanComment(plan, a.supervisor, a.note);
-    std::cout << "Comment added to repair plan " << plan << '\n';
+    if (a.transitionPlan)
+        store.addTransitionComment(plan, a.supervisor, a.note, std::nullopt, a.signOff);
+    else
+        store.addPlanComment(plan, a.supervisor, a.note, std::nullopt, a.signOff);
+    std::cout << (a.signOff ? "Signed off " : "Comment added to ")
+              << (a.transitionPlan ? "transition plan " : "repair plan ") << plan << '\n';
+}
+
+void repairComments(Store& store, const Args& a)
+{
+    const Id plan = parseId("PLAN_ID", a.id);
+    const auto comments = a.transitionPlan ? store.transitionComments(plan) : store.planComments(plan);
+    if (a.json) {
+        print(planCommentsJson(comments));
+        return;
+    }
+    if (comments.empty())
+        std::cout << "No comments.\n";
+    for (const auto& c : comments)
+        std::cout << toIso(c.writtenOn) << ' ' << shown(c.author) << (c.signedOff ? " (signed off)" : "")
+                  << ": " << shown(c.text) << '\n';
+}
+
+// --counselor NAME | --supervisor NAME | everyone, over [--from, --to] as of --as-of.
+CaseloadReview review(Store& store, const Args& a)
+{
+    if (!a.counselor.empty() && !a.supervisor.empty())
+        throw CLI::ValidationError("--counselor", "give --counselor or --supervisor, not both");
+    ReviewScope scope;
+    if (!a.counselor.empty())
+        scope = {ReviewScope::Kind::Counselor, a.counselor};
+    else if (!a.supervisor.empty())
+        scope = {ReviewScope::Kind::Supervisor, a.supervisor};
+    const ReviewPeriod period =
+        reviewPeriod(referenceDate(a.asOf, "--as-of"), optDate(a.from, "--from"), optDate(a.to, "--to"));
+    return reviewCaseload(store, scope, period);
+}
+
+std::string rateText(const RepairRate& r)
+{
+    if (r.closed == 0)
+        return "none closed";
+    char text[64];
+    std::snprintf(text, sizeof text, "%d/%d (%.0f%%, 95%% CI %.0f-%.0f%%)", r.repaired, r.closed,
+                  *r.value * 100, r.interval->low * 100, r.interval->high * 100);
+    return text;
+}
+
+void printFigures(const ReviewFigures& f)
+{
+    std::cout << "  active clients " << f.activeClients << "; sessions " << f.sessions
+              << ", rated by the client " << f.ratedSessions << '\n'
+              << "  breaches opened " << f.breaches.opened << ": repaired " << f.breaches.repaired
+              << ", unrepaired " << f.breaches.unrepaired << ", pending " << f.breaches.pending
+              << "; repair rate " << rateText(f.repairRate)
+              << (f.repairRate.closed < reviewMinimumCases ? " [few cases]" : "") << '\n'
+              << "  drifting " << f.drifting << ", below cutoff " << f.belowCutoff << ", at the ceiling "
+              << f.atCeiling << "; ruptures flagged " << f.rupturesFlagged << "; plans open " << f.plansOpen
+              << ", overdue " << f.plansOverdue << '\n'
+              << "  direction: improved " << f.improved << ", same " << f.same << ", worsened " << f.worsened
+              << '\n';
+    for (const LatestMean& m : f.latest) {
+        std::cout << "  latest " << spec(m.instrument).slug << ": mean " << number(m.mean, 1) << " of "
+                  << m.n;
+        if (m.interval)
+            std::cout << " (95% CI " << number(m.interval->low, 1) << "-" << number(m.interval->high, 1)
+                      << ")";
+        std::cout << (m.smallN ? " [fewer than 15 clients: not dependable]" : "") << '\n';
+    }
+}
+
+void caseload(Store& store, const Args& a)
+{
+    const CaseloadReview r = review(store, a);
+    if (a.json) {
+        print(caseloadReviewJson(r));
+        return;
+    }
+    std::cout << "Caseload review " << toIso(r.period.from) << " to " << toIso(r.period.to) << " (as of "
+              << toIso(r.period.asOf) << ")\n";
+    for (const CounselorReview& k : r.counselors) {
+        std::cout << '\n' << shown(k.name);
+        if (k.band)
+            std::cout << " -- repair rate " << slugOf(*k.band) << " the team's funnel limits";
+        std::cout << '\n';
+        printFigures(k.figures);
+    }
+    std::cout << "\nAll of them\n";
+    printFigures(r.team);
+}
+
+void trends(Store& store, const Args& a)
+{
+    const CaseloadReview r = review(store, a);
+    if (a.json) {
+        print(trendsJson(r));
+        return;
+    }
+    std::cout
+        << "Week      Monday      Ratings  SRS   WAI-SR  BGT   Breaches+  Repaired  Ruptures  Plans closed\n";
+    for (const WeekFigures& w : r.weeks) {
+        const auto mean = [&](Instrument i) { return w.mean(i) ? number(*w.mean(i), 1) : std::string("-"); };
+        char line[160];
+        std::snprintf(line, sizeof line, "%-9s %s %7d  %-5s %-7s %-5s %9d %9d %9d %13d%s\n",
+                      w.label().c_str(), toIso(w.start).c_str(), w.ratings, mean(Instrument::Srs).c_str(),
+                      mean(Instrument::WaiSr).c_str(), mean(Instrument::Bgt).c_str(), w.breachesOpened,
+                      w.breachesRepaired, w.rupturesFlagged, w.plansClosed,
+                      w.partial ? "  (part of the week)" : "");
+        std::cout << line;
+    }
 }
 
 void repairHistory(Store& store, const Args& a)
@@ -746,10 +857,20 @@ void build(Parser& p)
     repairAmendCmd->add_option("--outcome", a.outcome, "a closed plan's corrected outcome");
     repairAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
     CLI::App* repairCommentCmd =
-        p.command(repair, "comment", "a supervisor's comment on a repair plan", withStore(repairComment));
+        p.command(repair, "comment", "comment on a repair plan (or sign it off, as a supervisor)",
+                  withStore(repairComment));
     repairCommentCmd->add_option("PLAN_ID", a.id)->required();
-    repairCommentCmd->add_option("--by", a.supervisor, "the supervisor's name")->required();
+    repairCommentCmd->add_option("--by", a.supervisor, "who writes it: supervisor, admin or the counselor")
+        ->required();
     repairCommentCmd->add_option("--text", a.note, "the comment")->required();
+    repairCommentCmd->add_flag("--sign-off", a.signOff,
+                               "sign the plan off (the counselor's supervisor or an admin)");
+    repairCommentCmd->add_flag("--transition", a.transitionPlan, "PLAN_ID is a transition plan's id");
+    CLI::App* repairCommentsCmd = p.command(
+        repair, "comments", "a plan's comments and sign-offs, oldest first", reading(repairComments));
+    repairCommentsCmd->add_option("PLAN_ID", a.id)->required();
+    repairCommentsCmd->add_flag("--transition", a.transitionPlan, "PLAN_ID is a transition plan's id");
+    repairCommentsCmd->add_flag("--json", a.json, "print JSON");
     CLI::App* repairHistoryCmd = p.command(
         repair, "history", "earlier versions of a repair plan, oldest first", reading(repairHistory));
     repairHistoryCmd->add_option("PLAN_ID", a.id)->required();
@@ -805,7 +926,7 @@ void build(Parser& p)
                       << s.sessions << " sessions, " << s.ruptures << " ruptures flagged\n";
         });
     });
-    demo->add_option("--clients", a.clients, "how many clients (default 24)");
+    demo->add_option("--clients", a.clients, "how many clients (default 96)");
     demo->add_option("--seed", a.seed, "random seed (default 1)");
     demo->add_option("--today", a.today, "the demo's today YYYY-MM-DD (default: today)");
 
@@ -822,6 +943,19 @@ void build(Parser& p)
     traj->add_option("--as-of", a.asOf, "date for drift and due dates (default: today)");
     traj->add_flag("--json", a.json);
 
+    for (const bool weekly : {false, true}) {
+        CLI::App* reviewCmd =
+            weekly ? p.command(&app, "trends", "weekly ratings, breaches, ruptures and plans (ISO weeks)",
+                               reading(trends))
+                   : p.command(&app, "caseload", "the supervisor's review of a caseload over a period",
+                               reading(caseload));
+        reviewCmd->add_option("--counselor", a.counselor, "one counselor's caseload");
+        reviewCmd->add_option("--supervisor", a.supervisor, "a supervisor's team (and their own clients)");
+        reviewCmd->add_option("--from", a.from, "first day YYYY-MM-DD (default: 12 weeks before --to)");
+        reviewCmd->add_option("--to", a.to, "last day YYYY-MM-DD (default: the as-of date)");
+        reviewCmd->add_option("--as-of", a.asOf, "what was on record that day (default: today)");
+        reviewCmd->add_flag("--json", a.json, "print JSON");
+    }
     CLI::App* alertsCmd = p.command(&app, "alerts", "the alerts worklist", reading(alerts));
     alertsCmd->add_option("--counselor", a.counselor);
     alertsCmd->add_option("--as-of", a.asOf);

@@ -2,6 +2,7 @@
 // JSON documents of the CLI's public contract.
 #include "Alerts.hpp"
 #include "Model.hpp"
+#include "Review.hpp"
 #include "TrajectoryReport.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,5 +22,10 @@ json ratingHistoryJson(const std::vector<RatingRevision>& history);
 json ruptureHistoryJson(const std::vector<RuptureRevision>& history);
 json repairPlanHistoryJson(const std::vector<RepairPlanRevision>& history);
 json alertJson(const Alert& alert);
+// A plan's comments, oldest first.
+json planCommentsJson(const std::vector<PlanComment>& comments);
+// alliance caseload --json / alliance trends --json (README: "The supervisor's review").
+json caseloadReviewJson(const CaseloadReview& review);
+json trendsJson(const CaseloadReview& review);
 
 } // namespace alliance::cli

@@ -16,7 +16,7 @@ namespace alliance::gui {
 struct StartupOptions {
     QString databasePath; // empty: $ALLIANCE_DB or the XDG data directory
     bool demo = false;    // a fresh demo caseload in memory; nothing touches the disk
-    int demoClients = 24;
+    int demoClients = 96;
     QDate asOf; // "today" for drift and due dates; default: the real today
     QString itemTextDirectory;
 };

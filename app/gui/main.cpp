@@ -63,8 +63,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Open a fresh demo caseload in memory (nothing is saved)."));
     const QCommandLineOption demoClients(QStringLiteral("demo-clients"),
-                                         QStringLiteral("Clients in the demo caseload (default 24)."),
-                                         QStringLiteral("N"), QStringLiteral("24"));
+                                         QStringLiteral("Clients in the demo caseload (default 96)."),
+                                         QStringLiteral("N"), QStringLiteral("96"));
     const QCommandLineOption asOf(QStringLiteral("as-of"),
                                   QStringLiteral("Treat this date as today (YYYY-MM-DD)."),
                                   QStringLiteral("DATE"));
