@@ -115,8 +115,7 @@ AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf,
                 store.closeRepair(planId, Outcome::Resolved, dropAt + 3,
                                   *plan.createdOn + boost::gregorian::days(14));
             else
-                store.addPlanComment(planId, "Counselor 001", "Generated supervisor comment",
-                                     *plan.createdOn);
+                store.addPlanComment(planId, client.counselorName, "Generated comment", *plan.createdOn);
         }
     }
     everything.commit();

@@ -169,9 +169,6 @@ json clientDetailJson(const ClientDetail& detail)
                           {"revisions", r.revisions}});
     json plans = json::array();
     for (const auto& p : detail.plans) {
-        json comments = json::array();
-        for (const auto& c : p.comments)
-            comments.push_back({{"author", c.author}, {"written_on", toIso(c.writtenOn)}, {"text", c.text}});
         json steps = json::array();
         for (const auto& step : p.steps)
             steps.push_back({{"position", step.position}, {"text", step.text}, {"done", step.done}});
@@ -187,7 +184,7 @@ json clientDetailJson(const ClientDetail& detail)
                          {"strategies", p.strategies},
                          {"steps", steps},
                          {"revisions", p.revisions},
-                         {"comments", comments}});
+                         {"comments", planCommentsJson(p.comments)}});
     }
     json transitions = json::array();
     for (const auto& t : detail.transitions)
@@ -198,7 +195,8 @@ json clientDetailJson(const ClientDetail& detail)
                                {"dialogue_held", t.dialogueHeld},
                                {"supervisor_invited", t.supervisorInvited},
                                {"referral_agency", orNull(t.referralAgency)},
-                               {"next_steps", orNull(t.nextSteps)}});
+                               {"next_steps", orNull(t.nextSteps)},
+                               {"comments", planCommentsJson(t.comments)}});
     json client = clientJson(
         {detail.client, static_cast<int>(detail.sessions.size()),
          detail.sessions.empty() ? std::nullopt : std::optional<Date>(detail.sessions.back().date)});

@@ -243,7 +243,7 @@ rejected 4 "--referral" repair transition C-001 --referral "Nowhere"
 rejected 4 "--rupture" repair transition C-001 --rupture 99
 run --db "$DB" show C-001 --json
 expect_contains "$out" '"post_session_report":{"intensity":4,"resolution":2,"tension":true}' "post-session report stored"
-expect_contains "$out" '"transition_plans":[{"created_on":' "transition plan stored"
+expect_contains "$out" '"transition_plans":[{"comments":[],"created_on":' "transition plan stored"
 expect_contains "$out" '"referral_agency":"Northside \"Family\" Counseling"' "transition names the agency"
 expect_contains "$out" '"supervisor_invited":true' "supervisor invited stored"
 
@@ -309,17 +309,27 @@ expect_contains "$out" "replaced strategies: validate; 1 step(s); due 2099-01-01
 expect_contains "$out" "- Name the silence" "plan history lists the replaced steps"
 run --db "$DB" show C-FIX
 expect_contains "$out" "strategies: apologise (amended)" "show marks the amended plan"
-# A supervisor's comment on a plan: only a supervisor writes one; it is shown with the plan.
+# Comments on a plan: the client's counselor, their supervisor or an admin writes one; only the
+# supervisor (or an admin) signs off. Shown with the plan.
 run --db "$DB" counselor add "Dana O'Neil" --role supervisor
-expect_rc 0 "add a supervisor"
-rejected 3 "--by" repair comment "$FIXP" --by "Alex Rivera" --text "looks good"
+expect_rc 0 "add a supervisor (of no one here)"
+rejected 3 "--by" repair comment "$FIXP" --by "Dana O'Neil" --text "looks good"
+rejected 3 "--by" repair comment "$FIXP" --by "Alex Rivera" --text "done" --sign-off
 rejected 4 "--by" repair comment "$FIXP" --by "Nobody" --text "looks good"
-rejected 3 "--text" repair comment "$FIXP" --by "Dana O'Neil" --text "  "
-rejected 4 "PLAN_ID" repair comment 9999 --by "Dana O'Neil" --text "looks good"
-run --db "$DB" repair comment "$FIXP" --by "Dana O'Neil" --text 'Good: "own the missed call" first'
+rejected 3 "--text" repair comment "$FIXP" --by "Morgan Ellis" --text "  "
+rejected 4 "PLAN_ID" repair comment 9999 --by "Morgan Ellis" --text "looks good"
+run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text 'Good: "own the missed call" first'
 expect_rc 0 "supervisor comment"
 run --db "$DB" show C-FIX --json
-expect_contains "$out" '"comments":[{"author":"Dana O'"'"'Neil","text":"Good: \"own the missed call\" first"' "the comment is stored with its author"
+expect_contains "$out" '"comments":[{"author":"Morgan Ellis","id":1,"signed_off":false,"text":"Good: \"own the missed call\" first"' "the comment is stored with its author"
+run --db "$DB" repair comment "$FIXP" --by "Alex Rivera" --text "Asked her what felt unhelpful"
+expect_rc 0 "the counselor comments on their own plan"
+run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text "Followed through" --sign-off
+expect_rc 0 "the supervisor signs off"; expect_contains "$out" "Signed off repair plan $FIXP" "sign-off said"
+run --db "$DB" repair comments "$FIXP" --json
+expect_contains "$out" '"author":"Alex Rivera","id":' "comments list the counselor's"
+expect_contains "$out" '"signed_off":true,"text":"Followed through"' "comments list the sign-off"
+rejected 4 "PLAN_ID" repair comments 9999
 run --db "$DB" rupture void "$FIXR" --reason "flagged on the wrong client"
 expect_rc 0 "rupture void"
 rejected 3 "already void" rupture void "$FIXR" --reason "again"
@@ -367,6 +377,60 @@ echo "not a database" > "$WORK/text.db"
 run --db "$WORK/text.db" client list
 expect_rc 1 "not a database refused"
 [ "$(cat "$WORK/text.db")" = "not a database" ] && ok || bad "text file was changed"
+
+# ---- the supervisor's review: caseload and trends ----------------------------------------------
+RDB="$WORK/review.db"
+run --db "$RDB" demo --today 2026-11-27; expect_rc 0 "review demo"
+run --db "$RDB" caseload --supervisor "Morgan Ellis" --as-of 2026-11-27 --json; expect_rc 0 "caseload --json"
+echo "$out" > "$WORK/caseload.json"
+# The JSON's shape, and its counts against the database itself (sqlite3, not the product's code).
+sessions=$(sqlite3 "$RDB" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id JOIN counselor k ON k.id = c.counselor_id LEFT JOIN counselor v ON v.id = k.supervisor_id WHERE (k.name = 'Morgan Ellis' OR v.name = 'Morgan Ellis') AND s.date BETWEEN '2026-09-04' AND '2026-11-27'")
+rated=$(sqlite3 "$RDB" "SELECT count(*) FROM session s JOIN client c ON c.id = s.client_id JOIN counselor k ON k.id = c.counselor_id LEFT JOIN counselor v ON v.id = k.supervisor_id WHERE (k.name = 'Morgan Ellis' OR v.name = 'Morgan Ellis') AND s.date BETWEEN '2026-09-04' AND '2026-11-27' AND EXISTS (SELECT 1 FROM rating r WHERE r.session_id = s.id AND r.rater = 'client' AND r.voided = 0)")
+checks=$(python3 - "$WORK/caseload.json" "$sessions" "$rated" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); t = d["team"]; bad = []
+def need(cond, what):
+    if not cond: bad.append(what)
+need((d["as_of"], d["from"], d["to"]) == ("2026-11-27", "2026-09-04", "2026-11-27"), "default period: 12 weeks to the as-of date")
+need(d["scope"] == {"kind": "supervisor", "name": "Morgan Ellis", "counselors": ["Alex Rivera", "Jordan Lee", "Sam Okafor"]}, "scope")
+need([c["name"] for c in d["counselors"]] == sorted(c["name"] for c in d["counselors"]), "counselors by name")
+need(t["sessions"] == int(sys.argv[2]), "team sessions = sqlite3 count %s" % sys.argv[2])
+need(t["rated_sessions"] == int(sys.argv[3]), "team rated sessions = sqlite3 count %s" % sys.argv[3])
+for key in ("active_clients", "sessions", "rated_sessions", "drifting", "below_cutoff", "at_ceiling", "ruptures_flagged", "plans_open", "plans_overdue"):
+    need(t[key] == sum(c[key] for c in d["counselors"]), "team %s is the sum of the counselors'" % key)
+b = t["breaches"]; r = t["repair_rate"]
+need(b["opened"] == b["repaired"] + b["unrepaired"] + b["pending"], "breaches add up")
+need(r["repaired"] == b["repaired"] and r["closed"] == b["repaired"] + b["unrepaired"], "repair rate counts")
+need(r["low"] <= r["value"] <= r["high"], "the rate inside its interval")
+need(set(t["direction"]) == {"improved", "same", "worsened"}, "direction keys")
+need(all(set(m) == {"instrument", "n", "mean", "low", "high", "small_n"} and m["small_n"] == (m["n"] < 15) for m in t["latest"]), "latest")
+need(d["funnel"]["centre"] == r["value"], "the funnel centres on the team's rate")
+need(all(l["low998"] <= l["low95"] <= d["funnel"]["centre"] <= l["high95"] <= l["high998"] for l in d["funnel"]["limits"]), "funnel limits nest")
+need(all(c["funnel"] in ("inside", "above-95", "below-95", "above-99.8", "below-99.8", None) for c in d["counselors"]), "funnel bands")
+jordan = [c for c in d["counselors"] if c["name"] == "Jordan Lee"][0]
+need(jordan["rated_sessions"] < jordan["sessions"], "Jordan Lee's unrated sessions show")
+print("\n".join(bad))
+PY
+)
+[ -z "$checks" ] && ok || bad "caseload --json: $checks"
+run --db "$RDB" trends --counselor "Taylor Brooks" --as-of 2026-11-27 --from 2026-11-16 --json; expect_rc 0 "trends --json"
+expect_contains "$out" '"week":"2026-W47"' "ISO week labels"
+expect_contains "$out" '"start":"2026-11-16"' "weeks start on Monday"
+expect_contains "$out" '"mean":{"bgt":' "means per instrument"
+run --db "$RDB" trends --as-of 2027-01-03 --from 2026-12-28 --json; expect_rc 0 "trends in week 53"
+expect_contains "$out" '"week":"2026-W53"' "ISO week 53 of 2026"
+expect_contains "$out" '"ratings":0' "an empty week"
+expect_contains "$out" '"mean":{"bgt":null,"srs":null,"wai-sr":null}' "an empty week has null means"
+run --db "$RDB" caseload --as-of 2026-11-27; expect_rc 0 "caseload in words"
+expect_contains "$out" "Taylor Brooks" "every counselor listed"
+expect_contains "$out" "fewer than 15 clients: not dependable" "small numbers said"
+rejected 4 "--supervisor" caseload --supervisor "Alex Rivera"
+rejected 4 "--counselor" caseload --counselor "No'body \"here\""
+rejected 4 "--supervisor" trends --supervisor "Nobody"
+rejected 3 "--from" caseload --from 2026-11-20 --to 2026-11-01 --as-of 2026-11-27
+rejected 3 "--to" trends --to 2026-12-01 --as-of 2026-11-27
+rejected 3 "--from" caseload --from 2026-02-30
+run --db "$RDB" caseload --counselor "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 2 "one scope at a time"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -15,10 +15,10 @@ TEST_CASE("The demo caseload has every story a screen needs to show")
     const Date today(2026, 11, 27);
     const DemoSummary summary = fillDemo(store, {24, 1, today});
     CHECK(summary.clients == 24);
-    CHECK(summary.counselors == 5);
+    CHECK(summary.counselors == 8); // two supervisors, an admin, five counselors
     const auto counselors = store.counselors();
     CHECK(std::count_if(counselors.begin(), counselors.end(),
-                        [](const Counselor& c) { return c.role == Role::Supervisor; }) == 1);
+                        [](const Counselor& c) { return c.role == Role::Supervisor; }) == 2);
 
     std::set<std::string> kinds;
     std::set<std::string> statuses;

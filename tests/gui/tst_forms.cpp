@@ -724,14 +724,13 @@ private slots:
         context.backend().setCurrentCounselor(QString()); // nobody chosen: who writes it?
         QVERIFY(!form.addComment());
         QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
-        context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera")); // a counselor, not a supervisor
+        context.backend().setCurrentCounselor(QStringLiteral("Sam Okafor")); // not this client's counselor
         QVERIFY(!context.backend().currentIsSupervisor());
         const std::string before = alliance::test::dumpAll(store);
         QVERIFY(!form.addComment());
         QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
         QCOMPARE(alliance::test::dumpAll(store), before);
-        store.addCounselor("Dana O'Neil", alliance::Role::Supervisor, std::nullopt);
-        context.backend().setCurrentCounselor(QStringLiteral("Dana O'Neil"));
+        context.backend().setCurrentCounselor(QStringLiteral("Morgan Ellis")); // Alex Rivera's supervisor
         QVERIFY(context.backend().currentIsSupervisor());
         QVERIFY2(form.addComment(), qPrintable(form.message()));
         QVERIFY(form.property("comment").toString().isEmpty());
@@ -740,7 +739,7 @@ private slots:
             std::find_if(plans.begin(), plans.end(), [&](const auto& p) { return p.id == planId; });
         QVERIFY(plan != plans.end());
         QCOMPARE(plan->comments.size(), std::size_t(1));
-        QCOMPARE(plan->comments[0].author, std::string("Dana O'Neil"));
+        QCOMPARE(plan->comments[0].author, std::string("Morgan Ellis"));
     }
 
     void aTransitionPlanIsEditedNeverDuplicated()
