@@ -9,6 +9,9 @@ Page {
     id: root
 
     property int focusSession: 0
+    // Opened from the Team page: a supervisor reads, comments on and signs off plans; nothing else
+    // on the page writes.
+    property bool readOnly: false
 
     signal editClientRequested
     readonly property alias logDialog: logDialog
@@ -97,9 +100,9 @@ Page {
     StackView.onActivated: sessionList.forceActiveFocus()
     background: Rectangle { color: Theme.background }
 
-    Shortcut { sequence: "Ctrl+L"; onActivated: root.openLogDialog() }
-    Shortcut { sequence: "Ctrl+H"; onActivated: root.startHandOver() }
-    Shortcut { sequence: "Ctrl+R"; onActivated: root.openRuptureDialog(0) }
+    Shortcut { sequence: "Ctrl+L"; enabled: !root.readOnly; onActivated: root.openLogDialog() }
+    Shortcut { sequence: "Ctrl+H"; enabled: !root.readOnly; onActivated: root.startHandOver() }
+    Shortcut { sequence: "Ctrl+R"; enabled: !root.readOnly; onActivated: root.openRuptureDialog(0) }
 
     ColumnLayout {
         anchors.fill: parent
@@ -110,7 +113,7 @@ Page {
             spacing: Theme.spacing
             Button {
                 text: qsTr("Back")
-                Accessible.name: qsTr("Back to the caseload")
+                Accessible.name: root.readOnly ? qsTr("Back to the team") : qsTr("Back to the caseload")
                 onClicked: root.StackView.view.pop()
             }
             Label {
@@ -127,7 +130,14 @@ Page {
                 elide: Text.ElideRight
                 color: Theme.mutedText
             }
+            Label {
+                visible: root.readOnly
+                text: qsTr("Read-only: supervision")
+                color: Theme.info
+                font.bold: true
+            }
             Button {
+                visible: !root.readOnly
                 text: qsTr("Edit client")
                 Accessible.name: qsTr("Edit client %1: name, counselor, cadence, status").arg(ClientModel.clientCode)
                 onClicked: root.editClientRequested()
@@ -152,16 +162,19 @@ Page {
                 onActivated: ClientModel.rater = currentValue
             }
             AccentButton {
+                visible: !root.readOnly
                 text: qsTr("Log session")
                 Accessible.name: qsTr("Log a session (Ctrl+L)")
                 onClicked: root.openLogDialog()
             }
             Button {
+                visible: !root.readOnly
                 text: qsTr("Client rates")
                 Accessible.name: qsTr("Hand the screen to the client to rate (Ctrl+H)")
                 onClicked: root.startHandOver()
             }
             Button {
+                visible: !root.readOnly
                 text: qsTr("Flag rupture")
                 Accessible.name: qsTr("Flag a rupture (Ctrl+R)")
                 onClicked: root.openRuptureDialog(0)
@@ -236,6 +249,7 @@ Page {
                     }
                 }
                 RupturePanel {
+                    readOnly: root.readOnly
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredHeight: 190
@@ -280,7 +294,7 @@ Page {
                             Label { width: parent.width; text: flagItem.modelData.reason; color: Theme.text; wrapMode: Text.Wrap; font.bold: true }
                             Label { width: parent.width; text: flagItem.modelData.suggestion; color: Theme.mutedText; wrapMode: Text.Wrap; font.pixelSize: Theme.smallFontSize }
                             Button {
-                                visible: flagItem.breach && flagItem.modelData.session > 0
+                                visible: !root.readOnly && flagItem.breach && flagItem.modelData.session > 0
                                 text: qsTr("Flag rupture at session %1").arg(flagItem.modelData.session)
                                 Accessible.name: text
                                 onClicked: root.openRuptureDialogNoticedBy(flagItem.modelData.session, "client-score")
@@ -299,8 +313,8 @@ Page {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     focusSession: root.focusSession
-                    onFlagRequested: session => root.openRuptureDialog(session)
-                    onCorrectRequested: session => root.openCorrection(session)
+                    onFlagRequested: session => { if (!root.readOnly) root.openRuptureDialog(session) }
+                    onCorrectRequested: session => { if (!root.readOnly) root.openCorrection(session) }
                 }
             }
         }
@@ -317,7 +331,7 @@ Page {
     }
     CorrectionDialog { id: correctionDialog }
     RuptureFlagDialog { id: ruptureDialog }
-    RepairPlanEditor { id: repairEditor }
+    RepairPlanEditor { id: repairEditor; readOnly: root.readOnly }
     TransitionPlanDialog { id: transitionDialog }
 
     Component {

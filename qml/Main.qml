@@ -35,6 +35,34 @@ ApplicationWindow {
         case "alerts":
             openAlerts()
             return stack.currentItem.objectName === "alerts"
+        case "team":
+        case "funnel":
+        case "trends": {
+            openTeam()
+            const team = stack.currentItem as TeamPage
+            team.tabs.currentIndex = name === "funnel" ? 1 : name === "trends" ? 2 : 0
+            return team !== null
+        }
+        case "drill": {
+            openTeam()
+            const team = stack.currentItem as TeamPage
+            if (team === null || team.counselors.length === 0)
+                return false
+            team.drillDown(team.counselors[0].name, "unrepaired", qsTr("%1: unrepaired").arg(team.counselors[0].name))
+            return team.drillDialog.visible
+        }
+        case "review": { // a supervisor reads a client with an open plan and comments, read-only
+            openTeam()
+            const team = stack.currentItem as TeamPage
+            if (team === null)
+                return false
+            if (TeamModel.supervisor !== "")
+                Backend.currentCounselor = TeamModel.supervisor // the supervisor says who they are
+            const clients = TeamModel.clientsBehind("", "plans_open")
+            if (clients.length === 0 || !reviewClient(clients[0].code))
+                return false
+            return clientPageShown().openRepairEditor(0)
+        }
         case "client":
         case "dark":
         case "contrast":
@@ -93,6 +121,19 @@ ApplicationWindow {
         stack.push(clientPage, { focusSession: session })
         return stack.currentItem.objectName === "client"
     }
+    // A client from the Team page: read-only, on top of the Team page (Back returns to it); the
+    // supervisor comments on and signs off plans there.
+    function reviewClient(code: string): bool {
+        if (code === "")
+            return false
+        ClientModel.clientCode = code
+        stack.push(clientPage, { focusSession: 0, readOnly: true })
+        return stack.currentItem.objectName === "client"
+    }
+    function openTeam() {
+        stack.pop(null)
+        stack.push(teamPage)
+    }
     function openAlerts() {
         stack.pop(null)
         stack.push(alertsPage)
@@ -109,6 +150,11 @@ ApplicationWindow {
         const client = stack.currentItem as ClientPage
         if (client)
             client.closeDialogs()
+        for (let i = 0; i < stack.depth; ++i) { // the Team page may lie under a client it opened
+            const team = stack.get(i, StackView.DontLoad) as TeamPage
+            if (team)
+                team.drillDialog.close()
+        }
     }
     // Takes the header, the pages and the message line out of the scene (and so out of the accessibility
     // tree: Qt 6.4 lists even invisible items there) while a modal dialog is open, and puts them
@@ -196,6 +242,11 @@ ApplicationWindow {
         onActivated: root.openAlerts()
     }
     Shortcut {
+        sequence: "Ctrl+3"
+        enabled: !root.handedOver
+        onActivated: root.openTeam()
+    }
+    Shortcut {
         sequences: [StandardKey.Back] // qmllint disable unqualified
         enabled: !root.handedOver && stack.depth > 1
         onActivated: stack.pop()
@@ -261,6 +312,13 @@ ApplicationWindow {
                     Accessible.name: CaseloadModel.loading ? qsTr("Alerts, being read (Ctrl+2)")
                         : qsTr("Alerts, %1 open (Ctrl+2)").arg(AlertsModel.count)
                     onClicked: root.openAlerts()
+                }
+                ToolButton {
+                    objectName: "teamButton"
+                    text: qsTr("Team")
+                    checked: stack.currentItem !== null && stack.currentItem.objectName === "team"
+                    Accessible.name: qsTr("Team review for supervisors (Ctrl+3)")
+                    onClicked: root.openTeam()
                 }
                 Item { Layout.fillWidth: true }
                 ToolButton {
@@ -333,6 +391,12 @@ ApplicationWindow {
         id: alertsPage
         AlertsPage {
             onClientChosen: (code, session) => root.openClient(code, session)
+        }
+    }
+    Component {
+        id: teamPage
+        TeamPage {
+            onClientChosen: code => root.reviewClient(code)
         }
     }
     Component {

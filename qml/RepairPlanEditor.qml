@@ -12,6 +12,8 @@ ModalDialog {
 
     // The plan on record for the rupture (from ClientModel.plans), or null to plan a new one.
     property var plan: null
+    // A supervisor reviewing (from the Team page): comments and sign-off only.
+    property bool readOnly: false
     // Planning a new one or correcting one: the plan's fields are editable.
     readonly property bool editing: plan === null || form.amending
     // The plan as it is on record now (comments added while the editor is open included).
@@ -40,6 +42,8 @@ ModalDialog {
         // Keys start where the work is: the first strategy of a new plan, the outcome of an open one.
         if (existing === null)
             strategyFlow.nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+        else if (readOnly)
+            commentField.forceActiveFocus(Qt.TabFocusReason)
         else if (existing.status !== "closed")
             outcomeBox.forceActiveFocus(Qt.TabFocusReason)
     }
@@ -208,7 +212,7 @@ ModalDialog {
                   .arg(root.plan.outcome !== "" ? qsTr(", outcome: %1 (follow-up session %2)").arg(root.plan.outcomeLabel).arg(root.plan.followUp) : "")
         }
         Flow {
-            visible: !root.editing && root.plan !== null && root.plan.status !== "closed"
+            visible: !root.readOnly && !root.editing && root.plan !== null && root.plan.status !== "closed"
             Layout.fillWidth: true
             spacing: Theme.spacing
             Label { text: qsTr("Outcome"); color: Theme.text; height: outcomeBox.height; verticalAlignment: Text.AlignVCenter }
@@ -236,41 +240,68 @@ ModalDialog {
         }
         FieldError { Layout.fillWidth: true; text: root.form.followUpError }
 
-        // Supervision: what supervisors wrote about the plan, and a supervisor's new comment.
+        // Supervision: what was written about the plan (with sign-offs), and a new comment.
         Label {
             visible: !root.editing && root.livePlan !== null && root.livePlan.comments.length > 0
-            text: qsTr("Supervisor's comments")
+            text: root.livePlan !== null && root.livePlan.signedOff !== "" ? qsTr("Comments · %1").arg(root.livePlan.signedOff)
+                                                                             : qsTr("Comments")
             color: Theme.text
             font.bold: true
         }
-        Repeater {
-            model: !root.editing && root.livePlan !== null ? root.livePlan.comments : []
-            Label {
-                required property var modelData
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
-                color: Theme.text
-                text: qsTr("%1, %2: %3").arg(modelData.date).arg(modelData.author).arg(modelData.text)
+        ScrollView {
+            visible: !root.editing && root.livePlan !== null && root.livePlan.comments.length > 0
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(160, commentColumn.implicitHeight)
+            clip: true
+            ColumnLayout {
+                id: commentColumn
+                width: root.availableWidth - 16
+                Repeater {
+                    model: !root.editing && root.livePlan !== null ? root.livePlan.comments : []
+                    Label {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.text
+                        text: (modelData.signedOff ? qsTr("%1, %2 (signed off): %3") : qsTr("%1, %2: %3"))
+                              .arg(modelData.date).arg(modelData.author).arg(modelData.text)
+                    }
+                }
             }
         }
         RowLayout {
-            visible: !root.editing && Backend.currentIsSupervisor
+            visible: !root.editing && Backend.currentCounselor !== ""
             Layout.fillWidth: true
             TextField {
                 id: commentField
+                objectName: "commentField"
                 Layout.fillWidth: true
                 text: root.form.comment
-                placeholderText: qsTr("Your comment as supervisor")
-                Accessible.name: qsTr("Supervisor's comment on the plan")
+                placeholderText: qsTr("Your comment, as %1").arg(Backend.currentCounselor)
+                Accessible.name: qsTr("Comment on the plan, as %1").arg(Backend.currentCounselor)
                 Accessible.description: root.form.commentError
                 onTextEdited: root.form.comment = text
-                onAccepted: root.form.addComment()
+                onAccepted: root.form.addComment(false)
             }
             Button {
                 text: qsTr("Add comment")
                 Accessible.name: qsTr("Add the comment to repair plan %1").arg(root.form.planId)
-                onClicked: root.form.addComment()
+                onClicked: root.form.addComment(false)
             }
+            AccentButton {
+                objectName: "signOffButton"
+                visible: Backend.currentIsSupervisor
+                text: qsTr("Sign off")
+                Accessible.name: qsTr("Sign off repair plan %1 with this comment").arg(root.form.planId)
+                onClicked: root.form.addComment(true)
+            }
+        }
+        Label {
+            visible: !root.editing && Backend.currentCounselor === ""
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.mutedText
+            text: qsTr("To comment, choose yourself in the header (a supervisor signs plans off).")
         }
         FieldError { Layout.fillWidth: true; text: root.form.commentError }
         FieldError { Layout.fillWidth: true; text: root.form.message }
@@ -278,7 +309,7 @@ ModalDialog {
         RowLayout {
             Button {
                 objectName: "correctPlanButton"
-                visible: !root.editing
+                visible: !root.editing && !root.readOnly
                 text: qsTr("Correct plan…")
                 Accessible.name: qsTr("Correct repair plan %1").arg(root.form.planId)
                 onClicked: root.form.amend(root.form.ruptureId, root.form.planId)

@@ -11,6 +11,7 @@ Rectangle {
     // Held as a plain JS array so it can be mapped.
     readonly property var voidedRuptures: ClientModel.voidedRuptures
 
+    property bool readOnly: false // a supervisor reads the plans (and comments there); nothing else
     signal planRequested(int ruptureId)
     signal correctionRequested(int ruptureId, int session)
     signal transitionRequested(int ruptureId) // 0: the most recent rupture
@@ -34,6 +35,7 @@ Rectangle {
         RowLayout {
             Label { text: qsTr("Ruptures and repairs"); font.bold: true; color: Theme.text; Layout.fillWidth: true }
             Button {
+                visible: !root.readOnly
                 text: qsTr("Repair not possible…")
                 Accessible.name: qsTr("When repair is not possible: plan the transition with the client")
                 onClicked: root.transitionRequested(0)
@@ -72,14 +74,26 @@ Rectangle {
                     text: item.plan === null ? qsTr("no plan")
                         : item.plan.status === "closed" ? qsTr("closed: %1").arg(item.plan.outcomeLabel)
                         : item.plan.due !== "" ? qsTr("plan due %1").arg(item.plan.due) : qsTr("plan open")
+                    ToolTip.visible: signedArea.containsMouse && item.plan !== null && item.plan.signedOff !== ""
+                    ToolTip.text: item.plan !== null ? item.plan.signedOff : ""
+                    MouseArea { id: signedArea; anchors.fill: parent; hoverEnabled: true; acceptedButtons: Qt.NoButton }
                 }
                 Button {
+                    visible: !root.readOnly
                     text: qsTr("Correct…")
                     Accessible.name: qsTr("Correct rupture %1").arg(item.modelData.id)
                     onClicked: root.correctionRequested(item.modelData.id, item.modelData.session)
                 }
+                Label {
+                    visible: item.plan !== null && item.plan.signedOff !== ""
+                    text: qsTr("signed off")
+                    color: Theme.repair
+                    font.pixelSize: Theme.smallFontSize
+                    Accessible.name: item.plan !== null ? item.plan.signedOff : ""
+                }
                 Button {
-                    text: item.plan === null ? qsTr("Plan repair") : item.plan.status === "closed" ? qsTr("View plan") : qsTr("Follow up")
+                    visible: !root.readOnly || item.plan !== null
+                    text: root.readOnly ? qsTr("Review plan") : item.plan === null ? qsTr("Plan repair") : item.plan.status === "closed" ? qsTr("View plan") : qsTr("Follow up")
                     Accessible.name: text + " " + qsTr("for rupture %1").arg(item.modelData.id)
                     onClicked: root.planRequested(item.modelData.id)
                 }
@@ -128,6 +142,7 @@ Rectangle {
                               .arg(card.modelData.supervisorInvited ? qsTr("yes") : qsTr("no"))
                     }
                     Button {
+                        visible: !root.readOnly
                         text: qsTr("Edit")
                         Accessible.name: qsTr("Edit the transition plan of %1").arg(card.modelData.date)
                         onClicked: root.transitionRequested(card.modelData.rupture)

@@ -2,7 +2,7 @@
 // JSON documents of the CLI's public contract.
 #include "Alerts.hpp"
 #include "Model.hpp"
-#include "Review.hpp"
+#include "ReviewJson.hpp"
 #include "TrajectoryReport.hpp"
 
 #include <nlohmann/json.hpp>
@@ -24,8 +24,5 @@ json repairPlanHistoryJson(const std::vector<RepairPlanRevision>& history);
 json alertJson(const Alert& alert);
 // A plan's comments, oldest first.
 json planCommentsJson(const std::vector<PlanComment>& comments);
-// alliance caseload --json / alliance trends --json (README: "The supervisor's review").
-json caseloadReviewJson(const CaseloadReview& review);
-json trendsJson(const CaseloadReview& review);
 
 } // namespace alliance::cli

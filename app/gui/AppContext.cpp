@@ -50,10 +50,12 @@ AppContext::AppContext(const StartupOptions& options)
     caseload_ = std::make_unique<CaseloadModel>(*backend_);
     client_ = std::make_unique<ClientModel>(*backend_);
     alerts_ = std::make_unique<AlertsModel>(*backend_);
+    team_ = std::make_unique<TeamModel>(*backend_);
     Backend::setInstance(backend_.get());
     CaseloadModel::setInstance(caseload_.get());
     ClientModel::setInstance(client_.get());
     AlertsModel::setInstance(alerts_.get());
+    TeamModel::setInstance(team_.get());
     loader_ = std::make_unique<CaseloadLoader>(*backend_, *caseload_, *alerts_);
     loader_->reload();
 }
@@ -65,6 +67,7 @@ AppContext::~AppContext()
     CaseloadModel::setInstance(nullptr);
     ClientModel::setInstance(nullptr);
     AlertsModel::setInstance(nullptr);
+    TeamModel::setInstance(nullptr);
 }
 
 } // namespace alliance::gui

@@ -2,6 +2,7 @@
 // The composition root shared by the GUI's main() and the QML tests: opens the store (or records
 // why it could not), builds the facade and the models, and hands them to QML as singletons.
 #include "AlertsModel.hpp"
+#include "TeamModel.hpp"
 #include "Backend.hpp"
 #include "CaseloadLoader.hpp"
 #include "CaseloadModel.hpp"
@@ -30,6 +31,7 @@ public:
     CaseloadModel& caseload() { return *caseload_; }
     ClientModel& client() { return *client_; }
     AlertsModel& alerts() { return *alerts_; }
+    TeamModel& team() { return *team_; }
     // Waits until the caseload and the alerts are read (they are read on a worker thread from a
     // database file): tests and measurements that look at them at once.
     void finishReading() { loader_->finish(); }
@@ -39,6 +41,7 @@ private:
     std::unique_ptr<CaseloadModel> caseload_;
     std::unique_ptr<ClientModel> client_;
     std::unique_ptr<AlertsModel> alerts_;
+    std::unique_ptr<TeamModel> team_;
     std::unique_ptr<CaseloadLoader> loader_;
 };
 

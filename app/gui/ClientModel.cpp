@@ -15,6 +15,31 @@
 #include <set>
 
 namespace alliance::gui {
+namespace {
+
+// What supervisors (and the plan's counselor) wrote about a plan, oldest first.
+QVariantList commentsOf(const std::vector<PlanComment>& comments)
+{
+    QVariantList list;
+    for (const PlanComment& comment : comments)
+        list << QVariantMap{{QStringLiteral("author"), toQt(comment.author)},
+                            {QStringLiteral("date"), toQt(toIso(comment.writtenOn))},
+                            {QStringLiteral("text"), toQt(comment.text)},
+                            {QStringLiteral("signedOff"), comment.signedOff}};
+    return list;
+}
+
+// "Signed off by Morgan Ellis on 2026-11-20" for the latest sign-off, or "".
+QString signedOff(const std::vector<PlanComment>& comments)
+{
+    for (auto c = comments.rbegin(); c != comments.rend(); ++c)
+        if (c->signedOff)
+            return QCoreApplication::translate("ClientModel", "Signed off by %1 on %2")
+                .arg(toQt(c->author), toQt(toIso(c->writtenOn)));
+    return {};
+}
+
+} // namespace
 
 ClientModel::ClientModel(Backend& backend, QObject* parent) : QAbstractListModel(parent), backend_(backend)
 {
@@ -172,7 +197,9 @@ void ClientModel::refresh()
                     {QStringLiteral("nextSteps"), toQt(t.nextSteps.value_or(""))},
                     {QStringLiteral("policyReviewed"), t.policyReviewed},
                     {QStringLiteral("dialogueHeld"), t.dialogueHeld},
-                    {QStringLiteral("supervisorInvited"), t.supervisorInvited}};
+                    {QStringLiteral("supervisorInvited"), t.supervisorInvited},
+                    {QStringLiteral("comments"), commentsOf(t.comments)},
+                    {QStringLiteral("signedOff"), signedOff(t.comments)}};
             for (const auto& p : detail_.plans) {
                 QStringList strategies;
                 QStringList strategyLabels;
@@ -183,11 +210,6 @@ void ClientModel::refresh()
                 QStringList steps;
                 for (const auto& s : p.steps)
                     steps << toQt(s.text);
-                QVariantList comments;
-                for (const PlanComment& comment : p.comments)
-                    comments << QVariantMap{{QStringLiteral("author"), toQt(comment.author)},
-                                            {QStringLiteral("date"), toQt(toIso(comment.writtenOn))},
-                                            {QStringLiteral("text"), toQt(comment.text)}};
                 plans_ << QVariantMap{
                     {QStringLiteral("id"), static_cast<int>(p.id)},
                     {QStringLiteral("rupture"), static_cast<int>(p.ruptureId)},
@@ -202,7 +224,8 @@ void ClientModel::refresh()
                     {QStringLiteral("steps"), steps},
                     {QStringLiteral("note"), toQt(p.note.value_or(""))},
                     {QStringLiteral("revisions"), p.revisions},
-                    {QStringLiteral("comments"), comments}};
+                    {QStringLiteral("comments"), commentsOf(p.comments)},
+                    {QStringLiteral("signedOff"), signedOff(p.comments)}};
             }
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(toQt(printable(e.what())));

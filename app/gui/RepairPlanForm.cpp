@@ -170,7 +170,7 @@ bool RepairPlanForm::submit()
     return ok;
 }
 
-bool RepairPlanForm::addComment()
+bool RepairPlanForm::addComment(bool signOff)
 {
     clearErrors();
     const QString author = backend() ? backend()->currentCounselor() : QString();
@@ -181,7 +181,7 @@ bool RepairPlanForm::addComment()
     const Id plan = planId_;
     const bool ok = attempt(
         [&](Store& store) {
-            store.addPlanComment(plan, toStd(author), toStd(comment_), fromQDate(backend()->asOf()));
+            store.addPlanComment(plan, toStd(author), toStd(comment_), fromQDate(backend()->asOf()), signOff);
         },
         clientOfPlan());
     if (ok) {

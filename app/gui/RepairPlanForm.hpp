@@ -73,7 +73,9 @@ public:
     // Saves a new plan, or when amending the correction (a reason is needed).
     Q_INVOKABLE bool submit();
     Q_INVOKABLE bool closePlan();
-    Q_INVOKABLE bool addComment();
+    // Adds the comment as the person chosen in the header; with signOff, signs the plan off (only
+    // the counselor's supervisor or an admin may: the core refuses anyone else).
+    Q_INVOKABLE bool addComment(bool signOff = false);
 
 signals:
     void loaded();

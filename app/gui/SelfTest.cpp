@@ -52,7 +52,9 @@ QStringList allPages()
             QStringLiteral("repair"),    QStringLiteral("transition"),     QStringLiteral("alerts"),
             QStringLiteral("correct"),   QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),
             QStringLiteral("addClient"), QStringLiteral("editClient"),     QStringLiteral("addColleague"),
-            QStringLiteral("dark"),      QStringLiteral("contrast")};
+            QStringLiteral("dark"),      QStringLiteral("contrast"),       QStringLiteral("team"),
+            QStringLiteral("funnel"),    QStringLiteral("trends"),         QStringLiteral("drill"),
+            QStringLiteral("review")}; // last: it says who is acting (a supervisor, with no caseload)
 }
 
 void installWarningCounter()

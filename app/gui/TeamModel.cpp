@@ -1,0 +1,168 @@
+#include "TeamModel.hpp"
+
+#include "QtConvert.hpp"
+#include "ReviewJson.hpp"
+#include "Text.hpp"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+
+namespace alliance::gui {
+namespace {
+
+QVariantMap toVariant(const nlohmann::json& document)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(document.dump())).object().toVariantMap();
+}
+
+} // namespace
+
+TeamModel::TeamModel(Backend& backend, QObject* parent) : QObject(parent), backend_(backend)
+{
+    const auto changed = [this] {
+        stale_ = true;
+        if (active_)
+            refresh();
+    };
+    connect(&backend_, &Backend::dataChanged, this, changed);
+    connect(&backend_, &Backend::clientChanged, this, changed);
+    connect(&backend_, &Backend::asOfChanged, this, changed);
+    connect(&backend_, &Backend::storeChanged, this, changed);
+}
+
+void TeamModel::setActive(bool active)
+{
+    if (active == active_)
+        return;
+    active_ = active;
+    emit activeChanged();
+    if (active_ && stale_)
+        refresh();
+}
+
+void TeamModel::setSupervisor(const QString& name)
+{
+    supervisorChosen_ = true;
+    if (name == supervisor_)
+        return;
+    supervisor_ = name;
+    trendCounselor_.clear();
+    emit scopeChanged();
+    emit trendChanged();
+    stale_ = true;
+    if (active_)
+        refresh();
+}
+
+void TeamModel::setWeeks(int weeks)
+{
+    weeks = std::clamp(weeks, 1, 520);
+    if (weeks == weeks_)
+        return;
+    weeks_ = weeks;
+    emit scopeChanged();
+    stale_ = true;
+    if (active_)
+        refresh();
+}
+
+void TeamModel::setTrendCounselor(const QString& name)
+{
+    if (name == trendCounselor_)
+        return;
+    trendCounselor_ = name;
+    emit trendChanged();
+}
+
+QVariantList TeamModel::trendWeeks() const
+{
+    if (trendCounselor_.isEmpty())
+        return trendsMap_.value(QStringLiteral("weeks")).toList();
+    for (const QVariant& counselor : trendsMap_.value(QStringLiteral("counselors")).toList())
+        if (counselor.toMap().value(QStringLiteral("name")).toString() == trendCounselor_)
+            return counselor.toMap().value(QStringLiteral("weeks")).toList();
+    return {};
+}
+
+void TeamModel::refresh()
+{
+    Store* store = backend_.store();
+    error_.clear();
+    review_.reset();
+    reviewMap_.clear();
+    trendsMap_.clear();
+    supervisorNames_.clear();
+    if (store) {
+        try {
+            const auto people = store->counselors();
+            for (const Counselor& k : people) {
+                const bool supervises =
+                    std::any_of(people.begin(), people.end(),
+                                [&](const Counselor& other) { return other.supervisorName == k.name; });
+                if (k.role == Role::Supervisor || supervises)
+                    supervisorNames_ << toQt(k.name);
+            }
+            if (!supervisorChosen_) {
+                // A supervisor sees their own team first; anyone else, the first team.
+                const QString current = backend_.currentCounselor();
+                supervisor_ = supervisorNames_.contains(current) ? current
+                              : supervisorNames_.isEmpty()       ? QString()
+                                                                 : supervisorNames_.first();
+                emit scopeChanged();
+            }
+            if (!supervisor_.isEmpty() && !supervisorNames_.contains(supervisor_))
+                supervisor_.clear(); // the team is gone (the database changed): everyone
+            const ReviewScope scope = supervisor_.isEmpty()
+                                          ? ReviewScope{ReviewScope::Kind::Everyone, ""}
+                                          : ReviewScope{ReviewScope::Kind::Supervisor, toStd(supervisor_)};
+            const Date asOf = fromQDate(backend_.asOf());
+            // As the CLI's default: from N weeks before the as-of date to it.
+            review_ = reviewCaseload(*store, scope, reviewPeriod(asOf, addDaysSaturating(asOf, -7 * weeks_)));
+            reviewMap_ = toVariant(caseloadReviewJson(*review_));
+            trendsMap_ = toVariant(trendsJson(*review_));
+        } catch (const std::exception& e) {
+            error_ = toQt(printable(e.what()));
+        }
+    }
+    stale_ = false;
+    emit reviewChanged();
+    emit trendChanged();
+}
+
+QVariantList TeamModel::clientsBehind(const QString& counselor, const QString& figure) const
+{
+    QVariantList list;
+    if (!review_)
+        return list;
+    for (const ClientReview* c : alliance::clientsBehind(*review_, toStd(counselor), toStd(figure))) {
+        QStringList facts;
+        facts << (c->sessions == 1 ? tr("1 session in the period")
+                                   : tr("%1 sessions in the period").arg(c->sessions));
+        if (c->sessions > 0)
+            facts << tr("%1 rated by the client").arg(c->ratedSessions);
+        if (c->opened > 0)
+            facts << tr("breaches: %1 repaired, %2 unrepaired, %3 pending")
+                         .arg(c->repaired)
+                         .arg(c->unrepaired)
+                         .arg(c->pending);
+        if (c->drifting)
+            facts << tr("drifting");
+        if (c->belowCutoff)
+            facts << tr("below the cutoff");
+        if (c->atCeiling)
+            facts << tr("at the ceiling");
+        if (c->plansOpen > 0)
+            facts << (c->plansOpen == 1
+                          ? tr("1 plan open, %1 overdue").arg(c->plansOverdue)
+                          : tr("%1 plans open, %2 overdue").arg(c->plansOpen).arg(c->plansOverdue));
+        if (!c->active)
+            facts << tr("no longer active");
+        list << QVariantMap{{QStringLiteral("code"), toQt(c->code)},
+                            {QStringLiteral("counselor"), toQt(c->counselor)},
+                            {QStringLiteral("facts"), facts.join(QStringLiteral("; "))}};
+    }
+    return list;
+}
+
+} // namespace alliance::gui

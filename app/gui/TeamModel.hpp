@@ -1,0 +1,83 @@
+#pragma once
+// The supervisor's Team page: the caseload review of a team (or everyone) over the last weeks,
+// as the same JSON `alliance caseload --json` and `alliance trends --json` print (core
+// ReviewJson), so the page and the command line can never disagree; and the drill-down from any
+// figure to the clients behind it.
+#include "Backend.hpp"
+#include "MainOwnedSingleton.hpp"
+#include "Review.hpp"
+
+#include <QObject>
+#include <QStringList>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <optional>
+
+namespace alliance::gui {
+
+class TeamModel : public QObject, public MainOwnedSingleton<TeamModel> {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    // Read only while the page is shown (a review reads every client of the team).
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+    // The team: a supervisor's name, or "" for everyone.
+    Q_PROPERTY(QString supervisor READ supervisor WRITE setSupervisor NOTIFY scopeChanged)
+    // The period: the last N weeks up to the as-of date (4, 12, 26 or 52).
+    Q_PROPERTY(int weeks READ weeks WRITE setWeeks NOTIFY scopeChanged)
+    // Whose weekly trend the chart shows: a counselor of the team, or "" for the team.
+    Q_PROPERTY(QString trendCounselor READ trendCounselor WRITE setTrendCounselor NOTIFY trendChanged)
+    Q_PROPERTY(QStringList supervisorNames READ supervisorNames NOTIFY reviewChanged)
+    // caseloadReviewJson as a map: as_of, from, to, scope, counselors, team, funnel.
+    Q_PROPERTY(QVariantMap review READ review NOTIFY reviewChanged)
+    // trendsJson's weeks for the trend's counselor (or the team).
+    Q_PROPERTY(QVariantList trendWeeks READ trendWeeks NOTIFY trendChanged)
+    // Why the review could not be read ("" when it was).
+    Q_PROPERTY(QString error READ error NOTIFY reviewChanged)
+
+public:
+    explicit TeamModel(Backend& backend, QObject* parent = nullptr);
+
+    bool active() const { return active_; }
+    void setActive(bool active);
+    QString supervisor() const { return supervisor_; }
+    void setSupervisor(const QString& name);
+    int weeks() const { return weeks_; }
+    void setWeeks(int weeks);
+    QString trendCounselor() const { return trendCounselor_; }
+    void setTrendCounselor(const QString& name);
+    QStringList supervisorNames() const { return supervisorNames_; }
+    QVariantMap review() const { return reviewMap_; }
+    QVariantList trendWeeks() const;
+    QString error() const { return error_; }
+
+    // Re-reads the review now (it is read again by itself when the data or the scope changes).
+    Q_INVOKABLE void refresh();
+    // The clients behind one figure ("unrepaired", "drifting", ... as in the JSON; see
+    // clientsBehind in core) of one counselor, or of the whole team for "": each a map of code,
+    // counselor and a line of what counts.
+    Q_INVOKABLE QVariantList clientsBehind(const QString& counselor, const QString& figure) const;
+
+signals:
+    void activeChanged();
+    void scopeChanged();
+    void trendChanged();
+    void reviewChanged();
+
+private:
+    Backend& backend_;
+    bool active_ = false;
+    bool stale_ = true;
+    QString supervisor_;
+    bool supervisorChosen_ = false;
+    int weeks_ = 12;
+    QString trendCounselor_;
+    QStringList supervisorNames_;
+    std::optional<CaseloadReview> review_;
+    QVariantMap reviewMap_;
+    QVariantMap trendsMap_;
+    QString error_;
+};
+
+} // namespace alliance::gui
