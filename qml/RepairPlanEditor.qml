@@ -290,7 +290,7 @@ ModalDialog {
             }
             AccentButton {
                 objectName: "signOffButton"
-                visible: Backend.currentIsSupervisor
+                visible: Backend.currentCounselor !== "" && Backend.maySignOffFor(ClientModel.counselorName)
                 text: qsTr("Sign off")
                 Accessible.name: qsTr("Sign off repair plan %1 with this comment").arg(root.form.planId)
                 onClicked: root.form.addComment(true)

@@ -57,6 +57,7 @@ Rectangle {
              : figure === "unrepaired" ? 1.3 : 1.1
     }
 
+    objectName: heading ? "teamHeading" : "row_" + (team ? "team" : counselor)
     implicitHeight: column.implicitHeight + 8
     color: heading ? "transparent" : team ? Theme.surfaceAlt : Theme.surface
     border.color: heading ? "transparent" : Theme.border
@@ -104,6 +105,7 @@ Rectangle {
                     }
                     Button {
                         id: button
+                        objectName: "figure_" + cell.modelData.figure
                         visible: !root.heading
                         width: parent.width
                         flat: true
@@ -168,7 +170,7 @@ Rectangle {
                     hoverEnabled: true
                     font.pixelSize: Theme.smallFontSize
                     font.italic: modelData.small_n
-                    readonly property string name: modelData.instrument === "wai-sr" ? "WAI-SR" : modelData.instrument === "srs" ? "SRS" : qsTr("Quick")
+                    readonly property string name: modelData.instrument === "wai-sr" ? qsTr("WAI-SR") : modelData.instrument === "srs" ? qsTr("SRS") : qsTr("Quick")
                     text: qsTr("%1 latest %2%3 · n %4").arg(name).arg(modelData.mean.toFixed(1))
                           .arg(modelData.low !== null ? " (" + modelData.low.toFixed(1) + "–" + modelData.high.toFixed(1) + ")" : "").arg(modelData.n)
                     contentItem: Label {

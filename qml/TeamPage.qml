@@ -32,7 +32,7 @@ Page {
             .arg(percent(rate.low)).arg(percent(rate.high))
     }
     function instrumentName(slug: string): string {
-        return slug === "wai-sr" ? "WAI-SR" : slug === "srs" ? "SRS" : qsTr("Quick rating")
+        return slug === "wai-sr" ? qsTr("WAI-SR") : slug === "srs" ? qsTr("SRS") : qsTr("Quick rating")
     }
     function bandText(band: var): string {
         switch (band) {
@@ -211,7 +211,7 @@ Page {
                     ComboBox {
                         id: instrumentBox
                         objectName: "instrumentBox"
-                        model: ["WAI-SR", "SRS", qsTr("Quick rating")]
+                        model: [qsTr("WAI-SR"), qsTr("SRS"), qsTr("Quick rating")]
                         readonly property var slugs: ["wai-sr", "srs", "bgt"]
                         Accessible.name: qsTr("Instrument whose weekly mean is drawn (never averaged across instruments)")
                     }

@@ -51,6 +51,20 @@ QStringList Backend::counselorNames() const
     return names;
 }
 
+bool Backend::maySignOffFor(const QString& counselor) const
+{
+    if (!store_ || currentCounselor_.isEmpty())
+        return false;
+    bool admin = false;
+    bool supervises = false;
+    for (const auto& c : store_->counselors()) {
+        admin = admin || (toQt(c.name) == currentCounselor_ && c.role == Role::Admin);
+        supervises = supervises || (toQt(c.name) == counselor && c.supervisorName &&
+                                    toQt(*c.supervisorName) == currentCounselor_);
+    }
+    return admin || supervises;
+}
+
 bool Backend::currentIsSupervisor() const
 {
     if (store_ && !currentCounselor_.isEmpty())

@@ -61,6 +61,9 @@ public:
     QStringList counselorNames() const;
     QString currentCounselor() const { return currentCounselor_; }
     bool currentIsSupervisor() const;
+    // True when the person chosen in the header may sign off plans of `counselor`'s clients: that
+    // counselor's supervisor, or an admin (the core checks it again on every sign-off).
+    Q_INVOKABLE bool maySignOffFor(const QString& counselor) const;
     void setCurrentCounselor(const QString& name);
     QDate asOf() const { return asOf_; }
     QString asOfIso() const { return asOf_.toString(Qt::ISODate); }

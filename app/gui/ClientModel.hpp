@@ -26,6 +26,8 @@ class ClientModel : public QAbstractListModel, public MainOwnedSingleton<ClientM
     Q_PROPERTY(QVariantList raterChoices READ raterChoices NOTIFY trajectoryChanged)
     Q_PROPERTY(QVariantMap client READ client NOTIFY trajectoryChanged)
     Q_PROPERTY(QString headerText READ headerText NOTIFY trajectoryChanged)
+    // The client's counselor (whose supervisor may sign its plans off).
+    Q_PROPERTY(QString counselorName READ counselorName NOTIFY trajectoryChanged)
     Q_PROPERTY(int instrumentIndex READ instrumentIndex NOTIFY trajectoryChanged)
     Q_PROPERTY(int raterIndex READ raterIndex NOTIFY trajectoryChanged)
     Q_PROPERTY(QString ruleText READ ruleText NOTIFY trajectoryChanged)
@@ -81,6 +83,7 @@ public:
     QVariantList raterChoices() const;
     static QString raterLabel(const QString& rater);
     QVariantMap client() const { return client_; }
+    QString counselorName() const { return client_.value(QStringLiteral("counselor")).toString(); }
     // "Ann · counselor Alex Rivera · every 7 days · active"
     QString headerText() const;
     int instrumentIndex() const { return static_cast<int>(instruments_.indexOf(instrument())); }

@@ -1,0 +1,175 @@
+import QtQuick
+import QtTest
+import Alliance
+import Alliance.Ui
+
+// The supervisor's hour on the demo: pick a team, open one counselor's unrepaired breaches, open a
+// client read-only, sign off its repair plan. Every number on the page is the review's own (the
+// JSON `alliance caseload --json` prints), and each opens the clients behind it.
+TestCase {
+    id: testCase
+
+    name: "Team"
+    when: windowShown
+    width: 1280
+    height: 800
+
+    Component {
+        id: teamComponent
+        TeamPage { width: 1280; height: 760 }
+    }
+    Component {
+        id: clientComponent
+        ClientPage { width: 1280; height: 760; readOnly: true }
+    }
+    SignalSpy { id: chosenSpy; signalName: "clientChosen" }
+
+    function init() {
+        failOnWarning(/.?/)
+    }
+    function typeText(text: string) {
+        for (const c of text)
+            keyClick(c)
+    }
+    // The row of that name, once there is exactly one (rows of an earlier model linger until
+    // they are deleted).
+    function rowOf(page: var, name: string): var {
+        const items = findChild(page, "teamTable").contentItem.children
+        const found = []
+        for (let i = 0; i < items.length; ++i)
+            if (items[i].objectName === "row_" + name)
+                found.push(items[i])
+        return found.length === 1 ? found[0] : null
+    }
+    function counselorNamed(review: var, name: string): var {
+        for (const c of review.counselors)
+            if (c.name === name)
+                return c
+        return null
+    }
+
+    function test_a_supervisor_signs_off_a_plan_from_the_unrepaired_breaches() {
+        const page = createTemporaryObject(teamComponent, testCase)
+        chosenSpy.target = page
+        chosenSpy.clear()
+        tryVerify(() => TeamModel.review.counselors !== undefined)
+
+        // Pick Morgan Ellis's team: it is also saying who is acting.
+        const teamBox = findChild(page, "teamBox")
+        const index = TeamModel.supervisorNames.indexOf("Morgan Ellis")
+        verify(index >= 0)
+        teamBox.currentIndex = index
+        teamBox.activated(index)
+        compare(TeamModel.supervisor, "Morgan Ellis")
+        compare(Backend.currentCounselor, "Morgan Ellis")
+        compare(TeamModel.review.scope.kind, "supervisor")
+        compare(TeamModel.review.scope.counselors, ["Alex Rivera", "Jordan Lee", "Sam Okafor"])
+
+        // The table shows the review's numbers, and a number's clients are the ones behind it.
+        let chosen = null
+        for (const name of ["Alex Rivera", "Jordan Lee", "Sam Okafor"]) {
+            const figures = counselorNamed(TeamModel.review, name)
+            tryVerify(() => rowOf(page, name) !== null, 5000, name)
+            const row = rowOf(page, name)
+            compare(findChild(row, "figure_unrepaired").text, String(figures.breaches.unrepaired))
+            compare(findChild(row, "figure_drifting").text, String(figures.drifting))
+            compare(TeamModel.clientsBehind(name, "drifting").length, figures.drifting)
+            compare(TeamModel.clientsBehind(name, "active_clients").length, figures.active_clients)
+            if (chosen === null && figures.breaches.unrepaired > 0)
+                chosen = name
+        }
+        verify(chosen !== null, "the demo has an unrepaired breach in Morgan Ellis's team")
+        tryVerify(() => rowOf(page, "team") !== null)
+        const teamRow = rowOf(page, "team")
+        compare(findChild(teamRow, "figure_active_clients").text, String(TeamModel.review.team.active_clients))
+
+        // Open the unrepaired breaches of that counselor, and the first client.
+        const dialog = page.drillDialog
+        const cell = findChild(rowOf(page, chosen), "figure_unrepaired")
+        verify(cell.width > 0)
+        cell.clicked()
+        verify(dialog.visible, "the drill-down opened")
+        tryCompare(dialog, "opened", true)
+        verify(dialog.clients.length > 0)
+        for (const c of dialog.clients) {
+            compare(c.counselor, chosen)
+            verify(c.facts.indexOf("unrepaired") >= 0)
+        }
+        const list = findChild(dialog.contentItem, "drillList")
+        tryVerify(() => list.activeFocus)
+        keyClick(Qt.Key_Return)
+        compare(chosenSpy.count, 1)
+        const code = chosenSpy.signalArguments[0][0]
+        compare(code, dialog.clients[0].code)
+        tryCompare(dialog, "visible", false)
+
+        // The client's page, read-only: nothing writes but comments and sign-off.
+        ClientModel.clientCode = code
+        const client = createTemporaryObject(clientComponent, testCase)
+        verify(client.openRepairEditor(0))
+        const editor = client.repairEditor
+        tryCompare(editor, "opened", true)
+        verify(!findChild(editor.contentItem, "correctPlanButton").visible)
+        const signOff = findChild(editor.contentItem, "signOffButton")
+        verify(signOff.visible)
+        const planId = editor.form.planId
+        const field = findChild(editor.contentItem, "commentField")
+        field.forceActiveFocus()
+        typeText("Seen in supervision")
+        compare(editor.form.comment, "Seen in supervision")
+        // Keys cannot type an emoji here (QTest maps ASCII only): the rest arrives as pasted text.
+        const note = "Seen in supervision: \"own the missed call\" first 🙂"
+        editor.form.comment = note
+        signOff.clicked()
+        tryVerify(() => {
+            for (const p of ClientModel.plans)
+                if (p.id === planId)
+                    return p.signedOff.indexOf("Morgan Ellis") >= 0
+            return false
+        })
+        const plan = ClientModel.plans.filter(p => p.id === planId)[0]
+        const last = plan.comments[plan.comments.length - 1]
+        compare(last.text, note)
+        compare(last.author, "Morgan Ellis")
+        verify(last.signedOff)
+        editor.close()
+
+        // Neither a colleague nor another team's supervisor is offered the sign-off; an admin is.
+        for (const person of ["Sam Okafor", "Priya Shah", "Robin Admin"]) {
+            Backend.currentCounselor = person
+            verify(client.openRepairEditor(0))
+            tryCompare(client.repairEditor, "opened", true)
+            compare(findChild(client.repairEditor.contentItem, "signOffButton").visible, person === "Robin Admin", person)
+            client.repairEditor.close()
+            tryCompare(client.repairEditor, "visible", false)
+        }
+        Backend.currentCounselor = ""
+    }
+
+    function test_the_funnel_and_the_trend_read_the_same_review() {
+        const page = createTemporaryObject(teamComponent, testCase)
+        TeamModel.supervisor = ""
+        tryVerify(() => TeamModel.review.scope !== undefined && TeamModel.review.scope.kind === "everyone")
+        page.tabs.currentIndex = 2
+        const weeks = TeamModel.trendWeeks
+        verify(weeks.length >= 12)
+        let ratings = 0
+        for (const w of weeks) {
+            ratings += w.ratings
+            if (w.ratings === 0)
+                compare(w.mean["wai-sr"], null) // a week without ratings has no mean, not 0
+        }
+        verify(ratings > 0)
+        TeamModel.trendCounselor = "Taylor Brooks"
+        verify(TeamModel.trendWeeks.length === weeks.length)
+        TeamModel.trendCounselor = ""
+        page.tabs.currentIndex = 1
+        const funnel = TeamModel.review.funnel
+        if (funnel.centre !== null)
+            for (const l of funnel.limits)
+                verify(l.low998 <= l.low95 && l.low95 <= funnel.centre && funnel.centre <= l.high95 && l.high95 <= l.high998)
+        TeamModel.weeks = 4
+        tryCompare(TeamModel.review, "from", Qt.formatDate(new Date(2026, 9, 23), "yyyy-MM-dd")) // 28 days before 2026-11-20
+        TeamModel.weeks = 12
+    }
+}
