@@ -7,6 +7,7 @@
 #include "Agency.hpp"
 #include "Alerts.hpp"
 #include "AppContext.hpp"
+#include "Review.hpp"
 #include "SessionForm.hpp"
 
 #include <QApplication>
@@ -181,6 +182,43 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
                                 one + "') ORDER BY s.client_id, s.date";
     rows.push_back({"alerts, one counselor", sizeName, ownAlerts, shellFloor(repeats, db, ownRows),
                     std::to_string(own.size()) + " alerts"});
+
+    // The supervisor's review: `alliance caseload --json` for everyone (12 weeks) and `alliance
+    // trends` over a year, each a whole process, against the shell reading the rating rows in
+    // client and date order (a process too).
+    const std::string cli = std::string(ALLIANCE_CLI_PATH) + " --db '" + db + "' ";
+    const auto runCli = [&](const std::string& arguments) {
+        return medianOf(repeats, [&] {
+            if (std::system((cli + arguments + " > /dev/null").c_str()) != 0) {
+                std::fprintf(stderr, "bench: alliance %s failed\n", arguments.c_str());
+                std::exit(1);
+            }
+        });
+    };
+    const double shellInOrder =
+        shellFloor(repeats, db, std::string(ratingRows) + " ORDER BY s.client_id, s.date");
+    const std::string asOfText = toIso(asOf);
+    rows.push_back({"alliance caseload --json, everyone, 12 weeks", sizeName,
+                    runCli("caseload --json --as-of " + asOfText), shellInOrder,
+                    "floor: the shell, same rows"});
+    rows.push_back(
+        {"alliance trends --json, everyone, a year", sizeName,
+         runCli("trends --json --as-of " + asOfText + " --from " + toIso(asOf - boost::gregorian::days(365))),
+         shellInOrder, "floor: the shell, same rows"});
+    {
+        // Answers: the review's sessions are the database's own count; the counselors add up.
+        const CaseloadReview review =
+            reviewCaseload(store, {ReviewScope::Kind::Everyone, ""}, reviewPeriod(asOf));
+        sql::Statement count(store.connection(), "SELECT count(*) FROM session WHERE date BETWEEN ? AND ?");
+        count.bind(1, toIso(review.period.from)).bind(2, toIso(review.period.to)).step();
+        expect(review.team.sessions == count.integer(0),
+               sizeName + ": the review counts every session of the period");
+        int opened = 0;
+        for (const CounselorReview& k : review.counselors)
+            opened += k.figures.breaches.opened;
+        expect(opened == review.team.breaches.opened,
+               sizeName + ": the counselors' breaches add up to the team's");
+    }
 
     // The app's models on the same file.
     gui::StartupOptions options;

@@ -72,7 +72,10 @@ std::vector<Alert> clientAlerts(const ClientDetail& record, const Date& asOf,
                                 const std::map<std::string, AlertAck>& acks, const ParamsLookup& paramsFor)
 {
     // An alert as of a day is what a counselor would have seen that day: later records are not used.
-    const ClientDetail detail = knownOn(record, asOf);
+    std::optional<ClientDetail> copy; // only when something is dated after asOf
+    if (!allKnownOn(record, asOf))
+        copy = knownOn(record, asOf);
+    const ClientDetail& detail = copy ? *copy : record;
     const std::string& code = detail.client.code;
     std::vector<Alert> result;
     if (detail.client.status != ClientStatus::Active)
@@ -91,11 +94,14 @@ std::vector<Alert> activeAlerts(Store& store, const std::optional<std::string>& 
     const auto acks = store.alertAcks();
     std::vector<Alert> result;
     const ParamsLookup params = rememberedParams(store);
-    store.forEachClientDetail(counselorName, [&](const ClientDetail& detail) { // one pass
-        auto more = clientAlerts(detail, asOf, acks, params);
-        result.insert(result.end(), std::make_move_iterator(more.begin()),
-                      std::make_move_iterator(more.end()));
-    });
+    store.forEachClientDetail(
+        counselorName,
+        [&](const ClientDetail& detail) { // one pass
+            auto more = clientAlerts(detail, asOf, acks, params);
+            result.insert(result.end(), std::make_move_iterator(more.begin()),
+                          std::make_move_iterator(more.end()));
+        },
+        DetailDepth::ForAnalysis);
     orderBySeverity(result);
     return result;
 }

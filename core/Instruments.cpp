@@ -168,7 +168,7 @@ std::vector<int> parseItems(Instrument instrument, const std::string& text)
     return tenths;
 }
 
-std::vector<int> readStoredItems(Instrument instrument, const std::string& text)
+std::vector<int> readStoredItems(Instrument instrument, std::string_view text)
 {
     const InstrumentSpec& s = spec(instrument);
     std::vector<int> tenths;
@@ -196,7 +196,8 @@ std::vector<int> readStoredItems(Instrument instrument, const std::string& text)
             break;
     }
     if (p != end || static_cast<int>(tenths.size()) != s.itemCount())
-        return parseItems(instrument, text); // not as the store writes it: the full check says why
+        return parseItems(instrument,
+                          std::string(text)); // not as the store writes it: the full check says why
     return tenths;
 }
 

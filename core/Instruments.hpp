@@ -4,6 +4,7 @@
 // All arithmetic is on integer tenths so that 9.2+8.7+9.0+9.1 is exactly 36.0.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alliance {
@@ -60,7 +61,7 @@ int parseItem(Instrument instrument, int index, const std::string& text);
 // Throws ValidationError naming the item ("item 3") and its value.
 // Items as the store wrote them (formatItems: "4,3,5" or "8.5,7.0"), read without the input
 // checks; anything else is read by parseItems, which names what is wrong.
-std::vector<int> readStoredItems(Instrument instrument, const std::string& text);
+std::vector<int> readStoredItems(Instrument instrument, std::string_view text);
 std::vector<int> parseItems(Instrument instrument, const std::string& text);
 
 // Validates item values (in tenths) and scores them. Throws ValidationError.

@@ -324,7 +324,10 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
     if (member == review_.counselors.end())
         return;
     const ReviewPeriod& period = review_.period;
-    const ClientDetail detail = knownOn(record, period.asOf);
+    std::optional<ClientDetail> copy; // only when something is dated after asOf
+    if (!allKnownOn(record, period.asOf))
+        copy = knownOn(record, period.asOf);
+    const ClientDetail& detail = copy ? *copy : record;
     const TrajectoryReport report = defaultTrajectory(detail, period.asOf, params_);
 
     ClientReview c;
@@ -456,7 +459,9 @@ CaseloadReview reviewCaseload(Store& store, const ReviewScope& scope, const Revi
     CaseloadReviewBuilder builder(scope, period, store.counselors(), rememberedParams(store));
     const auto add = [&builder](const ClientDetail& detail) { builder.add(detail); };
     switch (scope.kind) {
-    case ReviewScope::Kind::Counselor: store.forEachClientDetail(scope.name, add); break;
+    case ReviewScope::Kind::Counselor:
+        store.forEachClientDetail(scope.name, add, DetailDepth::ForAnalysis);
+        break;
     case ReviewScope::Kind::Supervisor: {
         // Each member's clients through the counselor index; no pass over the others' records.
         std::set<std::string> names;
@@ -464,10 +469,12 @@ CaseloadReview reviewCaseload(Store& store, const ReviewScope& scope, const Revi
             if (k.name == scope.name || k.supervisorName == scope.name)
                 names.insert(k.name);
         for (const std::string& name : names)
-            store.forEachClientDetail(name, add);
+            store.forEachClientDetail(name, add, DetailDepth::ForAnalysis);
         break;
     }
-    case ReviewScope::Kind::Everyone: store.forEachClientDetail(std::nullopt, add); break;
+    case ReviewScope::Kind::Everyone:
+        store.forEachClientDetail(std::nullopt, add, DetailDepth::ForAnalysis);
+        break;
     }
     return builder.finish();
 }

@@ -246,6 +246,13 @@ std::string Statement::text(int column) const
     return data ? std::string(data, static_cast<std::size_t>(size)) : std::string();
 }
 
+std::string_view Statement::view(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    const int size = sqlite3_column_bytes(stmt_, column);
+    return data ? std::string_view(data, static_cast<std::size_t>(size)) : std::string_view();
+}
+
 std::optional<std::string> Statement::optText(int column) const
 {
     if (isNull(column))

@@ -72,6 +72,8 @@ public:
     int integer(int column) const { return static_cast<int>(int64(column)); }
     double real(int column) const;
     std::string text(int column) const;
+    // The same without a copy: valid until the next step, reset or column call on this column.
+    std::string_view view(int column) const;
     std::optional<std::string> optText(int column) const;
     std::optional<int> optInt(int column) const;
 

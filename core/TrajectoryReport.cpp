@@ -12,7 +12,6 @@
 namespace alliance {
 namespace {
 
-
 Instrument mostRatedInstrument(const ClientDetail& detail, Rater rater)
 {
     std::map<Instrument, int> counts;
@@ -244,6 +243,22 @@ std::string describeRule(Rule rule, const AnalysisParams& params)
                " points and 25% that holds over the next sessions (" + basis + ")";
     }
     return "";
+}
+
+bool allKnownOn(const ClientDetail& detail, const Date& asOf)
+{
+    if (!detail.sessions.empty() && detail.sessions.back().date > asOf) // in date order
+        return false;
+    for (const auto& rupture : detail.ruptures)
+        if (rupture.sessionDate > asOf)
+            return false;
+    for (const auto& plan : detail.plans)
+        if (plan.createdOn > asOf || (plan.closedOn && *plan.closedOn > asOf))
+            return false;
+    for (const auto& transition : detail.transitions)
+        if (transition.createdOn > asOf)
+            return false;
+    return true;
 }
 
 ClientDetail knownOn(const ClientDetail& detail, const Date& asOf)

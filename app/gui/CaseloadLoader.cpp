@@ -14,16 +14,19 @@ CaseloadPass readCaseload(Store& store, const std::optional<std::string>& counse
     try {
         const auto acks = store.alertAcks();
         const ParamsLookup params = rememberedParams(store);
-        store.forEachClientDetail(counselor, [&](const ClientDetail& detail) {
-            CaseloadModel::Row row = CaseloadModel::rowFor(detail, asOf, params);
-            if (alerts) {
-                auto more = clientAlerts(detail, asOf, acks, params);
-                pass.alerts.insert(pass.alerts.end(), std::make_move_iterator(more.begin()),
-                                   std::make_move_iterator(more.end()));
-            }
-            QString code = row.code;
-            pass.rows.emplace(std::move(code), std::move(row));
-        });
+        store.forEachClientDetail(
+            counselor,
+            [&](const ClientDetail& detail) {
+                CaseloadModel::Row row = CaseloadModel::rowFor(detail, asOf, params);
+                if (alerts) {
+                    auto more = clientAlerts(detail, asOf, acks, params);
+                    pass.alerts.insert(pass.alerts.end(), std::make_move_iterator(more.begin()),
+                                       std::make_move_iterator(more.end()));
+                }
+                QString code = row.code;
+                pass.rows.emplace(std::move(code), std::move(row));
+            },
+            DetailDepth::ForAnalysis);
         orderBySeverity(pass.alerts);
     } catch (const std::exception& e) {
         pass = {};

@@ -1,4 +1,5 @@
 // Reading a whole caseload in one pass gives every client exactly what reading it alone gives.
+#include "Alerts.hpp"
 #include "Demo.hpp"
 #include "TestSupport.hpp"
 
@@ -41,8 +42,12 @@ std::string written(const ClientDetail& d)
             out << " #" << c.author << c.text;
         out << '\n';
     }
-    for (const auto& t : d.transitions)
-        out << "t" << t.id << t.referralAgency.value_or("-") << t.nextSteps.value_or("-") << '\n';
+    for (const auto& t : d.transitions) {
+        out << "t" << t.id << t.referralAgency.value_or("-") << t.nextSteps.value_or("-");
+        for (const auto& c : t.comments)
+            out << " #" << c.author << c.text << c.signedOff;
+        out << '\n';
+    }
     return out.str();
 }
 
@@ -75,12 +80,47 @@ TEST_CASE("clientDetails in one pass equals clientDetail of each client, for all
     store.logRating(late);
     late.date = second.date;
     late.rater = Rater::Counselor;
+    late.note = "a note: \"kept\"";
     store.logRating(late);
+    store.recordPostSessionReport("C-003", second.date, {true, 4, 2});
+    NewTransitionPlan transition;
+    transition.clientCode = "C-003";
+    transition.nextSteps = "refer";
+    store.addTransitionComment(store.planTransition(transition), "Morgan Ellis", "agreed", std::nullopt,
+                               true);
 
     const auto all = store.clientDetails();
     REQUIRE(all.size() == store.clients().size());
     for (const ClientDetail& d : all)
         CHECK(written(d) == written(store.clientDetail(d.client.code)));
+
+    // Read for an analysis: the same but for each session's duration, note and report, and
+    // every analysis of it the same as of the whole.
+    std::size_t analysed = 0;
+    const ParamsLookup params = rememberedParams(store);
+    store.forEachClientDetail(
+        std::nullopt,
+        [&](ClientDetail& lean) {
+            ClientDetail whole = store.clientDetail(lean.client.code);
+            for (const SessionRecord& s : lean.sessions)
+                CHECK((!s.note && !s.durationMinutes && !s.report));
+            const auto flagsOf = [&](const ClientDetail& d) {
+                std::string out;
+                for (const Flag& f : defaultTrajectory(d, Date(2026, 11, 27), params).flags)
+                    out += f.kind + "/" + f.anchor + "/" + f.fingerprint + ";";
+                return out;
+            };
+            CHECK(flagsOf(lean) == flagsOf(whole));
+            for (SessionRecord& s : whole.sessions) {
+                s.note.reset();
+                s.durationMinutes.reset();
+                s.report.reset();
+            }
+            CHECK(written(lean) == written(whole));
+            ++analysed;
+        },
+        DetailDepth::ForAnalysis);
+    CHECK(analysed == all.size());
 
     const auto own = store.clientDetails(std::string("Sam Okafor"));
     REQUIRE(!own.empty());
