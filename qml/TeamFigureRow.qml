@@ -53,7 +53,7 @@ Rectangle {
         return String(figures[figure])
     }
     function widthOf(figure: string): real {
-        return figure === "repair_rate" ? 2.6 : figure === "unrated_sessions" ? 1.9 : figure === "active_clients" ? 0.9
+        return figure === "repair_rate" ? 2.7 : figure === "unrated_sessions" ? 2.2 : figure === "active_clients" ? 0.8
              : figure === "unrepaired" ? 1.3 : 1.1
     }
 
@@ -74,8 +74,8 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 2
             Label {
-                Layout.preferredWidth: 110
-                Layout.maximumWidth: 110
+                Layout.preferredWidth: 104
+                Layout.maximumWidth: 104
                 text: root.heading ? qsTr("Counselor") : root.who
                 font.bold: true
                 elide: Text.ElideRight
@@ -97,6 +97,7 @@ Rectangle {
                     Label {
                         id: headingLabel
                         visible: root.heading
+                        Accessible.ignored: !root.heading // Qt 6.4 lists hidden items to a screen reader
                         width: parent.width
                         text: cell.modelData.heading
                         wrapMode: Text.WordWrap
@@ -107,12 +108,14 @@ Rectangle {
                         id: button
                         objectName: "figure_" + cell.modelData.figure
                         visible: !root.heading
+                        Accessible.ignored: root.heading
                         width: parent.width
                         flat: true
                         padding: 4
                         text: root.heading ? "" : root.valueOf(cell.modelData.figure)
                         font.italic: cell.smallN
                         contentItem: Label {
+                            Accessible.ignored: true // the button's name says it
                             text: button.text
                             font: button.font
                             color: cell.smallN ? Theme.mutedText : Theme.text
@@ -141,11 +144,13 @@ Rectangle {
         Flow {
             id: wordsLine
             visible: !root.heading
+            enabled: !root.heading
             Layout.fillWidth: true
             Layout.preferredHeight: wordsLine.childrenRect.height
-            Layout.leftMargin: 112
+            Layout.leftMargin: 106
             spacing: 4
             Button {
+                Accessible.ignored: root.heading
                 flat: true
                 padding: 1
                 topPadding: 0
@@ -174,6 +179,7 @@ Rectangle {
                     text: qsTr("%1 latest %2%3 · n %4").arg(name).arg(modelData.mean.toFixed(1))
                           .arg(modelData.low !== null ? " (" + modelData.low.toFixed(1) + "–" + modelData.high.toFixed(1) + ")" : "").arg(modelData.n)
                     contentItem: Label {
+                        Accessible.ignored: true // the button's name says it
                         text: latestButton.text
                         font: latestButton.font
                         color: latestButton.modelData.small_n ? Theme.mutedText : Theme.text

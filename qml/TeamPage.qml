@@ -47,6 +47,8 @@ Page {
 
     objectName: "team"
     background: Rectangle { color: Theme.background }
+    // Shown: the keys start at the choice of team, then the period, the tabs and the numbers.
+    StackView.onActivated: teamBox.forceActiveFocus(Qt.TabFocusReason)
     Component.onCompleted: TeamModel.active = true
     Component.onDestruction: {
         TeamModel.active = false
@@ -154,12 +156,13 @@ Page {
                     Layout.fillHeight: true
                     review: root.review
                 }
-                ColumnLayout {
+                Item { // anchored, not laid out: the wrapped text's height is then always right
                     Layout.preferredWidth: 300
                     Layout.maximumWidth: 300
                     Layout.fillHeight: true
                     Label {
-                        Layout.fillWidth: true
+                        id: funnelText
+                        width: parent.width
                         wrapMode: Text.Wrap
                         color: Theme.text
                         bottomPadding: Theme.spacing
@@ -169,8 +172,9 @@ Page {
                               : qsTr("No breach episode has closed in the period: no funnel yet.")
                     }
                 ListView {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
+                    anchors.top: funnelText.bottom
+                    anchors.bottom: parent.bottom
+                    width: parent.width
                     clip: true
                     spacing: 4
                     activeFocusOnTab: true
