@@ -209,6 +209,21 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                                      "Talk about the rupture itself before changing the plan; bring it to "
                                      "supervision next week.",
                                      ruptureDate + boost::gregorian::days(cadence));
+            if (story == Story::Unrepaired && c % 16 == 10) { // "when repair is not possible"
+                NewTransitionPlan transition;
+                transition.clientCode = code;
+                transition.ruptureId = ruptureId;
+                transition.policyReviewed = true;
+                transition.dialogueHeld = true;
+                transition.supervisorInvited = true;
+                transition.referralAgency = "Northside Family Counseling";
+                transition.nextSteps = "Two joint sessions, then the hand-over; the client chose the agency.";
+                transition.createdOn = std::min(now, ruptureDate + boost::gregorian::days(cadence * 3L));
+                const Id transitionId = store.planTransition(transition);
+                store.addTransitionComment(transitionId, client.counselorName,
+                                           "Asked the client what would make the hand-over easier.",
+                                           transition.createdOn);
+            }
             if (story == Story::Repaired && breakAt + 3 <= sessions) {
                 const Date closed = ruptureDate + boost::gregorian::days(cadence * 2L);
                 store.closeRepair(planId, Outcome::Resolved, breakAt + 3, closed);

@@ -18,6 +18,7 @@ Page {
     readonly property alias ruptureDialog: ruptureDialog
     readonly property alias repairEditor: repairEditor
     readonly property alias transitionDialog: transitionDialog
+    readonly property alias transitionComments: transitionComments
     readonly property alias correctionDialog: correctionDialog
     readonly property alias sessionList: sessionList
 
@@ -85,6 +86,7 @@ Page {
         ruptureDialog.close()
         repairEditor.close()
         transitionDialog.close()
+        transitionComments.close()
     }
     function planFor(ruptureId: int): var {
         for (const p of ClientModel.plans)
@@ -250,6 +252,7 @@ Page {
                 }
                 RupturePanel {
                     readOnly: root.readOnly
+                    onTransitionCommentsRequested: transition => transitionComments.openFor(transition)
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     Layout.preferredHeight: 190
@@ -333,6 +336,7 @@ Page {
     RuptureFlagDialog { id: ruptureDialog }
     RepairPlanEditor { id: repairEditor; readOnly: root.readOnly }
     TransitionPlanDialog { id: transitionDialog }
+    TransitionCommentDialog { id: transitionComments }
 
     Component {
         id: ratingPage

@@ -15,6 +15,7 @@ Rectangle {
     signal planRequested(int ruptureId)
     signal correctionRequested(int ruptureId, int session)
     signal transitionRequested(int ruptureId) // 0: the most recent rupture
+    signal transitionCommentsRequested(var transition)
 
     function planFor(ruptureId: int): var {
         for (const p of ClientModel.plans)
@@ -67,6 +68,11 @@ Rectangle {
                           .arg(item.modelData.categoryLabel !== "" ? " · " + item.modelData.categoryLabel : "")
                           .arg(item.modelData.revisions > 0 ? " · " + qsTr("corrected") : "")
                           + (item.modelData.note !== "" ? "\n" + item.modelData.note : "")
+                          + (item.plan !== null && item.plan.comments.length > 0
+                             ? "\n" + qsTr("Comment %1, %2: %3").arg(item.plan.comments[item.plan.comments.length - 1].date)
+                                   .arg(item.plan.comments[item.plan.comments.length - 1].author)
+                                   .arg(item.plan.comments[item.plan.comments.length - 1].text)
+                             : "")
                 }
                 Label {
                     color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning
@@ -140,6 +146,13 @@ Rectangle {
                               .arg(card.modelData.policyReviewed ? qsTr("yes") : qsTr("no"))
                               .arg(card.modelData.dialogueHeld ? qsTr("yes") : qsTr("no"))
                               .arg(card.modelData.supervisorInvited ? qsTr("yes") : qsTr("no"))
+                              + (card.modelData.signedOff !== "" ? "\n" + card.modelData.signedOff : "")
+                    }
+                    Button {
+                        text: card.modelData.comments.length > 0 ? qsTr("Comments (%1)").arg(card.modelData.comments.length) : qsTr("Comment…")
+                        Accessible.name: qsTr("Comments and sign-off of the transition plan of %1%2").arg(card.modelData.date)
+                            .arg(card.modelData.signedOff !== "" ? ": " + card.modelData.signedOff : "")
+                        onClicked: root.transitionCommentsRequested(card.modelData)
                     }
                     Button {
                         visible: !root.readOnly

@@ -172,4 +172,38 @@ TestCase {
         tryCompare(TeamModel.review, "from", Qt.formatDate(new Date(2026, 9, 23), "yyyy-MM-dd")) // 28 days before 2026-11-20
         TeamModel.weeks = 12
     }
+
+    function test_a_transition_plan_is_signed_off_by_its_counselors_supervisor_only() {
+        // The demo's transition plan ("when repair is not possible") is C-011's, Taylor Brooks's
+        // client; Priya Shah supervises Taylor.
+        ClientModel.clientCode = "C-011"
+        compare(ClientModel.counselorName, "Taylor Brooks")
+        compare(ClientModel.transitions.length, 1)
+        compare(ClientModel.transitions[0].signedOff, "")
+        const client = createTemporaryObject(clientComponent, testCase)
+        const dialog = client.transitionComments
+        Backend.currentCounselor = "Morgan Ellis"
+        dialog.openFor(ClientModel.transitions[0])
+        tryCompare(dialog, "opened", true)
+        verify(!findChild(dialog.contentItem, "transitionSignOffButton").visible)
+        dialog.close()
+        tryCompare(dialog, "visible", false)
+
+        Backend.currentCounselor = "Priya Shah"
+        dialog.openFor(ClientModel.transitions[0])
+        tryCompare(dialog, "opened", true)
+        const field = findChild(dialog.contentItem, "transitionCommentField")
+        tryVerify(() => field.activeFocus)
+        typeText("Agreed: hand over after two joint sessions")
+        const signOff = findChild(dialog.contentItem, "transitionSignOffButton")
+        verify(signOff.visible)
+        signOff.clicked()
+        tryVerify(() => ClientModel.transitions[0].signedOff.indexOf("Priya Shah") >= 0)
+        const comments = ClientModel.transitions[0].comments
+        compare(comments.length, 2)
+        compare(comments[1].text, "Agreed: hand over after two joint sessions")
+        verify(comments[1].signedOff)
+        dialog.close()
+        Backend.currentCounselor = ""
+    }
 }

@@ -1,0 +1,46 @@
+#include "CommentForm.hpp"
+
+#include "Backend.hpp"
+#include "QtConvert.hpp"
+
+namespace alliance::gui {
+
+CommentForm::CommentForm(QObject* parent) : Form(parent)
+{
+    addField(QStringLiteral("text"), "text", tr("Comment"));
+    addField(QStringLiteral("text"), "author", tr("Comment"));
+    addField(QStringLiteral("text"), "date", tr("Comment"));
+}
+
+void CommentForm::reset(const QString& clientCode, int transitionId)
+{
+    clearErrors();
+    clientCode_ = clientCode;
+    transitionId_ = transitionId;
+    text_.clear();
+    emit loaded();
+}
+
+bool CommentForm::submit(bool signOff)
+{
+    clearErrors();
+    const QString author = backend() ? backend()->currentCounselor() : QString();
+    if (author.isEmpty()) {
+        reject(QStringLiteral("text"), tr("choose yourself in the header first"));
+        return false;
+    }
+    const bool ok = attempt(
+        [&](Store& store) {
+            store.addTransitionComment(transitionId_, toStd(author), toStd(text_),
+                                       fromQDate(backend()->asOf()), signOff);
+        },
+        clientCode_);
+    if (ok) {
+        text_.clear();
+        emit loaded();
+        emit saved();
+    }
+    return ok;
+}
+
+} // namespace alliance::gui
