@@ -8,13 +8,16 @@ cmake --build --preset dev
 bin=build/dev/app
 demo_db=build/dev/demo.db
 rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm"
-"$bin/cli/alliance" --db "$demo_db" demo --clients 24
+"$bin/cli/alliance" --db "$demo_db" demo
 echo
 echo "== Alerts for Alex Rivera =="
 "$bin/cli/alliance" --db "$demo_db" alerts --counselor "Alex Rivera" | head -n 12
 echo
 echo "== A client whose alliance broke and was not repaired =="
 "$bin/cli/alliance" --db "$demo_db" trajectory C-003
+echo
+echo "== The supervisor's review: Morgan Ellis's team, the last 12 weeks =="
+"$bin/cli/alliance" --db "$demo_db" caseload --supervisor "Morgan Ellis"
 if [ -x "$bin/gui/alliance-tracker" ]; then
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     exec "$bin/gui/alliance-tracker" --db "$demo_db"
