@@ -86,11 +86,48 @@ Page {
             }
             ComboBox {
                 id: periodBox
+                objectName: "periodBox"
                 readonly property var choices: [4, 12, 26, 52]
-                model: choices.map(w => qsTr("Last %1 weeks").arg(w))
-                currentIndex: count > 0 ? Math.max(0, choices.indexOf(TeamModel.weeks)) : -1
+                property bool custom: false
+                model: choices.map(w => qsTr("Last %1 weeks").arg(w)).concat([qsTr("Dates…")])
+                currentIndex: count > 0 ? (custom || TeamModel.weeks === 0 ? choices.length : Math.max(0, choices.indexOf(TeamModel.weeks))) : -1
                 Accessible.name: qsTr("Period")
-                onActivated: index => TeamModel.weeks = choices[index]
+                onActivated: index => {
+                    custom = index === choices.length
+                    if (custom) {
+                        fromField.text = root.review.from !== undefined ? root.review.from : ""
+                        toField.text = root.review.to !== undefined ? root.review.to : ""
+                        fromField.forceActiveFocus(Qt.TabFocusReason)
+                    } else {
+                        TeamModel.weeks = choices[index]
+                    }
+                }
+            }
+            TextField {
+                id: fromField
+                objectName: "fromField"
+                visible: periodBox.custom
+                implicitWidth: 120
+                placeholderText: qsTr("YYYY-MM-DD")
+                Accessible.name: qsTr("From (first day)")
+                Accessible.description: TeamModel.periodError
+                onAccepted: TeamModel.setPeriod(fromField.text, toField.text)
+            }
+            TextField {
+                id: toField
+                objectName: "toField"
+                visible: periodBox.custom
+                implicitWidth: 120
+                placeholderText: qsTr("YYYY-MM-DD")
+                Accessible.name: qsTr("To (last day)")
+                Accessible.description: TeamModel.periodError
+                onAccepted: TeamModel.setPeriod(fromField.text, toField.text)
+            }
+            Button {
+                visible: periodBox.custom
+                text: qsTr("Show")
+                Accessible.name: qsTr("Show the period from %1 to %2").arg(fromField.text).arg(toField.text)
+                onClicked: TeamModel.setPeriod(fromField.text, toField.text)
             }
             Label {
                 Layout.fillWidth: true
@@ -99,6 +136,11 @@ Page {
                 text: root.review.from !== undefined
                       ? qsTr("%1 to %2 · as of %3").arg(root.review.from).arg(root.review.to).arg(root.review.as_of) : ""
             }
+        }
+        FieldError {
+            objectName: "periodError"
+            Layout.fillWidth: true
+            text: TeamModel.periodError
         }
         Label {
             Layout.fillWidth: true

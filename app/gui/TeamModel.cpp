@@ -1,5 +1,6 @@
 #include "TeamModel.hpp"
 
+#include "Errors.hpp"
 #include "QtConvert.hpp"
 #include "ReviewJson.hpp"
 #include "Text.hpp"
@@ -55,12 +56,38 @@ void TeamModel::setSupervisor(const QString& name)
         refresh();
 }
 
+bool TeamModel::setPeriod(const QString& from, const QString& to)
+{
+    periodError_.clear();
+    try {
+        const Date start = parseIsoDate(toStd(from.trimmed()), "from");
+        const Date end = parseIsoDate(toStd(to.trimmed()), "to");
+        reviewPeriod(fromQDate(backend_.asOf()), start, end); // the same checks as the review's
+        from_ = start;
+        to_ = end;
+        weeks_ = 0;
+    } catch (const FieldError& e) {
+        const QString field = e.field() == "from" ? tr("From") : e.field() == "to" ? tr("To") : tr("Period");
+        periodError_ = field + QStringLiteral(": ") + toQt(printable(e.problem()));
+        emit scopeChanged();
+        return false;
+    }
+    emit scopeChanged();
+    stale_ = true;
+    if (active_)
+        refresh();
+    return true;
+}
+
 void TeamModel::setWeeks(int weeks)
 {
     weeks = std::clamp(weeks, 1, 520);
     if (weeks == weeks_)
         return;
     weeks_ = weeks;
+    from_.reset();
+    to_.reset();
+    periodError_.clear();
     emit scopeChanged();
     stale_ = true;
     if (active_)
@@ -117,8 +144,10 @@ void TeamModel::refresh()
                                           ? ReviewScope{ReviewScope::Kind::Everyone, ""}
                                           : ReviewScope{ReviewScope::Kind::Supervisor, toStd(supervisor_)};
             const Date asOf = fromQDate(backend_.asOf());
-            // As the CLI's default: from N weeks before the as-of date to it.
-            review_ = reviewCaseload(*store, scope, reviewPeriod(asOf, addDaysSaturating(asOf, -7 * weeks_)));
+            // As the CLI's default: from N weeks before the as-of date to it; or the dates chosen.
+            const ReviewPeriod period = weeks_ > 0 ? reviewPeriod(asOf, addDaysSaturating(asOf, -7 * weeks_))
+                                                   : reviewPeriod(asOf, from_, to_);
+            review_ = reviewCaseload(*store, scope, period);
             reviewMap_ = toVariant(caseloadReviewJson(*review_));
             trendsMap_ = toVariant(trendsJson(*review_));
         } catch (const std::exception& e) {

@@ -24,8 +24,11 @@ class TeamModel : public QObject, public MainOwnedSingleton<TeamModel> {
     Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     // The team: a supervisor's name, or "" for everyone.
     Q_PROPERTY(QString supervisor READ supervisor WRITE setSupervisor NOTIFY scopeChanged)
-    // The period: the last N weeks up to the as-of date (4, 12, 26 or 52).
+    // The period: the last N weeks up to the as-of date (4, 12, 26 or 52), or dates chosen with
+    // setPeriod (weeks is then 0).
     Q_PROPERTY(int weeks READ weeks WRITE setWeeks NOTIFY scopeChanged)
+    // Why the dates given to setPeriod were refused ("" when they were taken).
+    Q_PROPERTY(QString periodError READ periodError NOTIFY scopeChanged)
     // Whose weekly trend the chart shows: a counselor of the team, or "" for the team.
     Q_PROPERTY(QString trendCounselor READ trendCounselor WRITE setTrendCounselor NOTIFY trendChanged)
     Q_PROPERTY(QStringList supervisorNames READ supervisorNames NOTIFY reviewChanged)
@@ -51,6 +54,10 @@ public:
     QVariantMap review() const { return reviewMap_; }
     QVariantList trendWeeks() const;
     QString error() const { return error_; }
+    QString periodError() const { return periodError_; }
+    // A period of one's own: YYYY-MM-DD to YYYY-MM-DD, the end not after the as-of date; false
+    // (and periodError says why, naming From or To) when they are no such period.
+    Q_INVOKABLE bool setPeriod(const QString& from, const QString& to);
 
     // Re-reads the review now (it is read again by itself when the data or the scope changes).
     Q_INVOKABLE void refresh();
@@ -72,6 +79,8 @@ private:
     QString supervisor_;
     bool supervisorChosen_ = false;
     int weeks_ = 12;
+    std::optional<Date> from_, to_; // the dates of setPeriod (weeks_ is 0)
+    QString periodError_;
     QString trendCounselor_;
     QStringList supervisorNames_;
     std::optional<CaseloadReview> review_;

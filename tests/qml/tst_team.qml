@@ -206,4 +206,38 @@ TestCase {
         dialog.close()
         Backend.currentCounselor = ""
     }
+
+    function test_a_period_of_ones_own_by_keyboard_with_its_errors_on_the_field() {
+        const page = createTemporaryObject(teamComponent, testCase)
+        tryVerify(() => TeamModel.review.from !== undefined)
+        const periodBox = findChild(page, "periodBox")
+        periodBox.currentIndex = 4
+        periodBox.activated(4) // "Dates…"
+        const fromField = findChild(page, "fromField")
+        const toField = findChild(page, "toField")
+        verify(periodBox.custom)
+        tryVerify(() => fromField.activeFocus)
+        fromField.selectAll()
+        typeText("2026-02-30")
+        toField.text = "2026-11-01"
+        keyClick(Qt.Key_Return)
+        verify(TeamModel.periodError.indexOf(qsTr("From")) === 0, TeamModel.periodError)
+        const before = TeamModel.review.from
+        compare(TeamModel.review.from, before) // nothing changed
+        fromField.selectAll()
+        typeText("2026-11-02") // after the end
+        keyClick(Qt.Key_Return)
+        verify(TeamModel.periodError !== "")
+        compare(TeamModel.review.from, before)
+        fromField.selectAll()
+        typeText("2026-08-31")
+        keyClick(Qt.Key_Return)
+        compare(TeamModel.periodError, "")
+        compare(TeamModel.review.from, "2026-08-31")
+        compare(TeamModel.review.to, "2026-11-01")
+        compare(TeamModel.weeks, 0)
+        compare(TeamModel.trendWeeks[0].week, "2026-W36") // Monday 2026-08-31
+        TeamModel.weeks = 12
+        compare(TeamModel.review.to, "2026-11-20")
+    }
 }
