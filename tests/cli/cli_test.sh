@@ -246,6 +246,27 @@ expect_contains "$out" '"post_session_report":{"intensity":4,"resolution":2,"ten
 expect_contains "$out" '"transition_plans":[{"comments":[],"created_on":' "transition plan stored"
 expect_contains "$out" '"referral_agency":"Northside \"Family\" Counseling"' "transition names the agency"
 expect_contains "$out" '"supervisor_invited":true' "supervisor invited stored"
+# Comments on the transition plan (id 1): quotes, emoji and 10,000 characters come back exactly;
+# the supervisor signs off; 20,001 characters are refused and nothing changes.
+LONG=$(python3 -c 'print(("She said \"no\" 🙂 " * 1000)[:9999] + ".", end="")')
+run --db "$DB" repair comment 1 --transition --by "Alex Rivera" --text "$LONG"
+expect_rc 0 "a 10,000-character comment on a transition plan"
+rejected 3 "--text" repair comment 1 --transition --by "Alex Rivera" --text "$(python3 -c 'print("x" * 20001, end="")')"
+rejected 3 "--by" repair comment 1 --transition --by "Alex Rivera" --text "done" --sign-off
+run --db "$DB" repair comment 1 --transition --by "Morgan Ellis" --text "Agreed." --sign-off
+expect_rc 0 "the supervisor signs the transition plan off"; expect_contains "$out" "Signed off transition plan 1" "sign-off said"
+run --db "$DB" repair comments 1 --transition --json; expect_rc 0 "transition comments"
+echo "$out" > "$WORK/tcomments.json"
+same=$(python3 - "$WORK/tcomments.json" "$LONG" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+ok = len(c) == 2 and c[0]["text"] == sys.argv[2] and len(c[0]["text"]) == 10000 and c[0]["author"] == "Alex Rivera" \
+    and not c[0]["signed_off"] and c[1]["signed_off"] and c[1]["author"] == "Morgan Ellis"
+print("same" if ok else "differs")
+PY
+)
+[ "$same" = same ] && ok || bad "transition comments come back exactly ($same)"
+rejected 4 "PLAN_ID" repair comments 99 --transition
 
 # ---- corrections: amend and void with a reason; the history keeps each earlier version ---------
 run --db "$DB" client add C-FIX --counselor "Alex Rivera" --start 2026-01-01
@@ -321,7 +342,8 @@ rejected 4 "PLAN_ID" repair comment 9999 --by "Morgan Ellis" --text "looks good"
 run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text 'Good: "own the missed call" first'
 expect_rc 0 "supervisor comment"
 run --db "$DB" show C-FIX --json
-expect_contains "$out" '"comments":[{"author":"Morgan Ellis","id":1,"signed_off":false,"text":"Good: \"own the missed call\" first"' "the comment is stored with its author"
+expect_contains "$out" '"comments":[{"author":"Morgan Ellis","id":' "the comment is stored with its author"
+expect_contains "$out" '"signed_off":false,"text":"Good: \"own the missed call\" first"' "the comment is stored exactly"
 run --db "$DB" repair comment "$FIXP" --by "Alex Rivera" --text "Asked her what felt unhelpful"
 expect_rc 0 "the counselor comments on their own plan"
 run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text "Followed through" --sign-off

@@ -8,6 +8,7 @@
 #include "HandOverForm.hpp"
 #include "RepairPlanForm.hpp"
 #include "ReportForm.hpp"
+#include "ReviewJson.hpp"
 #include "RuptureForm.hpp"
 #include "SessionForm.hpp"
 #include "TestSupport.hpp"
@@ -15,6 +16,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -84,6 +87,40 @@ class FormsTest : public QObject {
     Q_OBJECT
 
 private slots:
+    // The Team page shows core's review exactly (the same JSON as `alliance caseload --json`), and
+    // a write through the app is in it at once.
+    void theTeamReviewIsCoresAndFollowsWrites()
+    {
+        AppContext context(demoOptions());
+        alliance::Store& store = *context.backend().store();
+        TeamModel& team = context.team();
+        team.setSupervisor(QString()); // everyone
+        team.setActive(true);
+        const auto coreReview = [&] {
+            const auto review =
+                alliance::reviewCaseload(store, {alliance::ReviewScope::Kind::Everyone, ""},
+                                         alliance::reviewPeriod(alliance::Date(2026, 11, 27)));
+            return QJsonDocument::fromJson(
+                       QByteArray::fromStdString(alliance::caseloadReviewJson(review).dump()))
+                .object()
+                .toVariantMap();
+        };
+        QCOMPARE(team.review(), coreReview());
+        const int sessions =
+            team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt();
+        QVERIFY(sessions > 0);
+        // A low rating on a day C-002 had no session: one session more, the same as core's.
+        QVERIFY(logLowRating(QStringLiteral("C-002"), QStringLiteral("wai-sr"), QDate(2026, 11, 26)));
+        QCOMPARE(
+            team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt(),
+            sessions + 1);
+        QCOMPARE(team.review(), coreReview());
+        // The drill-down lists the clients behind a figure, as core's does.
+        const QVariantList active = team.clientsBehind(QString(), QStringLiteral("active_clients"));
+        QCOMPARE(active.size(), 8);
+        QCOMPARE(active.at(0).toMap().value(QStringLiteral("code")).toString(), QStringLiteral("C-001"));
+    }
+
     void addsAClient()
     {
         AppContext context(demoOptions());
