@@ -37,6 +37,15 @@ TrajectoryReport defaultTrajectory(const ClientDetail& detail, const Date& asOf,
     return buildTrajectory(detail, request, paramsFor);
 }
 
+TrajectoryReport caseloadTrajectory(const ClientDetail& detail, const Date& asOf,
+                                    const ParamsLookup& paramsFor)
+{
+    TrajectoryRequest request;
+    request.asOf = asOf;
+    request.wholeReport = false;
+    return buildTrajectory(detail, request, paramsFor);
+}
+
 ParamsLookup rememberedParams(Store& store)
 {
     auto known = std::make_shared<std::map<std::pair<Instrument, std::string>, AnalysisParams>>();
@@ -80,7 +89,7 @@ std::vector<Alert> clientAlerts(const ClientDetail& record, const Date& asOf,
     std::vector<Alert> result;
     if (detail.client.status != ClientStatus::Active)
         return result;
-    for (Flag& flag : defaultTrajectory(detail, asOf, paramsFor).flags) {
+    for (Flag& flag : caseloadTrajectory(detail, asOf, paramsFor).flags) {
         const std::string id = alertId(code, flag);
         if (!isSuppressed(id, flag, acks, asOf))
             result.push_back({id, code, detail.client.counselorName, std::move(flag)});

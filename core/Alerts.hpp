@@ -46,6 +46,10 @@ void acknowledgeAlert(Store& store, const std::string& id, const std::string& re
 TrajectoryReport defaultTrajectory(Store& store, const ClientDetail& detail, const Date& asOf);
 TrajectoryReport defaultTrajectory(const ClientDetail& detail, const Date& asOf,
                                    const ParamsLookup& paramsFor);
+// The same trajectory, its total and flags only (TrajectoryRequest::wholeReport false): what a pass
+// over a caseload needs -- the alerts, the caseload page, the supervisor's review.
+TrajectoryReport caseloadTrajectory(const ClientDetail& detail, const Date& asOf,
+                                    const ParamsLookup& paramsFor);
 // The store's analysis parameters, each read once for as long as the lookup lives: for one pass
 // over a caseload (the parameters do not change within it).
 ParamsLookup rememberedParams(Store& store);

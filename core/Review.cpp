@@ -328,7 +328,7 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
     if (!allKnownOn(record, period.asOf))
         copy = knownOn(record, period.asOf);
     const ClientDetail& detail = copy ? *copy : record;
-    const TrajectoryReport report = defaultTrajectory(detail, period.asOf, params_);
+    const TrajectoryReport report = caseloadTrajectory(detail, period.asOf, params_);
 
     ClientReview c;
     c.code = detail.client.code;

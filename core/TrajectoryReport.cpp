@@ -333,6 +333,12 @@ TrajectoryReport buildTrajectory(const ClientDetail& detail, const TrajectoryReq
 
     const std::vector<double> totals = seriesOf(report.points, std::nullopt);
     report.total = analyse(request.rule, totals, report.params);
+    if (!request.wholeReport) {
+        addEpisodeFlags(report, detail, describeRule(request.rule, report.params));
+        addScoreFlags(report, detail, request);
+        addCareFlags(report, detail, request);
+        return report;
+    }
     for (Dimension d : {Dimension::Bond, Dimension::Goal, Dimension::Task}) {
         AnalysisParams params = paramsFor(report.instrument, dimensionSlug(d));
         if (request.window)

@@ -22,6 +22,9 @@ struct TrajectoryRequest {
     int recentSessions = 4;   // for the recent slope
     double driftFactor = 2.0; // drifting when days since last session > factor x cadence
     int ceilingRun = 3;
+    // False: the total's analysis and the flags only -- no bond / goal / task analyses, trends or
+    // pattern, which no flag uses. For a pass over a caseload; the client page asks for all.
+    bool wholeReport = true;
 };
 
 struct SeriesPoint {

@@ -46,7 +46,7 @@ QVariantList CaseloadModel::chipChoices()
 CaseloadModel::Row CaseloadModel::rowFor(const ClientDetail& detail, const Date& asOf,
                                          const ParamsLookup& params)
 {
-    const TrajectoryReport report = defaultTrajectory(detail, asOf, params);
+    const TrajectoryReport report = caseloadTrajectory(detail, asOf, params);
     Row row;
     row.code = toQt(detail.client.code);
     row.displayName = toQt(detail.client.displayName.value_or(""));

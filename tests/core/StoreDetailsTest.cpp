@@ -104,13 +104,21 @@ TEST_CASE("clientDetails in one pass equals clientDetail of each client, for all
             ClientDetail whole = store.clientDetail(lean.client.code);
             for (const SessionRecord& s : lean.sessions)
                 CHECK((!s.note && !s.durationMinutes && !s.report));
-            const auto flagsOf = [&](const ClientDetail& d) {
+            // The caseload's trajectory (total and flags only) of the lean read against the whole
+            // trajectory of the whole record: the same flags and episodes.
+            const auto flagsOf = [&](const TrajectoryReport& report) {
                 std::string out;
-                for (const Flag& f : defaultTrajectory(d, Date(2026, 11, 27), params).flags)
-                    out += f.kind + "/" + f.anchor + "/" + f.fingerprint + ";";
+                for (const Flag& f : report.flags)
+                    out += f.kind + "/" + f.anchor + "/" + f.fingerprint + "/" + f.reason + ";";
+                for (const Episode& e : report.total.episodes)
+                    out += std::to_string(e.onset) + statusSlug(e.status) + ";";
                 return out;
             };
-            CHECK(flagsOf(lean) == flagsOf(whole));
+            const TrajectoryReport leanReport = caseloadTrajectory(lean, Date(2026, 11, 27), params);
+            const TrajectoryReport fullReport = defaultTrajectory(whole, Date(2026, 11, 27), params);
+            CHECK(flagsOf(leanReport) == flagsOf(fullReport));
+            CHECK(leanReport.points.size() == fullReport.points.size());
+            CHECK(leanReport.dimensions.empty());
             for (SessionRecord& s : whole.sessions) {
                 s.note.reset();
                 s.durationMinutes.reset();
