@@ -192,16 +192,6 @@ ReviewFigures figuresOf(const std::vector<const ClientReview*>& clients)
     return f;
 }
 
-const std::vector<std::string>& reviewFigureNames()
-{
-    static const std::vector<std::string> names = {
-        "active_clients", "sessions",         "rated_sessions", "unrated_sessions", "opened",
-        "repaired",       "unrepaired",       "pending",        "drifting",         "below_cutoff",
-        "at_ceiling",     "ruptures_flagged", "plans_open",     "plans_overdue",    "improved",
-        "same",           "worsened",         "latest"};
-    return names;
-}
-
 namespace {
 
 bool counts(const ClientReview& c, const std::string& figure)
@@ -222,6 +212,8 @@ bool counts(const ClientReview& c, const std::string& figure)
         return c.unrepaired > 0;
     if (figure == "pending")
         return c.pending > 0;
+    if (figure == "closed") // behind a repair rate: repaired or unrepaired episodes
+        return c.repaired + c.unrepaired > 0;
     if (figure == "drifting")
         return c.drifting;
     if (figure == "below_cutoff")

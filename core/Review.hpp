@@ -144,12 +144,11 @@ struct CaseloadReview {
     std::vector<ClientReview> clients;  // by code
 };
 
-// The figure names a drill-down asks for, as in the JSON: active_clients, sessions,
-// rated_sessions, unrated_sessions, opened, repaired, unrepaired, pending, drifting, below_cutoff,
-// at_ceiling, ruptures_flagged, plans_open, plans_overdue, improved, same, worsened, latest.
-const std::vector<std::string>& reviewFigureNames();
 // The clients behind a figure (of one counselor, or the whole scope when counselor is empty), by
-// code. Throws ValidationError (figure) for an unknown figure name.
+// code. Figures are named as in the JSON: active_clients, sessions, rated_sessions,
+// unrated_sessions, opened, repaired, unrepaired, pending, closed (behind a repair rate: repaired
+// or unrepaired), drifting, below_cutoff, at_ceiling, ruptures_flagged, plans_open, plans_overdue,
+// improved, same, worsened, latest. Throws ValidationError (figure) for an unknown name.
 std::vector<const ClientReview*> clientsBehind(const CaseloadReview& review, const std::string& counselor,
                                                const std::string& figure);
 

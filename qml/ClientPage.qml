@@ -316,6 +316,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     focusSession: root.focusSession
+                    readOnly: root.readOnly
                     onFlagRequested: session => { if (!root.readOnly) root.openRuptureDialog(session) }
                     onCorrectRequested: session => { if (!root.readOnly) root.openCorrection(session) }
                 }

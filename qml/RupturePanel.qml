@@ -58,6 +58,9 @@ Rectangle {
                 readonly property var plan: root.planFor(modelData.id)
                 width: ListView.view.width - 12
                 spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 0
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
@@ -68,11 +71,20 @@ Rectangle {
                           .arg(item.modelData.categoryLabel !== "" ? " · " + item.modelData.categoryLabel : "")
                           .arg(item.modelData.revisions > 0 ? " · " + qsTr("corrected") : "")
                           + (item.modelData.note !== "" ? "\n" + item.modelData.note : "")
-                          + (item.plan !== null && item.plan.comments.length > 0
-                             ? "\n" + qsTr("Comment %1, %2: %3").arg(item.plan.comments[item.plan.comments.length - 1].date)
-                                   .arg(item.plan.comments[item.plan.comments.length - 1].author)
-                                   .arg(item.plan.comments[item.plan.comments.length - 1].text)
-                             : "")
+                }
+                // The latest comment on the plan, with its writer and date; the plan shows them all.
+                Label {
+                    readonly property var latest: item.plan !== null && item.plan.comments.length > 0
+                                                  ? item.plan.comments[item.plan.comments.length - 1] : null
+                    visible: latest !== null
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    color: Theme.mutedText
+                    font.pixelSize: Theme.smallFontSize
+                    text: latest === null ? "" : qsTr("Comment %1, %2: %3").arg(latest.date).arg(latest.author).arg(latest.text)
+                }
                 }
                 Label {
                     color: item.plan === null ? Theme.breach : item.plan.status === "closed" ? Theme.repair : Theme.warning

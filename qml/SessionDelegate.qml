@@ -17,6 +17,7 @@ ItemDelegate {
     required property var rci
     required property int ruptureCount
     required property string report
+    property bool correctable: true
     required property string note
 
     signal correctRequested(int session)
@@ -81,7 +82,7 @@ ItemDelegate {
         ToolButton {
             // Shown on the row under the mouse, so the list stays readable; by keyboard, Ctrl+E
             // corrects the current row (and the row keeps its phase in view).
-            visible: row.hovered
+            visible: row.hovered && row.correctable
             // Fits the 40-pixel row: a taller button would push the row's text out of view.
             Layout.preferredHeight: 30
             topPadding: 2

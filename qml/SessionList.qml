@@ -8,6 +8,7 @@ ListView {
     id: root
 
     property int focusSession: 0
+    property bool readOnly: false // a supervisor's view: no corrections offered
 
     signal flagRequested(int session)
     signal correctRequested(int session)
@@ -53,6 +54,7 @@ ListView {
 
     delegate: SessionDelegate {
         width: ListView.view.width
+        correctable: !root.readOnly
         onCorrectRequested: session => root.correctRequested(session)
     }
 }

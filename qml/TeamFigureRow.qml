@@ -132,7 +132,7 @@ Rectangle {
                             .arg(root.who).arg(cell.modelData.says).arg(text)
                             .arg(cell.smallN ? ", " + qsTr("fewer than 15 cases, not dependable") : "")
                         onClicked: {
-                            const figure = cell.modelData.figure === "repair_rate" ? "repaired"
+                            const figure = cell.modelData.figure === "repair_rate" ? "closed"
                                          : cell.modelData.figure === "plans_overdue" ? "plans_open" : cell.modelData.figure
                             root.drillDown(root.counselor, figure, qsTr("%1: %2").arg(root.who).arg(cell.modelData.says))
                         }

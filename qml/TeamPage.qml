@@ -231,7 +231,7 @@ Page {
                         text: qsTr("%1: %2 · %3").arg(modelData.name).arg(root.rateText(modelData.repair_rate)).arg(root.bandText(modelData.funnel))
                         Accessible.name: text + ". " + qsTr("Open the clients with closed episodes")
                         contentItem: Label { text: funnelRow.text; wrapMode: Text.Wrap; color: Theme.text }
-                        onClicked: root.drillDown(funnelRow.modelData.name, "repaired", qsTr("%1: closed breach episodes").arg(funnelRow.modelData.name))
+                        onClicked: root.drillDown(funnelRow.modelData.name, "closed", qsTr("%1: closed breach episodes").arg(funnelRow.modelData.name))
                     }
                 }
                 }

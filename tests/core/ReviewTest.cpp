@@ -259,6 +259,7 @@ TEST_CASE("Review: every figure of a hand-built caseload")
     CHECK(codes(clientsBehind(r, "", "unrated_sessions")) == std::vector<std::string>{"D"});
     CHECK(codes(clientsBehind(r, "", "active_clients")) == std::vector<std::string>{"A", "B", "D"});
     CHECK(codes(clientsBehind(r, "Bo", "pending")) == std::vector<std::string>{"D"});
+    CHECK(codes(clientsBehind(r, "", "closed")) == std::vector<std::string>{"A", "C"}); // behind 1/2
     CHECK(codes(clientsBehind(r, "", "plans_overdue")) == std::vector<std::string>{"B"});
     CHECK(test::rejectedField([&] { clientsBehind(r, "", "score"); }) == "figure");
 }
