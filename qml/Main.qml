@@ -38,13 +38,13 @@ ApplicationWindow {
         case "team":
         case "funnel":
         case "trends": {
-            openTeam()
+            openTeamRead()
             const team = stack.currentItem as TeamPage
             team.tabs.currentIndex = name === "funnel" ? 1 : name === "trends" ? 2 : 0
             return team !== null
         }
         case "drill": {
-            openTeam()
+            openTeamRead()
             const team = stack.currentItem as TeamPage
             if (team === null || team.counselors.length === 0)
                 return false
@@ -52,7 +52,7 @@ ApplicationWindow {
             return team.drillDialog.visible
         }
         case "review": { // a supervisor reads a client with an open plan and comments, read-only
-            openTeam()
+            openTeamRead()
             const team = stack.currentItem as TeamPage
             if (team === null)
                 return false
@@ -133,6 +133,11 @@ ApplicationWindow {
     function openTeam() {
         stack.pop(null)
         stack.push(teamPage)
+    }
+    // The Team page as a batch run shows it: its review read (a file's is read on a worker).
+    function openTeamRead() {
+        openTeam()
+        TeamModel.finish()
     }
     function openAlerts() {
         stack.pop(null)

@@ -148,6 +148,7 @@ Page {
             color: TeamModel.error !== "" ? Theme.breach : Theme.mutedText
             font.pixelSize: Theme.smallFontSize
             text: TeamModel.error !== "" ? TeamModel.error
+                : TeamModel.loading ? qsTr("Reading the team's records…")
                 : qsTr("Counselors by name, never ranked. Greyed figures rest on fewer than 15 cases: too few to depend on. Every number opens the clients behind it. Breaches: RR-1 on each client's most-rated instrument, client ratings, onset in the period.")
         }
         TabBar {

@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaObject>
 #include <algorithm>
 
 namespace alliance::gui {
@@ -112,49 +113,139 @@ QVariantList TeamModel::trendWeeks() const
     return {};
 }
 
+namespace {
+
+// One read of the review, on whichever thread: the review and its two JSON documents as maps.
+struct TeamPass {
+    std::optional<CaseloadReview> review;
+    QVariantMap reviewMap, trendsMap;
+    QString error;
+};
+
+TeamPass readTeam(Store& store, const ReviewScope& scope, const ReviewPeriod& period)
+{
+    TeamPass pass;
+    try {
+        pass.review = reviewCaseload(store, scope, period);
+        pass.reviewMap = toVariant(caseloadReviewJson(*pass.review));
+        pass.trendsMap = toVariant(trendsJson(*pass.review));
+    } catch (const std::exception& e) {
+        pass = {};
+        pass.error = toQt(printable(e.what()));
+    }
+    return pass;
+}
+
+} // namespace
+
+struct TeamModel::Pass : TeamPass {};
+
+TeamModel::~TeamModel()
+{
+    if (worker_.joinable())
+        worker_.join();
+}
+
 void TeamModel::refresh()
 {
+    const std::uint64_t generation = ++generation_;
     Store* store = backend_.store();
-    error_.clear();
-    review_.reset();
-    reviewMap_.clear();
-    trendsMap_.clear();
     supervisorNames_.clear();
-    if (store) {
-        try {
-            const auto people = store->counselors();
-            for (const Counselor& k : people) {
-                const bool supervises =
-                    std::any_of(people.begin(), people.end(),
-                                [&](const Counselor& other) { return other.supervisorName == k.name; });
-                if (k.role == Role::Supervisor || supervises)
-                    supervisorNames_ << toQt(k.name);
-            }
-            if (!supervisorChosen_) {
-                // A supervisor sees their own team first; anyone else, the first team.
-                const QString current = backend_.currentCounselor();
-                supervisor_ = supervisorNames_.contains(current) ? current
-                              : supervisorNames_.isEmpty()       ? QString()
-                                                                 : supervisorNames_.first();
-                emit scopeChanged();
-            }
-            if (!supervisor_.isEmpty() && !supervisorNames_.contains(supervisor_))
-                supervisor_.clear(); // the team is gone (the database changed): everyone
-            const ReviewScope scope = supervisor_.isEmpty()
-                                          ? ReviewScope{ReviewScope::Kind::Everyone, ""}
-                                          : ReviewScope{ReviewScope::Kind::Supervisor, toStd(supervisor_)};
-            const Date asOf = fromQDate(backend_.asOf());
-            // As the CLI's default: from N weeks before the as-of date to it; or the dates chosen.
-            const ReviewPeriod period = weeks_ > 0 ? reviewPeriod(asOf, addDaysSaturating(asOf, -7 * weeks_))
-                                                   : reviewPeriod(asOf, from_, to_);
-            review_ = reviewCaseload(*store, scope, period);
-            reviewMap_ = toVariant(caseloadReviewJson(*review_));
-            trendsMap_ = toVariant(trendsJson(*review_));
-        } catch (const std::exception& e) {
-            error_ = toQt(printable(e.what()));
-        }
+    if (!store) {
+        apply(generation, {});
+        return;
     }
+    ReviewScope scope;
+    ReviewPeriod period;
+    try {
+        const auto people = store->counselors();
+        for (const Counselor& k : people) {
+            const bool supervises = std::any_of(people.begin(), people.end(), [&](const Counselor& other) {
+                return other.supervisorName == k.name;
+            });
+            if (k.role == Role::Supervisor || supervises)
+                supervisorNames_ << toQt(k.name);
+        }
+        if (!supervisorChosen_) {
+            // A supervisor sees their own team first; anyone else, the first team.
+            const QString current = backend_.currentCounselor();
+            supervisor_ = supervisorNames_.contains(current) ? current
+                          : supervisorNames_.isEmpty()       ? QString()
+                                                             : supervisorNames_.first();
+            emit scopeChanged();
+        }
+        if (!supervisor_.isEmpty() && !supervisorNames_.contains(supervisor_))
+            supervisor_.clear(); // the team is gone (the database changed): everyone
+        scope = supervisor_.isEmpty() ? ReviewScope{ReviewScope::Kind::Everyone, ""}
+                                      : ReviewScope{ReviewScope::Kind::Supervisor, toStd(supervisor_)};
+        // As the CLI's default: from N weeks before the as-of date to it; or the dates chosen.
+        const Date asOf = fromQDate(backend_.asOf());
+        period = weeks_ > 0 ? reviewPeriod(asOf, addDaysSaturating(asOf, -7 * weeks_))
+                            : reviewPeriod(asOf, from_, to_);
+    } catch (const std::exception& e) {
+        Pass failed;
+        failed.error = toQt(printable(e.what()));
+        apply(generation, std::move(failed));
+        return;
+    }
+    const std::string path = store->connection().path();
+    if (path.empty()) { // in memory (the demo): no second connection can see it
+        Pass pass;
+        static_cast<TeamPass&>(pass) = readTeam(*store, scope, period);
+        apply(generation, std::move(pass));
+        return;
+    }
+    // A file: read on a worker through its own read-only connection (everyone at agency L takes
+    // ~0.3 s); the page says it is reading meanwhile. One worker at a time.
+    if (worker_.joinable())
+        worker_.join();
+    setLoading(true);
+    auto result = std::make_shared<Pass>();
+    pending_ = result;
+    worker_ = std::thread([this, result, path, scope, period, generation] {
+        try {
+            Store reader(path, OpenMode::ReadOnly);
+            static_cast<TeamPass&>(*result) = readTeam(reader, scope, period);
+        } catch (const std::exception& e) {
+            result->error = toQt(printable(e.what()));
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, result, generation] {
+                if (pending_ == result)
+                    apply(generation, std::move(*result));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TeamModel::finish()
+{
+    if (worker_.joinable())
+        worker_.join();
+    if (pending_)
+        apply(generation_, std::move(*pending_));
+}
+
+void TeamModel::setLoading(bool loading)
+{
+    if (loading == loading_)
+        return;
+    loading_ = loading;
+    emit loadingChanged();
+}
+
+void TeamModel::apply(std::uint64_t generation, Pass pass)
+{
+    if (generation != generation_)
+        return; // a newer read was asked for
+    pending_.reset();
+    review_ = std::move(pass.review);
+    reviewMap_ = std::move(pass.reviewMap);
+    trendsMap_ = std::move(pass.trendsMap);
+    error_ = pass.error;
     stale_ = false;
+    setLoading(false);
     emit reviewChanged();
     emit trendChanged();
 }

@@ -12,7 +12,9 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <memory>
 #include <optional>
+#include <thread>
 
 namespace alliance::gui {
 
@@ -38,9 +40,12 @@ class TeamModel : public QObject, public MainOwnedSingleton<TeamModel> {
     Q_PROPERTY(QVariantList trendWeeks READ trendWeeks NOTIFY trendChanged)
     // Why the review could not be read ("" when it was).
     Q_PROPERTY(QString error READ error NOTIFY reviewChanged)
+    // True while a review of a database file is read on the worker thread.
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
     explicit TeamModel(Backend& backend, QObject* parent = nullptr);
+    ~TeamModel() override;
 
     bool active() const { return active_; }
     void setActive(bool active);
@@ -54,6 +59,9 @@ public:
     QVariantMap review() const { return reviewMap_; }
     QVariantList trendWeeks() const;
     QString error() const { return error_; }
+    bool loading() const { return loading_; }
+    // Blocks until the newest read is done and shown (tests, --self-test and --screenshots).
+    Q_INVOKABLE void finish();
     QString periodError() const { return periodError_; }
     // A period of one's own: YYYY-MM-DD to YYYY-MM-DD, the end not after the as-of date; false
     // (and periodError says why, naming From or To) when they are no such period.
@@ -71,8 +79,13 @@ signals:
     void scopeChanged();
     void trendChanged();
     void reviewChanged();
+    void loadingChanged();
 
 private:
+    struct Pass;
+    void apply(std::uint64_t generation, Pass pass);
+    void setLoading(bool loading);
+
     Backend& backend_;
     bool active_ = false;
     bool stale_ = true;
@@ -87,6 +100,10 @@ private:
     QVariantMap reviewMap_;
     QVariantMap trendsMap_;
     QString error_;
+    bool loading_ = false;
+    std::uint64_t generation_ = 0;
+    std::thread worker_;
+    std::shared_ptr<Pass> pending_; // filled by the worker, applied on the GUI thread
 };
 
 } // namespace alliance::gui

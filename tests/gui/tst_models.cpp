@@ -2,14 +2,18 @@
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
-#include "Demo.hpp"
 #include "CounselorForm.hpp"
+#include "Demo.hpp"
+#include "ReviewJson.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineSeries>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <sqlite3.h>
 
 using namespace alliance::gui;
@@ -248,6 +252,66 @@ private slots:
         const qint64 refreshMs = timer.elapsed();
         QCOMPARE(context.caseload().rowCount(), 200);
         qInfo("200-client demo built in %lld ms; caseload refresh %lld ms", buildMs, refreshMs);
+    }
+
+    // The Team page's review of a file is read on a worker (the page says so meanwhile) and is then
+    // core's review exactly; a write made meanwhile is in the next read.
+    void teamReviewOfAFileIsReadInTheBackground()
+    {
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("alliance-team-%1.db").arg(QCoreApplication::applicationPid()));
+        QFile::remove(path);
+        {
+            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            alliance::fillDemo(created, {30, 2, alliance::Date(2026, 11, 27)});
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        options.asOf = QDate(2026, 11, 27);
+        {
+            AppContext context(options);
+            context.finishReading();
+            TeamModel& team = context.team();
+            team.setSupervisor(QStringLiteral("Morgan Ellis"));
+            QSignalSpy read(&team, &TeamModel::reviewChanged);
+            team.setActive(true);
+            QVERIFY(team.loading());
+            QTRY_VERIFY(!team.loading()); // delivered through the event loop
+            QVERIFY(read.count() >= 1);
+            alliance::Store& store = *context.backend().store();
+            const auto core =
+                alliance::reviewCaseload(store, {alliance::ReviewScope::Kind::Supervisor, "Morgan Ellis"},
+                                         alliance::reviewPeriod(alliance::Date(2026, 11, 27)));
+            const QVariantMap expected =
+                QJsonDocument::fromJson(QByteArray::fromStdString(alliance::caseloadReviewJson(core).dump()))
+                    .object()
+                    .toVariantMap();
+            QCOMPARE(team.review(), expected);
+            QVERIFY(!team.clientsBehind(QString(), QStringLiteral("active_clients")).isEmpty());
+
+            // A session logged: the review is read again and counts it.
+            const int sessions =
+                team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt();
+            const alliance::ClientDetail before = store.clientDetail("C-001"); // Alex Rivera's
+            alliance::NewRating rating;
+            rating.clientCode = "C-001";
+            rating.date = alliance::Date(2026, 11, 27); // the latest day in the period with no session
+            while (std::any_of(before.sessions.begin(), before.sessions.end(),
+                               [&](const alliance::SessionRecord& r) { return r.date == rating.date; }))
+                rating.date -= boost::gregorian::days(1);
+            rating.instrument = before.sessions.back().ratings.front().score.instrument;
+            const alliance::InstrumentSpec& spec = alliance::spec(rating.instrument);
+            rating.itemTenths.assign(static_cast<std::size_t>(spec.itemCount()), spec.itemMaxTenths);
+            store.logRating(rating);
+            context.backend().notifyClientChanged(QStringLiteral("C-001"));
+            team.finish();
+            QCOMPARE(
+                team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt(),
+                sessions + 1);
+        }
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
     }
 
     void caseloadOfAFileIsReadInTheBackgroundAndKeepsWritesMadeMeanwhile()
