@@ -217,7 +217,7 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                 transition.dialogueHeld = true;
                 transition.supervisorInvited = true;
                 transition.referralAgency = "Northside Family Counseling";
-                transition.nextSteps = "Two joint sessions, then the hand-over; the client chose the agency.";
+                transition.nextSteps = "Two joint sessions, then the hand-over; the client chose the agency";
                 transition.createdOn = std::min(now, ruptureDate + boost::gregorian::days(cadence * 3L));
                 const Id transitionId = store.planTransition(transition);
                 store.addTransitionComment(transitionId, client.counselorName,

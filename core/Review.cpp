@@ -256,6 +256,18 @@ std::vector<const ClientReview*> clientsBehind(const CaseloadReview& review, con
     return result;
 }
 
+std::vector<const ClientReview*> clientsOfWeek(const CaseloadReview& review, const std::string& counselor,
+                                               std::size_t weekIndex)
+{
+    std::vector<const ClientReview*> result;
+    for (const ClientReview& c : review.clients)
+        if ((counselor.empty() || c.counselor == counselor) &&
+            std::any_of(c.weeks.begin(), c.weeks.end(),
+                        [&](const ClientReview::Week& w) { return w.index == weekIndex; }))
+            result.push_back(&c);
+    return result;
+}
+
 CaseloadReviewBuilder::CaseloadReviewBuilder(const ReviewScope& scope, const ReviewPeriod& period,
                                              const std::vector<Counselor>& people, ParamsLookup params)
     : params_(std::move(params)), firstMonday_(mondayOf(period.from))
@@ -332,6 +344,12 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
         const std::size_t i = weekIndex(date);
         change(review_.weeks[i]);
         change(member->weeks[i]);
+        // The client's own count of the week (its weeks kept in order; events come mostly in order).
+        auto mine = std::lower_bound(c.weeks.begin(), c.weeks.end(), i,
+                                     [](const ClientReview::Week& w, std::size_t k) { return w.index < k; });
+        if (mine == c.weeks.end() || mine->index != i)
+            mine = c.weeks.insert(mine, ClientReview::Week{i});
+        change(*mine);
     };
 
     std::map<Instrument, std::pair<Date, double>> latest;
@@ -345,10 +363,12 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
                 continue;
             rated = true;
             const auto i = static_cast<std::size_t>(rating.score.instrument);
-            inWeek(session.date, [&](WeekFigures& w) {
+            inWeek(session.date, [&](auto& w) {
                 ++w.ratings;
-                ++w.ratingsOf[i];
-                w.totalTenthsOf[i] += rating.score.totalTenths;
+                if constexpr (requires { w.ratingsOf; }) { // the week's figures, not a client's count
+                    ++w.ratingsOf[i];
+                    w.totalTenthsOf[i] += rating.score.totalTenths;
+                }
             });
             latest[rating.score.instrument] = {session.date, tenthsToDouble(rating.score.totalTenths)};
         }
@@ -365,10 +385,10 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
             (episode.status == EpisodeStatus::Repaired     ? c.repaired
              : episode.status == EpisodeStatus::Unrepaired ? c.unrepaired
                                                            : c.pending) += 1;
-            inWeek(onset, [](WeekFigures& w) { ++w.breachesOpened; });
+            inWeek(onset, [](auto& w) { ++w.breachesOpened; });
         }
         if (episode.repairedAt)
-            inWeek(report.dateAt(*episode.repairedAt), [](WeekFigures& w) { ++w.breachesRepaired; });
+            inWeek(report.dateAt(*episode.repairedAt), [](auto& w) { ++w.breachesRepaired; });
     }
     if (c.active)
         for (const Flag& flag : report.flags) {
@@ -379,14 +399,14 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
     for (const Rupture& rupture : detail.ruptures)
         if (inPeriod(rupture.sessionDate, period)) {
             ++c.rupturesFlagged;
-            inWeek(rupture.sessionDate, [](WeekFigures& w) { ++w.rupturesFlagged; });
+            inWeek(rupture.sessionDate, [](auto& w) { ++w.rupturesFlagged; });
         }
     for (const RepairPlan& plan : detail.plans) {
         if (plan.status != PlanStatus::Closed) {
             ++c.plansOpen;
             c.plansOverdue += plan.dueDate && *plan.dueDate < period.asOf ? 1 : 0; // as plan-overdue says
         } else if (plan.closedOn) {
-            inWeek(*plan.closedOn, [](WeekFigures& w) { ++w.plansClosed; });
+            inWeek(*plan.closedOn, [](auto& w) { ++w.plansClosed; });
         }
     }
 

@@ -73,6 +73,12 @@ struct ClientReview {
     int plansOpen = 0, plansOverdue = 0;               // as of asOf
     std::optional<Direction> direction;                // first vs last default-series rating in the period
     std::vector<std::pair<Instrument, double>> latest; // active: latest client total per instrument
+    // What happened in each week of the period that had something (index into the review's weeks).
+    struct Week {
+        std::size_t index = 0;
+        int ratings = 0, breachesOpened = 0, breachesRepaired = 0, rupturesFlagged = 0, plansClosed = 0;
+    };
+    std::vector<Week> weeks; // by index
 };
 
 struct BreachCounts {
@@ -151,6 +157,11 @@ struct CaseloadReview {
 // improved, same, worsened, latest. Throws ValidationError (figure) for an unknown name.
 std::vector<const ClientReview*> clientsBehind(const CaseloadReview& review, const std::string& counselor,
                                                const std::string& figure);
+
+// The clients behind one week of the trends (of one counselor, or the scope for ""): those with a
+// rating, a breach opened or repaired, a rupture or a plan closed that week, by code.
+std::vector<const ClientReview*> clientsOfWeek(const CaseloadReview& review, const std::string& counselor,
+                                               std::size_t weekIndex);
 
 // Reads the scope's clients in one pass (Store::forEachClientDetail) and builds every figure.
 // Throws NotFound (counselor, supervisor) for a name that is no such person.

@@ -22,6 +22,12 @@ Page {
     function drillDown(counselor: string, figure: string, title: string) {
         drillDialog.openFor(counselor, figure, title)
     }
+    // Opens the clients behind one week of the trend shown.
+    function drillDownWeek(index: int, week: string) {
+        drillDialog.openList(TeamModel.clientsOfWeek(TeamModel.trendCounselor, index),
+                             TeamModel.trendCounselor === "" ? qsTr("Week %1: the team's clients").arg(week)
+                                                             : qsTr("Week %1: %2's clients").arg(week).arg(TeamModel.trendCounselor))
+    }
     function percent(value: var): string {
         return value === null || value === undefined ? "–" : Math.round(value * 100) + "%"
     }
@@ -279,14 +285,23 @@ Page {
                     clip: true
                     activeFocusOnTab: true
                     Accessible.role: Accessible.List
-                    Accessible.name: qsTr("Weeks, as text")
+                    Accessible.name: qsTr("Weeks, as text; Enter opens the clients of a week")
                     ScrollBar.vertical: ScrollBar {}
                     model: TeamModel.trendWeeks
-                    delegate: Label {
+                    keyNavigationEnabled: true
+                    Keys.onReturnPressed: {
+                        if (currentIndex >= 0)
+                            root.drillDownWeek(currentIndex, TeamModel.trendWeeks[currentIndex].week)
+                    }
+                    // Each week opens the clients behind it.
+                    delegate: ItemDelegate {
+                        id: weekRow
                         required property var modelData
+                        required property int index
                         width: ListView.view.width - 12
+                        padding: 2
+                        highlighted: ListView.isCurrentItem
                         font.pixelSize: Theme.smallFontSize
-                        color: Theme.text
                         readonly property var mean: modelData.mean[trend.instrument]
                         text: qsTr("%1 (from %2)%3: %4 client ratings, mean %5 %6; breaches opened %7, repaired %8; ruptures %9; plans closed %10")
                               .arg(modelData.week).arg(modelData.start).arg(modelData.partial ? " " + qsTr("part of the week") : "")
@@ -294,8 +309,9 @@ Page {
                               .arg(mean === null ? qsTr("none") : mean.toFixed(1))
                               .arg(modelData.breaches_opened).arg(modelData.breaches_repaired)
                               .arg(modelData.ruptures_flagged).arg(modelData.plans_closed)
-                        Accessible.role: Accessible.ListItem
-                        Accessible.name: text
+                        contentItem: Label { text: weekRow.text; font: weekRow.font; color: Theme.text; elide: Text.ElideRight }
+                        Accessible.name: text + ". " + qsTr("Open the clients")
+                        onClicked: root.drillDownWeek(weekRow.index, weekRow.modelData.week)
                     }
                 }
             }
@@ -312,7 +328,10 @@ Page {
         function openFor(counselor: string, figure: string, heading: string) {
             this.counselor = counselor
             this.figure = figure
-            clients = TeamModel.clientsBehind(counselor, figure)
+            openList(TeamModel.clientsBehind(counselor, figure), heading)
+        }
+        function openList(list: var, heading: string) {
+            clients = list
             title = heading
             open()
             clientList.forceActiveFocus(Qt.TabFocusReason)

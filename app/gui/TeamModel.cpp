@@ -285,4 +285,31 @@ QVariantList TeamModel::clientsBehind(const QString& counselor, const QString& f
     return list;
 }
 
+QVariantList TeamModel::clientsOfWeek(const QString& counselor, int week) const
+{
+    QVariantList list;
+    if (!review_ || week < 0)
+        return list;
+    const auto index = static_cast<std::size_t>(week);
+    for (const ClientReview* c : alliance::clientsOfWeek(*review_, toStd(counselor), index)) {
+        const auto w = std::find_if(c->weeks.begin(), c->weeks.end(),
+                                    [&](const ClientReview::Week& k) { return k.index == index; });
+        QStringList facts;
+        if (w->ratings > 0)
+            facts << (w->ratings == 1 ? tr("1 client rating") : tr("%1 client ratings").arg(w->ratings));
+        if (w->breachesOpened > 0)
+            facts << tr("breach opened");
+        if (w->breachesRepaired > 0)
+            facts << tr("breach repaired");
+        if (w->rupturesFlagged > 0)
+            facts << tr("rupture flagged");
+        if (w->plansClosed > 0)
+            facts << tr("repair plan closed");
+        list << QVariantMap{{QStringLiteral("code"), toQt(c->code)},
+                            {QStringLiteral("counselor"), toQt(c->counselor)},
+                            {QStringLiteral("facts"), facts.join(QStringLiteral("; "))}};
+    }
+    return list;
+}
+
 } // namespace alliance::gui

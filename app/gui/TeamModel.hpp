@@ -73,6 +73,9 @@ public:
     // clientsBehind in core) of one counselor, or of the whole team for "": each a map of code,
     // counselor and a line of what counts.
     Q_INVOKABLE QVariantList clientsBehind(const QString& counselor, const QString& figure) const;
+    // The clients behind one week of the trend (its place in trendWeeks), with what they had that
+    // week: ratings, breaches opened or repaired, ruptures flagged, plans closed.
+    Q_INVOKABLE QVariantList clientsOfWeek(const QString& counselor, int week) const;
 
 signals:
     void activeChanged();

@@ -5,6 +5,7 @@
 #include "TestSupport.hpp"
 #include "Text.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace alliance;
@@ -295,6 +296,27 @@ TEST_CASE("Review: weekly trends in ISO weeks, partial weeks and empty ones")
     CHECK_FALSE(w53.mean(Instrument::WaiSr));
     CHECK(w53.breachesOpened == 1);
     CHECK(w53.rupturesFlagged == 1);
+    // The clients behind a week: any rating, breach, rupture or closed plan that week.
+    const auto weekAt = [&](const std::string& label) {
+        for (std::size_t k = 0; k < r.weeks.size(); ++k)
+            if (r.weeks[k].label() == label)
+                return k;
+        FAIL("no week " << label);
+        return std::size_t{0};
+    };
+    CHECK(codes(clientsOfWeek(r, "", weekAt("2026-W42"))) == std::vector<std::string>{"A", "B", "C"});
+    CHECK(codes(clientsOfWeek(r, "", weekAt("2026-W53"))) == std::vector<std::string>{"B", "D"});
+    CHECK(codes(clientsOfWeek(r, "Bo", weekAt("2026-W53"))) == std::vector<std::string>{"D"});
+    CHECK(clientsOfWeek(r, "", weekAt("2026-W50")).empty());
+    const ClientReview* c42 = clientsOfWeek(r, "Ann", weekAt("2026-W42")).at(2); // C: 20, the breach's onset
+    REQUIRE(c42->code == "C");
+    REQUIRE(!c42->weeks.empty());
+    const auto cWeek = std::find_if(c42->weeks.begin(), c42->weeks.end(),
+                                    [&](const ClientReview::Week& w) { return w.index == weekAt("2026-W42"); });
+    REQUIRE(cWeek != c42->weeks.end());
+    CHECK(cWeek->ratings == 1);
+    CHECK(cWeek->breachesOpened == 1);
+    CHECK(cWeek->breachesRepaired == 0);
     // Per counselor: Bo's week 53 holds D's 28 alone.
     CHECK(*week(r.counselors[1].weeks, "2026-W53").mean(Instrument::Srs) == Approx(28));
     CHECK(week(r.counselors[0].weeks, "2026-W53").ratings == 1);

@@ -160,6 +160,22 @@ TestCase {
                 compare(w.mean["wai-sr"], null) // a week without ratings has no mean, not 0
         }
         verify(ratings > 0)
+        // A week opens the clients behind it: as many ratings among them as the week counts.
+        let busy = -1
+        for (let i = 0; i < weeks.length; ++i)
+            if (weeks[i].ratings > 0 && busy < 0)
+                busy = i
+        verify(busy >= 0)
+        page.drillDownWeek(busy, weeks[busy].week)
+        tryCompare(page.drillDialog, "opened", true)
+        let counted = 0
+        for (const c of page.drillDialog.clients) {
+            const m = c.facts.match(/^(\d+) client rating/)
+            counted += m ? Number(m[1]) : 0
+        }
+        compare(counted, weeks[busy].ratings)
+        page.drillDialog.close()
+        tryCompare(page.drillDialog, "visible", false)
         TeamModel.trendCounselor = "Taylor Brooks"
         verify(TeamModel.trendWeeks.length === weeks.length)
         TeamModel.trendCounselor = ""
