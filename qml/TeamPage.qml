@@ -300,7 +300,8 @@ Page {
                         required property int index
                         width: ListView.view.width - 12
                         padding: 2
-                        highlighted: ListView.isCurrentItem
+                        implicitHeight: contentItem.implicitHeight + 6
+                        highlighted: ListView.isCurrentItem && ListView.view.activeFocus
                         font.pixelSize: Theme.smallFontSize
                         readonly property var mean: modelData.mean[trend.instrument]
                         text: qsTr("%1 (from %2)%3: %4 client ratings, mean %5 %6; breaches opened %7, repaired %8; ruptures %9; plans closed %10")
@@ -309,7 +310,12 @@ Page {
                               .arg(mean === null ? qsTr("none") : mean.toFixed(1))
                               .arg(modelData.breaches_opened).arg(modelData.breaches_repaired)
                               .arg(modelData.ruptures_flagged).arg(modelData.plans_closed)
-                        contentItem: Label { text: weekRow.text; font: weekRow.font; color: Theme.text; elide: Text.ElideRight }
+                        contentItem: Label {
+                            text: weekRow.text
+                            font: weekRow.font
+                            color: weekRow.highlighted ? Theme.textOnAccent : Theme.text
+                            elide: Text.ElideRight
+                        }
                         Accessible.name: text + ". " + qsTr("Open the clients")
                         onClicked: root.drillDownWeek(weekRow.index, weekRow.modelData.week)
                     }
@@ -375,7 +381,11 @@ Page {
                     width: ListView.view.width - 12
                     highlighted: ListView.isCurrentItem
                     text: qsTr("%1 (%2): %3").arg(modelData.code).arg(modelData.counselor).arg(modelData.facts)
-                    contentItem: Label { text: drillRow.text; wrapMode: Text.Wrap; color: Theme.text }
+                    contentItem: Label {
+                        text: drillRow.text
+                        wrapMode: Text.Wrap
+                        color: drillRow.highlighted ? Theme.textOnAccent : Theme.text
+                    }
                     Accessible.name: qsTr("Client %1 of %2: %3. Open").arg(modelData.code).arg(modelData.counselor).arg(modelData.facts)
                     onClicked: {
                         drillDialog.close()
