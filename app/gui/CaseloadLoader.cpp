@@ -1,9 +1,9 @@
 #include "CaseloadLoader.hpp"
 
+#include "BackgroundRead.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
-#include <QMetaObject>
 
 namespace alliance::gui {
 
@@ -79,23 +79,13 @@ void CaseloadLoader::reload()
     changedMeanwhile_.clear();
     auto result = std::make_shared<CaseloadPass>();
     pending_ = result;
-    worker_ = std::thread([this, result, path, counselor, asOf, generation] {
-        try {
-            Store reader(path, OpenMode::ReadOnly);
-            *result = readCaseload(reader, counselor, asOf);
-        } catch (const std::exception& e) {
-            result->error = toQt(printable(e.what()));
-        }
-        // Back on the GUI thread. The loader outlives this thread (its destructor joins it), and
-        // an event posted to it is dropped if it is gone by then.
-        QMetaObject::invokeMethod(
-            this,
-            [this, result, generation] {
-                if (pending_ == result)
-                    apply(generation, std::move(*result));
-            },
-            Qt::QueuedConnection);
-    });
+    worker_ = startBackgroundRead(
+        this, path, result,
+        [counselor, asOf](Store& reader) { return readCaseload(reader, counselor, asOf); },
+        [this, result, generation] {
+            if (pending_ == result)
+                apply(generation, std::move(*result));
+        });
 }
 
 void CaseloadLoader::finish()

@@ -1,5 +1,6 @@
 #include "TeamModel.hpp"
 
+#include "BackgroundRead.hpp"
 #include "Errors.hpp"
 #include "QtConvert.hpp"
 #include "ReviewJson.hpp"
@@ -7,7 +8,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMetaObject>
 #include <algorithm>
 
 namespace alliance::gui {
@@ -202,21 +202,17 @@ void TeamModel::refresh()
     setLoading(true);
     auto result = std::make_shared<Pass>();
     pending_ = result;
-    worker_ = std::thread([this, result, path, scope, period, generation] {
-        try {
-            Store reader(path, OpenMode::ReadOnly);
-            static_cast<TeamPass&>(*result) = readTeam(reader, scope, period);
-        } catch (const std::exception& e) {
-            result->error = toQt(printable(e.what()));
-        }
-        QMetaObject::invokeMethod(
-            this,
-            [this, result, generation] {
-                if (pending_ == result)
-                    apply(generation, std::move(*result));
-            },
-            Qt::QueuedConnection);
-    });
+    worker_ = startBackgroundRead(
+        this, path, result,
+        [scope, period](Store& reader) {
+            Pass pass;
+            static_cast<TeamPass&>(pass) = readTeam(reader, scope, period);
+            return pass;
+        },
+        [this, result, generation] {
+            if (pending_ == result)
+                apply(generation, std::move(*result));
+        });
 }
 
 void TeamModel::finish()

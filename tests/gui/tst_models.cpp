@@ -27,6 +27,24 @@ StartupOptions demoOptions(int clients = 16)
     options.asOf = QDate(2026, 11, 27);
     return options;
 }
+// A 30-client demo in a fresh file in the temp folder (the caller removes it).
+QString demoFile(const QString& name)
+{
+    const QString path = QDir::temp().filePath(
+        QStringLiteral("alliance-%1-%2.db").arg(name).arg(QCoreApplication::applicationPid()));
+    QFile::remove(path);
+    alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+    alliance::fillDemo(created, {30, 2, alliance::Date(2026, 11, 27)});
+    return path;
+}
+
+StartupOptions fileOptions(const QString& path)
+{
+    StartupOptions options;
+    options.databasePath = path;
+    options.asOf = QDate(2026, 11, 27);
+    return options;
+}
 } // namespace
 
 class ModelsTest : public QObject {
@@ -258,16 +276,8 @@ private slots:
     // core's review exactly; a write made meanwhile is in the next read.
     void teamReviewOfAFileIsReadInTheBackground()
     {
-        const QString path = QDir::temp().filePath(
-            QStringLiteral("alliance-team-%1.db").arg(QCoreApplication::applicationPid()));
-        QFile::remove(path);
-        {
-            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
-            alliance::fillDemo(created, {30, 2, alliance::Date(2026, 11, 27)});
-        }
-        StartupOptions options;
-        options.databasePath = path;
-        options.asOf = QDate(2026, 11, 27);
+        const QString path = demoFile(QStringLiteral("team"));
+        const StartupOptions options = fileOptions(path);
         {
             AppContext context(options);
             context.finishReading();
@@ -316,16 +326,8 @@ private slots:
 
     void caseloadOfAFileIsReadInTheBackgroundAndKeepsWritesMadeMeanwhile()
     {
-        const QString path = QDir::temp().filePath(
-            QStringLiteral("alliance-background-%1.db").arg(QCoreApplication::applicationPid()));
-        QFile::remove(path);
-        {
-            alliance::Store created(path.toStdString(), alliance::OpenMode::CreateIfMissing);
-            alliance::fillDemo(created, {30, 2, alliance::Date(2026, 11, 27)});
-        }
-        StartupOptions options;
-        options.databasePath = path;
-        options.asOf = QDate(2026, 11, 27);
+        const QString path = demoFile(QStringLiteral("background"));
+        const StartupOptions options = fileOptions(path);
         {
             AppContext context(options);
             // The window can show before the pass is done: the page says it is reading.
