@@ -111,6 +111,13 @@ ReviewPeriod reviewPeriod(const Date& asOf, std::optional<Date> from, std::optio
     if (period.from > period.to)
         throw ValidationError("from", "the period starts " + toIso(period.from) + ", after its end " +
                                           toIso(period.to));
+    // Every week of the period is a row per counselor: a bound keeps memory bounded.
+    if (daysBetween(period.from, period.to) > reviewLongestPeriodDays)
+        throw ValidationError("from",
+                              "the period spans " + std::to_string(daysBetween(period.from, period.to) + 1) +
+                                  " days; at most " + std::to_string(reviewLongestPeriodDays + 1) +
+                                  " (ten years)",
+                              Reason::OutOfRange);
     return period;
 }
 
@@ -302,14 +309,14 @@ CaseloadReviewBuilder::CaseloadReviewBuilder(const ReviewScope& scope, const Rev
     }
     std::sort(members.begin(), members.end(),
               [](const Counselor& a, const Counselor& b) { return a.name < b.name; });
-    Date monday = firstMonday_;
-    while (monday <= period.to) {
+    // Counted, not stepped past the end: a period ending on 9999-12-31 has no Monday after it.
+    const long weekCount = daysBetween(firstMonday_, period.to) / 7 + 1;
+    for (long k = 0; k < weekCount; ++k) {
         WeekFigures week;
-        std::tie(week.isoYear, week.isoWeek) = isoWeekOf(monday);
-        week.start = monday;
-        week.partial = monday < period.from || monday + boost::gregorian::days(6) > period.to;
+        week.start = firstMonday_ + boost::gregorian::days(7 * k);
+        std::tie(week.isoYear, week.isoWeek) = isoWeekOf(week.start);
+        week.partial = week.start < period.from || daysBetween(week.start, period.to) < 6;
         review_.weeks.push_back(week);
-        monday += boost::gregorian::days(7);
     }
     for (const Counselor& k : members)
         review_.counselors.push_back({k.name, k.role, k.supervisorName, {}, std::nullopt, review_.weeks});
@@ -466,8 +473,21 @@ CaseloadReview CaseloadReviewBuilder::finish()
     return std::move(review_);
 }
 
-CaseloadReview reviewCaseload(Store& store, const ReviewScope& scope, const ReviewPeriod& period)
+CaseloadReview reviewCaseload(Store& store, const ReviewScope& requested, const ReviewPeriod& period)
 {
+    // A name is found as every other lookup finds it ("alex rivera" is Alex Rivera), and the review
+    // carries the name as it is on record.
+    ReviewScope scope = requested;
+    if (scope.kind != ReviewScope::Kind::Everyone) {
+        const std::string field = scope.kind == ReviewScope::Kind::Counselor ? "counselor" : "supervisor";
+        try {
+            scope.name = store.counselor(scope.name).name;
+        } catch (const NotFound&) {
+            throw NotFound(field, "no " + field + " named " + quoteForError(requested.name));
+        } catch (const ValidationError&) { // not even a possible name
+            throw NotFound(field, "no " + field + " named " + quoteForError(requested.name));
+        }
+    }
     CaseloadReviewBuilder builder(scope, period, store.counselors(), rememberedParams(store));
     const auto add = [&builder](const ClientDetail& detail) { builder.add(detail); };
     switch (scope.kind) {

@@ -52,8 +52,10 @@ std::string slugOf(ReviewScope::Kind kind); // counselor | supervisor | everyone
 struct ReviewPeriod {
     Date from, to, asOf;
 };
+// The longest period a review covers (ten years less a day): each week is a row per counselor.
+constexpr long reviewLongestPeriodDays = 3652;
 // Defaults: to = asOf, from = 12 weeks (84 days) before to. Throws ValidationError (from, to)
-// when from is after to or to after asOf.
+// when from is after to, to after asOf, or the period longer than ten years.
 ReviewPeriod reviewPeriod(const Date& asOf, std::optional<Date> from = {}, std::optional<Date> to = {});
 
 enum class Direction { Improved, Same, Worsened };

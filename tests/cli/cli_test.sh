@@ -452,6 +452,9 @@ rejected 4 "--supervisor" trends --supervisor "Nobody"
 rejected 3 "--from" caseload --from 2026-11-20 --to 2026-11-01 --as-of 2026-11-27
 rejected 3 "--to" trends --to 2026-12-01 --as-of 2026-11-27
 rejected 3 "--from" caseload --from 2026-02-30
+rejected 3 "--from" trends --from 1900-01-01 --as-of 9999-12-31
+run --db "$RDB" caseload --supervisor "morgan ellis" --as-of 2026-11-27 --json
+expect_rc 0 "a name found as every lookup finds it"; expect_contains "$out" '"name":"Morgan Ellis"' "the name as on record"
 run --db "$RDB" caseload --counselor "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 2 "one scope at a time"
 
 echo "cli: $passed passed, $failed failed"

@@ -191,6 +191,16 @@ TEST_CASE("Review: ISO 8601 weeks, week 53 and 29 February")
               [] { reviewPeriod(date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 1)); }) == "from");
     CHECK(test::rejectedField([] { reviewPeriod(date(2026, 12, 1), std::nullopt, date(2026, 12, 2)); }) ==
           "to");
+    // At most ten years: every week is a row per counselor.
+    CHECK(test::rejectedField([] { reviewPeriod(date(2026, 12, 1), date(1900, 1, 1)); }) == "from");
+    CHECK(reviewPeriod(date(2026, 12, 1), date(2016, 12, 2)).from == date(2016, 12, 2));
+    // The last representable days: the weeks are counted, never stepped past 9999-12-31.
+    Store empty(":memory:", OpenMode::CreateIfMissing);
+    empty.addCounselor("Ann", Role::Counselor, std::nullopt);
+    const CaseloadReview last =
+        reviewCaseload(empty, {ReviewScope::Kind::Everyone, ""}, reviewPeriod(date(9999, 12, 31)));
+    CHECK(last.weeks.back().start == mondayOf(date(9999, 12, 31)));
+    CHECK(last.weeks.back().partial);
 }
 
 TEST_CASE("Review: every figure of a hand-built caseload")
@@ -311,8 +321,9 @@ TEST_CASE("Review: weekly trends in ISO weeks, partial weeks and empty ones")
     const ClientReview* c42 = clientsOfWeek(r, "Ann", weekAt("2026-W42")).at(2); // C: 20, the breach's onset
     REQUIRE(c42->code == "C");
     REQUIRE(!c42->weeks.empty());
-    const auto cWeek = std::find_if(c42->weeks.begin(), c42->weeks.end(),
-                                    [&](const ClientReview::Week& w) { return w.index == weekAt("2026-W42"); });
+    const auto cWeek = std::find_if(c42->weeks.begin(), c42->weeks.end(), [&](const ClientReview::Week& w) {
+        return w.index == weekAt("2026-W42");
+    });
     REQUIRE(cWeek != c42->weeks.end());
     CHECK(cWeek->ratings == 1);
     CHECK(cWeek->breachesOpened == 1);
@@ -342,6 +353,11 @@ TEST_CASE("Review: scopes, and a period across a month end and 29 February 2028"
     CHECK_THROWS_AS(reviewCaseload(c.store, {ReviewScope::Kind::Supervisor, "Ann"}, period), NotFound);
     CHECK_THROWS_AS(reviewCaseload(c.store, {ReviewScope::Kind::Supervisor, "Nobody"}, period), NotFound);
     CHECK_THROWS_AS(reviewCaseload(c.store, {ReviewScope::Kind::Counselor, "Nobody"}, period), NotFound);
+    // Names are found as every lookup finds them, and shown as on record.
+    const CaseloadReview sue = reviewCaseload(c.store, {ReviewScope::Kind::Supervisor, "  sue "}, period);
+    CHECK(sue.scope.name == "Sue");
+    CHECK(sue.counselors.at(0).name == "Ann");
+    CHECK(reviewCaseload(c.store, {ReviewScope::Kind::Counselor, "BO"}, period).team.sessions == 2);
 
     addClient(c.store, "L", "Bo", date(2028, 1, 1));
     for (const Date& d : {date(2028, 2, 27), date(2028, 2, 29), date(2028, 3, 1), date(2028, 3, 2)})
