@@ -11,7 +11,9 @@ rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm"
 "$bin/cli/alliance" --db "$demo_db" demo
 echo
 echo "== Alerts for Alex Rivera =="
-"$bin/cli/alliance" --db "$demo_db" alerts --counselor "Alex Rivera" | head -n 12
+# Read whole, then cut: a pipe into head would end alliance with SIGPIPE (exit 141) under pipefail.
+alerts=$("$bin/cli/alliance" --db "$demo_db" alerts --counselor "Alex Rivera")
+head -n 12 <<<"$alerts"
 echo
 echo "== A client whose alliance broke and was not repaired =="
 "$bin/cli/alliance" --db "$demo_db" trajectory C-003
