@@ -81,10 +81,8 @@ std::vector<Alert> clientAlerts(const ClientDetail& record, const Date& asOf,
                                 const std::map<std::string, AlertAck>& acks, const ParamsLookup& paramsFor)
 {
     // An alert as of a day is what a counselor would have seen that day: later records are not used.
-    std::optional<ClientDetail> copy; // only when something is dated after asOf
-    if (!allKnownOn(record, asOf))
-        copy = knownOn(record, asOf);
-    const ClientDetail& detail = copy ? *copy : record;
+    std::optional<ClientDetail> copy;
+    const ClientDetail& detail = knownOn(record, asOf, copy);
     const std::string& code = detail.client.code;
     std::vector<Alert> result;
     if (detail.client.status != ClientStatus::Active)

@@ -8,7 +8,6 @@
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <map>
-#include <set>
 
 namespace alliance {
 
@@ -335,10 +334,8 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
     if (member == review_.counselors.end())
         return;
     const ReviewPeriod& period = review_.period;
-    std::optional<ClientDetail> copy; // only when something is dated after asOf
-    if (!allKnownOn(record, period.asOf))
-        copy = knownOn(record, period.asOf);
-    const ClientDetail& detail = copy ? *copy : record;
+    std::optional<ClientDetail> copy;
+    const ClientDetail& detail = knownOn(record, period.asOf, copy);
     const TrajectoryReport report = caseloadTrajectory(detail, period.asOf, params_);
 
     ClientReview c;
@@ -359,7 +356,7 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
         change(*mine);
     };
 
-    std::map<Instrument, std::pair<Date, double>> latest;
+    std::map<Instrument, double> latest; // the last client rating in the period, per instrument
     for (const SessionRecord& session : detail.sessions) {
         if (!inPeriod(session.date, period))
             continue;
@@ -377,13 +374,12 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
                     w.totalTenthsOf[i] += rating.score.totalTenths;
                 }
             });
-            latest[rating.score.instrument] = {session.date, tenthsToDouble(rating.score.totalTenths)};
+            latest[rating.score.instrument] = tenthsToDouble(rating.score.totalTenths); // sessions in date order
         }
         c.ratedSessions += rated ? 1 : 0;
     }
     if (c.active)
-        for (const auto& [instrument, when] : latest)
-            c.latest.emplace_back(instrument, when.second);
+        c.latest.assign(latest.begin(), latest.end());
 
     for (const Episode& episode : report.total.episodes) {
         const Date onset = report.dateAt(episode.onset);
@@ -433,6 +429,14 @@ void CaseloadReviewBuilder::add(const ClientDetail& record)
                                      : Direction::Same;
     }
     review_.clients.push_back(std::move(c));
+}
+
+std::vector<std::string> CaseloadReviewBuilder::memberNames() const
+{
+    std::vector<std::string> names;
+    for (const CounselorReview& k : review_.counselors)
+        names.push_back(k.name);
+    return names;
 }
 
 CaseloadReview CaseloadReviewBuilder::finish()
@@ -490,24 +494,11 @@ CaseloadReview reviewCaseload(Store& store, const ReviewScope& requested, const 
     }
     CaseloadReviewBuilder builder(scope, period, store.counselors(), rememberedParams(store));
     const auto add = [&builder](const ClientDetail& detail) { builder.add(detail); };
-    switch (scope.kind) {
-    case ReviewScope::Kind::Counselor:
-        store.forEachClientDetail(scope.name, add, DetailDepth::ForAnalysis);
-        break;
-    case ReviewScope::Kind::Supervisor: {
-        // Each member's clients through the counselor index; no pass over the others' records.
-        std::set<std::string> names;
-        for (const Counselor& k : store.counselors())
-            if (k.name == scope.name || k.supervisorName == scope.name)
-                names.insert(k.name);
-        for (const std::string& name : names)
-            store.forEachClientDetail(name, add, DetailDepth::ForAnalysis);
-        break;
-    }
-    case ReviewScope::Kind::Everyone:
+    if (scope.kind == ReviewScope::Kind::Everyone)
         store.forEachClientDetail(std::nullopt, add, DetailDepth::ForAnalysis);
-        break;
-    }
+    else // each member's clients through the counselor index; no pass over the others' records
+        for (const std::string& name : builder.memberNames())
+            store.forEachClientDetail(name, add, DetailDepth::ForAnalysis);
     return builder.finish();
 }
 

@@ -175,6 +175,8 @@ class CaseloadReviewBuilder {
 public:
     CaseloadReviewBuilder(const ReviewScope& scope, const ReviewPeriod& period,
                           const std::vector<Counselor>& people, ParamsLookup params);
+    // The scope's people, by name (a supervisor's team: them and their supervisees).
+    std::vector<std::string> memberNames() const;
     // Adds a client of one of the scope's people (others are ignored).
     void add(const ClientDetail& detail);
     CaseloadReview finish();

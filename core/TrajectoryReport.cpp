@@ -245,6 +245,9 @@ std::string describeRule(Rule rule, const AnalysisParams& params)
     return "";
 }
 
+namespace {
+
+// True when nothing in the detail is dated after asOf: knownOn would copy it unchanged.
 bool allKnownOn(const ClientDetail& detail, const Date& asOf)
 {
     if (!detail.sessions.empty() && detail.sessions.back().date > asOf) // in date order
@@ -259,6 +262,16 @@ bool allKnownOn(const ClientDetail& detail, const Date& asOf)
         if (transition.createdOn > asOf)
             return false;
     return true;
+}
+
+} // namespace
+
+const ClientDetail& knownOn(const ClientDetail& detail, const Date& asOf, std::optional<ClientDetail>& storage)
+{
+    if (allKnownOn(detail, asOf))
+        return detail;
+    storage = knownOn(detail, asOf);
+    return *storage;
 }
 
 ClientDetail knownOn(const ClientDetail& detail, const Date& asOf)

@@ -102,9 +102,9 @@ struct TrajectoryReport {
 // What was on record on `asOf`: sessions dated up to it, their ruptures, plans made by then (a
 // plan closed later counts as open) and transition plans made by then.
 ClientDetail knownOn(const ClientDetail& detail, const Date& asOf);
-// True when nothing in the detail is dated after asOf (knownOn would copy it unchanged): a pass
-// over a caseload skips the copy then.
-bool allKnownOn(const ClientDetail& detail, const Date& asOf);
+// The same without a copy when nothing is dated after asOf (a pass over a caseload): the detail
+// itself, or the copy made into `storage`.
+const ClientDetail& knownOn(const ClientDetail& detail, const Date& asOf, std::optional<ClientDetail>& storage);
 
 using ParamsLookup = std::function<AnalysisParams(Instrument, const std::string& dimension)>;
 
