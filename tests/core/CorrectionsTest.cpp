@@ -78,7 +78,7 @@ TEST_CASE("A rejected amendment leaves the database exactly as it was")
     CHECK(test::dumpAll(store) == before);
 }
 
-TEST_CASE("A voided rating is kept but not analysed; it cannot be voided twice or logged again")
+TEST_CASE("A voided rating is kept but not analysed: it cannot be voided twice or logged again")
 {
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);
@@ -130,7 +130,7 @@ TEST_CASE("A client's post-session report is replaced only with a reason, and th
     CHECK_FALSE(report->tension);
 }
 
-TEST_CASE("hasRating: by date, instrument and rater, void or not; an unknown client is not found")
+TEST_CASE("hasRating: by date, instrument and rater, void or not: an unknown client is not found")
 {
     Store store(":memory:", OpenMode::CreateIfMissing);
     test::addCounselorAndClient(store);

@@ -109,7 +109,7 @@ TEST_CASE("A rejected rupture amendment names what is wrong and changes nothing"
     CHECK(test::dumpAll(f.store) == before);
 }
 
-TEST_CASE("A voided rupture and its plans leave the analysis but stay on record; amending restores it")
+TEST_CASE("A voided rupture and its plans leave the analysis but stay on record: amending restores it")
 {
     Fixture f;
     f.plan();
@@ -142,7 +142,7 @@ TEST_CASE("A voided rupture and its plans leave the analysis but stay on record;
     CHECK(history[1].previousVoided);
 }
 
-TEST_CASE("Amending a repair plan replaces strategies, steps, due date and note; the old plan is kept")
+TEST_CASE("Amending a repair plan replaces strategies, steps, due date and note: the old plan is kept")
 {
     Fixture f;
     const Id plan = f.plan();
@@ -170,7 +170,7 @@ TEST_CASE("Amending a repair plan replaces strategies, steps, due date and note;
     CHECK(history[0].previous.note == std::optional<std::string>("first try"));
 }
 
-TEST_CASE("A plan's outcome is corrected only once it is closed; bad amendments change nothing")
+TEST_CASE("A plan's outcome is corrected only once it is closed: bad amendments change nothing")
 {
     Fixture f;
     const Id plan = f.plan();
@@ -206,13 +206,24 @@ TEST_CASE("A plan's outcome is corrected only once it is closed; bad amendments 
           std::optional<Outcome>(Outcome::Resolved));
 }
 
-TEST_CASE("A supervisor comments on a repair plan; nobody else does, and a refusal changes nothing")
+TEST_CASE("The client's supervisor comments on a repair plan: a supervisor of another team does not, and a "
+          "refusal changes nothing")
 {
+    // Since schema 10 the client's counselor, their supervisor or an admin comments (ReviewTest
+    // covers the counselor's own comments and sign-off); a supervisor of someone else does not.
     Fixture f;
     const Id plan = f.plan();
     f.store.addCounselor("Dana O'Neil", Role::Supervisor, std::nullopt);
+    f.store.addCounselor("Sam Other", Role::Supervisor, std::nullopt);
+    {
+        sql::Statement supervise(
+            f.store.connection(),
+            "UPDATE counselor SET supervisor_id = (SELECT id FROM counselor WHERE name = "
+            "'Dana O''Neil') WHERE name = 'Alex Rivera'");
+        supervise.run();
+    }
     const std::string before = test::dumpAll(f.store);
-    CHECK(test::rejectedField([&] { f.store.addPlanComment(plan, "Alex Rivera", "fine"); }) == "author");
+    CHECK(test::rejectedField([&] { f.store.addPlanComment(plan, "Sam Other", "fine"); }) == "author");
     CHECK(test::rejectedField([&] { f.store.addPlanComment(plan, "Dana O'Neil", " "); }) == "text");
     CHECK_THROWS_AS(f.store.addPlanComment(999, "Dana O'Neil", "fine"), NotFound);
     CHECK_THROWS_AS(f.store.addPlanComment(plan, "Nobody", "fine"), NotFound);

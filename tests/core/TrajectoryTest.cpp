@@ -87,7 +87,7 @@ TEST_CASE("RR-1: after a repair, onset checks resume from the repair session")
     CHECK(a.episodes[1].repairedAt == 5);
 }
 
-TEST_CASE("V-k worked example: with s = 2.5, k = 1 finds a V at 4 only; k = 2 none")
+TEST_CASE("V-k worked example: with s = 2.5, k = 1 finds a V at 4 only: k = 2 none")
 {
     const SeriesAnalysis one = detectV(workedSeries, 1, 2.5);
     REQUIRE(one.episodes.size() == 1);
