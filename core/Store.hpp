@@ -107,6 +107,9 @@ public:
     // The same for a transition plan.
     Id addTransitionComment(Id transitionId, const std::string& authorName, const std::string& text,
                             std::optional<Date> writtenOn = {}, bool signOff = false);
+    // The sign-off rule, for a front end to offer only what the core will take: true when `person`
+    // is an admin or the supervisor of `counselor`; false for an unknown name.
+    bool maySignOff(const std::string& person, const std::string& counselor);
     // A repair plan's comments, oldest first. NotFound: no such plan.
     std::vector<PlanComment> planComments(Id planId);
     std::vector<PlanComment> transitionComments(Id transitionId);
@@ -170,6 +173,8 @@ private:
     // Adds a comment to the plan in `column` (repair_plan_id | transition_plan_id) whose client's
     // counselor and supervisor `owner` finds (one row: counselor_id, supervisor_id).
     std::vector<PlanComment> comments(const char* table, const char* column, Id planId);
+    // The sign-off rule on ids: `author` is an admin or the supervisor of counselor `counselor`.
+    bool signsOff(Id author, Id counselor);
     Id addComment(const char* column, Id planId, const std::string& ownerQuery, const std::string& authorName,
                   const std::string& text, std::optional<Date> writtenOn, bool signOff);
     Id clientId(const std::string& code);

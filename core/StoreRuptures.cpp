@@ -210,16 +210,12 @@ Id Store::addComment(const char* column, Id planId, const std::string& ownerQuer
     if (!owner.step())
         throw NotFound("plan_id", "no " + what + " with id " + std::to_string(planId));
     const Id counselor = owner.int64(0);
-    const Id supervisor = owner.isNull(1) ? 0 : owner.int64(1); // ids start at 1
-    sql::Statement role(*connection_, "SELECT role FROM counselor WHERE id = ?");
-    role.bind(1, author).step();
-    const bool admin = parseSlug<Role>(role.text(0)) == Role::Admin;
-    const bool supervises = supervisor == author;
-    if (signOff && !supervises && !admin)
+    const bool signs = signsOff(author, counselor);
+    if (signOff && !signs)
         throw ValidationError(
             "author", "only a supervisor of the client's counselor (or an admin) signs a " + what + " off",
             Reason::NotAllowed);
-    if (!supervises && !admin && author != counselor)
+    if (!signs && author != counselor)
         throw ValidationError(
             "author", "only the client's counselor, their supervisor or an admin comments on a " + what,
             Reason::NotAllowed);
@@ -235,6 +231,23 @@ Id Store::addComment(const char* column, Id planId, const std::string& ownerQuer
     const Id id = connection_->lastInsertId();
     transaction.commit();
     return id;
+}
+
+bool Store::signsOff(Id author, Id counselor)
+{
+    sql::Statement rule(*connection_, "SELECT 1 FROM counselor a, counselor k WHERE a.id = ?1 AND k.id = ?2 "
+                                      "AND (a.role = 'admin' OR k.supervisor_id = a.id)");
+    rule.bind(1, author).bind(2, counselor);
+    return rule.step();
+}
+
+bool Store::maySignOff(const std::string& person, const std::string& counselor)
+{
+    try {
+        return signsOff(counselorId(person, "author"), counselorId(counselor, "counselor"));
+    } catch (const FieldError&) { // no such person (or no possible name): nothing to offer
+        return false;
+    }
 }
 
 std::vector<PlanComment> Store::planComments(Id planId)

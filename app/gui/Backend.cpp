@@ -53,16 +53,8 @@ QStringList Backend::counselorNames() const
 
 bool Backend::maySignOffFor(const QString& counselor) const
 {
-    if (!store_ || currentCounselor_.isEmpty())
-        return false;
-    bool admin = false;
-    bool supervises = false;
-    for (const auto& c : store_->counselors()) {
-        admin = admin || (toQt(c.name) == currentCounselor_ && c.role == Role::Admin);
-        supervises = supervises || (toQt(c.name) == counselor && c.supervisorName &&
-                                    toQt(*c.supervisorName) == currentCounselor_);
-    }
-    return admin || supervises;
+    return store_ && !currentCounselor_.isEmpty() &&
+           store_->maySignOff(toStd(currentCounselor_), toStd(counselor));
 }
 
 bool Backend::currentIsSupervisor() const
