@@ -175,7 +175,12 @@ Rectangle {
                     hoverEnabled: true
                     font.pixelSize: Theme.smallFontSize
                     font.italic: modelData.small_n
-                    readonly property string name: modelData.instrument === "wai-sr" ? qsTr("WAI-SR") : modelData.instrument === "srs" ? qsTr("SRS") : qsTr("Quick")
+                    readonly property string name: {
+                        for (const choice of TeamModel.instrumentChoices) // core's names
+                            if (choice.value === modelData.instrument)
+                                return choice.label
+                        return modelData.instrument
+                    }
                     text: qsTr("%1 latest %2%3 · n %4").arg(name).arg(modelData.mean.toFixed(1))
                           .arg(modelData.low !== null ? " (" + modelData.low.toFixed(1) + "–" + modelData.high.toFixed(1) + ")" : "").arg(modelData.n)
                     contentItem: Label {

@@ -37,9 +37,6 @@ Page {
         return qsTr("%1/%2 · %3 (%4–%5)").arg(rate.repaired).arg(rate.closed).arg(percent(rate.value))
             .arg(percent(rate.low)).arg(percent(rate.high))
     }
-    function instrumentName(slug: string): string {
-        return slug === "wai-sr" ? qsTr("WAI-SR") : slug === "srs" ? qsTr("SRS") : qsTr("Quick rating")
-    }
     function bandText(band: var): string {
         switch (band) {
         case "inside": return qsTr("within the team's limits")
@@ -264,8 +261,9 @@ Page {
                     ComboBox {
                         id: instrumentBox
                         objectName: "instrumentBox"
-                        model: [qsTr("WAI-SR"), qsTr("SRS"), qsTr("Quick rating")]
-                        readonly property var slugs: ["wai-sr", "srs", "bgt"]
+                        model: TeamModel.instrumentChoices
+                        textRole: "label"
+                        valueRole: "value"
                         Accessible.name: qsTr("Instrument whose weekly mean is drawn (never averaged across instruments)")
                     }
                     Item { Layout.fillWidth: true }
@@ -276,7 +274,7 @@ Page {
                     Layout.fillHeight: true
                     Layout.minimumHeight: 220
                     weeks: TeamModel.trendWeeks
-                    instrument: instrumentBox.slugs[Math.max(0, instrumentBox.currentIndex)]
+                    instrument: TeamModel.instrumentChoices[Math.max(0, instrumentBox.currentIndex)]
                 }
                 ListView {
                     id: weekList
@@ -303,10 +301,10 @@ Page {
                         implicitHeight: contentItem.implicitHeight + 6
                         highlighted: ListView.isCurrentItem && ListView.view.activeFocus
                         font.pixelSize: Theme.smallFontSize
-                        readonly property var mean: modelData.mean[trend.instrument]
+                        readonly property var mean: modelData.mean[trend.instrument.value]
                         text: qsTr("%1 (from %2)%3: %4 client ratings, mean %5 %6; breaches opened %7, repaired %8; ruptures %9; plans closed %10")
                               .arg(modelData.week).arg(modelData.start).arg(modelData.partial ? " " + qsTr("part of the week") : "")
-                              .arg(modelData.ratings).arg(root.instrumentName(trend.instrument))
+                              .arg(modelData.ratings).arg(trend.instrument.label)
                               .arg(mean === null ? qsTr("none") : mean.toFixed(1))
                               .arg(modelData.breaches_opened).arg(modelData.breaches_repaired)
                               .arg(modelData.ruptures_flagged).arg(modelData.plans_closed)

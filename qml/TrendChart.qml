@@ -12,8 +12,8 @@ ChartView {
     id: root
 
     property var weeks: []
-    property string instrument: "wai-sr"
-    readonly property var range: instrument === "wai-sr" ? [12, 60] : instrument === "srs" ? [0, 40] : [0, 30]
+    // {value (slug), label, min, max}, as TeamModel.instrumentChoices gives it
+    property var instrument: ({ value: "", label: "", min: 0, max: 1 })
     readonly property int maxCount: {
         let m = 5
         for (const w of weeks)
@@ -28,7 +28,7 @@ ChartView {
             weekAxis.remove(label)
         for (let i = 0; i < weeks.length; ++i) {
             const w = weeks[i]
-            const mean = w.mean[instrument]
+            const mean = w.mean[instrument.value]
             // A week without ratings has no point (never a 0); the line passes over it.
             if (mean !== null)
                 meanLine.append(i, mean)
@@ -65,8 +65,8 @@ ChartView {
     }
     ValueAxis {
         id: meanAxis
-        min: root.range[0]
-        max: root.range[1]
+        min: root.instrument.min
+        max: root.instrument.max
         labelFormat: "%.0f"
         titleText: qsTr("Mean total")
         labelsColor: Theme.mutedText

@@ -2,6 +2,7 @@
 
 #include "BackgroundRead.hpp"
 #include "Errors.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "ReviewJson.hpp"
 #include "Text.hpp"
@@ -22,15 +23,28 @@ QVariantMap toVariant(const nlohmann::json& document)
 
 TeamModel::TeamModel(Backend& backend, QObject* parent) : QObject(parent), backend_(backend)
 {
-    const auto changed = [this] {
-        stale_ = true;
-        if (active_)
-            refresh();
-    };
-    connect(&backend_, &Backend::dataChanged, this, changed);
-    connect(&backend_, &Backend::clientChanged, this, changed);
-    connect(&backend_, &Backend::asOfChanged, this, changed);
-    connect(&backend_, &Backend::storeChanged, this, changed);
+    connect(&backend_, &Backend::dataChanged, this, &TeamModel::invalidate);
+    connect(&backend_, &Backend::clientChanged, this, &TeamModel::invalidate);
+    connect(&backend_, &Backend::asOfChanged, this, &TeamModel::invalidate);
+    connect(&backend_, &Backend::storeChanged, this, &TeamModel::invalidate);
+}
+
+QVariantList TeamModel::instrumentChoices()
+{
+    QVariantList choices;
+    for (Instrument i : allInstruments())
+        choices << QVariantMap{{QStringLiteral("value"), toQt(spec(i).slug)},
+                               {QStringLiteral("label"), Labels::of(i)},
+                               {QStringLiteral("min"), tenthsToDouble(spec(i).totalMinTenths())},
+                               {QStringLiteral("max"), tenthsToDouble(spec(i).totalMaxTenths())}};
+    return choices;
+}
+
+void TeamModel::invalidate()
+{
+    stale_ = true;
+    if (active_)
+        refresh();
 }
 
 void TeamModel::setActive(bool active)
@@ -52,9 +66,7 @@ void TeamModel::setSupervisor(const QString& name)
     trendCounselor_.clear();
     emit scopeChanged();
     emit trendChanged();
-    stale_ = true;
-    if (active_)
-        refresh();
+    invalidate();
 }
 
 bool TeamModel::setPeriod(const QString& from, const QString& to)
@@ -74,9 +86,7 @@ bool TeamModel::setPeriod(const QString& from, const QString& to)
         return false;
     }
     emit scopeChanged();
-    stale_ = true;
-    if (active_)
-        refresh();
+    invalidate();
     return true;
 }
 
@@ -90,9 +100,7 @@ void TeamModel::setWeeks(int weeks)
     to_.reset();
     periodError_.clear();
     emit scopeChanged();
-    stale_ = true;
-    if (active_)
-        refresh();
+    invalidate();
 }
 
 void TeamModel::setTrendCounselor(const QString& name)
@@ -113,18 +121,16 @@ QVariantList TeamModel::trendWeeks() const
     return {};
 }
 
-namespace {
-
 // One read of the review, on whichever thread: the review and its two JSON documents as maps.
-struct TeamPass {
+struct TeamModel::Pass {
     std::optional<CaseloadReview> review;
     QVariantMap reviewMap, trendsMap;
     QString error;
 };
 
-TeamPass readTeam(Store& store, const ReviewScope& scope, const ReviewPeriod& period)
+TeamModel::Pass TeamModel::read(Store& store, const ReviewScope& scope, const ReviewPeriod& period)
 {
-    TeamPass pass;
+    Pass pass;
     try {
         pass.review = reviewCaseload(store, scope, period);
         pass.reviewMap = toVariant(caseloadReviewJson(*pass.review));
@@ -135,10 +141,6 @@ TeamPass readTeam(Store& store, const ReviewScope& scope, const ReviewPeriod& pe
     }
     return pass;
 }
-
-} // namespace
-
-struct TeamModel::Pass : TeamPass {};
 
 TeamModel::~TeamModel()
 {
@@ -190,9 +192,7 @@ void TeamModel::refresh()
     }
     const std::string path = store->connection().path();
     if (path.empty()) { // in memory (the demo): no second connection can see it
-        Pass pass;
-        static_cast<TeamPass&>(pass) = readTeam(*store, scope, period);
-        apply(generation, std::move(pass));
+        apply(generation, read(*store, scope, period));
         return;
     }
     // A file: read on a worker through its own read-only connection (everyone at agency L takes
@@ -203,12 +203,7 @@ void TeamModel::refresh()
     auto result = std::make_shared<Pass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, path, result,
-        [scope, period](Store& reader) {
-            Pass pass;
-            static_cast<TeamPass&>(pass) = readTeam(reader, scope, period);
-            return pass;
-        },
+        this, path, result, [scope, period](Store& reader) { return read(reader, scope, period); },
         [this, result, generation] {
             if (pending_ == result)
                 apply(generation, std::move(*result));

@@ -40,6 +40,8 @@ class TeamModel : public QObject, public MainOwnedSingleton<TeamModel> {
     Q_PROPERTY(QVariantList trendWeeks READ trendWeeks NOTIFY trendChanged)
     // Why the review could not be read ("" when it was).
     Q_PROPERTY(QString error READ error NOTIFY reviewChanged)
+    // Every instrument as the page names and scales it: {value (slug), label, min, max (totals)}.
+    Q_PROPERTY(QVariantList instrumentChoices READ instrumentChoices CONSTANT)
     // True while a review of a database file is read on the worker thread.
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
@@ -63,6 +65,7 @@ public:
     // Blocks until the newest read is done and shown (tests, --self-test and --screenshots).
     Q_INVOKABLE void finish();
     QString periodError() const { return periodError_; }
+    static QVariantList instrumentChoices();
     // A period of one's own: YYYY-MM-DD to YYYY-MM-DD, the end not after the as-of date; false
     // (and periodError says why, naming From or To) when they are no such period.
     Q_INVOKABLE bool setPeriod(const QString& from, const QString& to);
@@ -86,7 +89,10 @@ signals:
 
 private:
     struct Pass;
+    static Pass read(Store& store, const ReviewScope& scope, const ReviewPeriod& period);
     void apply(std::uint64_t generation, Pass pass);
+    // Something the review shows changed: read it again now if the page is shown, else when it is.
+    void invalidate();
     void setLoading(bool loading);
 
     Backend& backend_;
