@@ -34,7 +34,7 @@ std::string named(const std::string& path)
 [[noreturn]] void systemError(const std::string& path, int error, const std::string& doing)
 {
     if (error == EACCES || error == EPERM)
-        throw AccessDenied("permission denied: cannot " + doing + " " + named(path));
+        throw PermissionDenied("permission denied: cannot " + doing + " " + named(path));
     if (error == ENOENT)
         throw NotFound("no database at " + named(path) + " (run 'alliance init' first)");
     throw Error("cannot " + doing + " " + named(path) + ": " + std::strerror(error));
@@ -158,7 +158,7 @@ void keepDatabasePrivate(const std::string& path)
         if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode) || (info.st_mode & 077) == 0)
             continue;
         if (info.st_uid != ::geteuid())
-            throw AccessDenied(named(file) +
+            throw PermissionDenied(named(file) +
                                " can be read by other users and belongs to someone else, so it cannot be "
                                "made private; ask its owner to run 'chmod 600' on it");
         if (::chmod(file.c_str(), info.st_mode & 0700) != 0)
@@ -169,11 +169,11 @@ void keepDatabasePrivate(const std::string& path)
 void requireWritable(const std::string& path)
 {
     if (::access(path.c_str(), W_OK) != 0)
-        throw AccessDenied("permission denied: " + named(path) + " is read-only for you (" +
+        throw PermissionDenied("permission denied: " + named(path) + " is read-only for you (" +
                            std::strerror(errno) + ")");
     const auto parent = std::filesystem::absolute(path).parent_path();
     if (::access(parent.c_str(), W_OK | X_OK) != 0)
-        throw AccessDenied("permission denied: the folder of " + named(path) +
+        throw PermissionDenied("permission denied: the folder of " + named(path) +
                            " is read-only for you, and SQLite keeps its write-ahead log there");
 }
 

@@ -10,7 +10,7 @@ namespace alliance {
 inline constexpr std::int32_t allianceApplicationId = 0x414C5452;
 
 // Throws NotOurDatabase (not a regular file, empty, not SQLite, another program's database),
-// AccessDenied (cannot be read), NotFound (missing), SchemaTooNew (the header says so). Reads only
+// PermissionDenied (cannot be read), NotFound (missing), SchemaTooNew (the header says so). Reads only
 // the header and, for a database from before application ids, the schema through an immutable
 // read-only connection: the file and its neighbours are left as they were.
 void requireOwnDatabaseFile(const std::string& path);
@@ -21,10 +21,10 @@ void requireOwnDatabaseFile(const std::string& path);
 bool createNewDatabaseFile(const std::string& path);
 
 // The database and its -wal and -shm, when readable by group or others, are set to 0600; throws
-// AccessDenied when one of them belongs to someone else and so cannot be tightened.
+// PermissionDenied when one of them belongs to someone else and so cannot be tightened.
 void keepDatabasePrivate(const std::string& path);
 
-// Throws AccessDenied unless the current user may write to the file.
+// Throws PermissionDenied unless the current user may write to the file.
 void requireWritable(const std::string& path);
 
 } // namespace alliance

@@ -1,6 +1,7 @@
 #include "Demo.hpp"
 
 #include "Errors.hpp"
+#include "security/Accounts.hpp"
 
 #include <algorithm>
 #include <array>
@@ -235,6 +236,12 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                         std::min(now, closed + boost::gregorian::days(3)), true);
             }
         }
+    }
+    if (!security::hasAccounts(store)) {
+        summary.recoveryKey = security::initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, demoPassword);
+        for (const auto& person : store.counselors())
+            if (person.name != "Robin Admin")
+                security::createAccount(store, {person.name, person.role, person.supervisorName, false}, demoPassword);
     }
     everything.commit();
     return summary;

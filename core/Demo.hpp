@@ -13,7 +13,13 @@ struct DemoOptions {
     std::optional<Date> today; // the caseload's "now"; default: today
 };
 
+// Every person of the demo signs in with this password (README): Robin Admin (admin), Morgan Ellis
+// and Priya Shah (supervisors), Alex Rivera, Sam Okafor, Jordan Lee, Casey Nguyen, Taylor Brooks.
+constexpr const char* demoPassword = "alliance-demo";
+
 struct DemoSummary {
+    // The recovery key initialisation made; empty when the database had accounts already.
+    std::string recoveryKey;
     int counselors = 0;
     int clients = 0;
     int sessions = 0;
@@ -24,7 +30,8 @@ struct DemoSummary {
 // enough for two years of history after 1900.
 void validateDemoOptions(const DemoOptions& options);
 
-// Validates, then writes the whole caseload in one transaction. Refuses (ValidationError) a
+// Validates, then writes the whole caseload in one transaction, with an account for each person
+// (demoPassword) on a database that has none. Refuses (ValidationError) a
 // database that already holds clients: demo data never mixes with a real caseload.
 DemoSummary fillDemo(Store& store, const DemoOptions& options);
 

@@ -25,6 +25,7 @@ enum class Reason {
     DateOutOfRange,  // values: earliest, latest
     InFuture,        // a record dated after tomorrow
     TooLong,         // values: the length given, the most allowed (bytes)
+    TooShort,        // values: the length given, the least allowed (characters)
     SingleLine,      // a line break where one line is expected
     BadCharacters,   // control, invisible, direction-changing or look-alike characters
     NotAllowed,      // not one of the allowed words
@@ -106,7 +107,43 @@ private:
 };
 
 // The operating system refused access to a file (permission denied, read-only file).
+class PermissionDenied : public Error {
+public:
+    using Error::Error;
+};
+
+// The signed-in account may not do this (its role, or the client is not theirs). Nothing was
+// changed and nothing was read.
 class AccessDenied : public Error {
+public:
+    using Error::Error;
+};
+
+// Sign-in refused. Unknown names and wrong passwords read alike, so a name cannot be probed.
+class SignInRefused : public Error {
+public:
+    enum class Why { WrongPassword, Waiting, Disabled, NoAccounts };
+    SignInRefused(Why why, const std::string& what, long long waitSeconds = 0)
+        : Error(what), why_(why), waitSeconds_(waitSeconds)
+    {
+    }
+    Why why() const noexcept { return why_; }
+    // Waiting: seconds until the next try is taken.
+    long long waitSeconds() const noexcept { return waitSeconds_; }
+
+private:
+    Why why_;
+    long long waitSeconds_;
+};
+
+// The data key is not in memory: nobody is signed in (or the app locked itself).
+class Locked : public Error {
+public:
+    using Error::Error;
+};
+
+// Stored data that is sealed or chained did not verify: it was changed outside the program.
+class Tampered : public Error {
 public:
     using Error::Error;
 };

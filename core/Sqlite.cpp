@@ -219,6 +219,12 @@ void Statement::reset()
     sqlite3_clear_bindings(stmt_);
 }
 
+std::string Statement::columnName(int column) const
+{
+    const char* name = sqlite3_column_name(stmt_, column);
+    return name ? name : "";
+}
+
 int Statement::columnCount() const
 {
     return sqlite3_column_count(stmt_);
@@ -265,6 +271,18 @@ std::optional<int> Statement::optInt(int column) const
     if (isNull(column))
         return std::nullopt;
     return integer(column);
+}
+
+bool Connection::readOnly() const
+{
+    return sqlite3_db_readonly(db_, "main") == 1;
+}
+
+std::optional<std::int64_t> Statement::optInt64(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return int64(column);
 }
 
 Transaction::Transaction(Connection& connection)

@@ -30,6 +30,7 @@ public:
     // The file's path, for messages ("" for an in-memory database).
     std::string path() const;
     std::int64_t lastInsertId() const;
+    bool readOnly() const;
     int changes() const;
     sqlite3* handle() const { return db_; }
 
@@ -67,6 +68,7 @@ public:
     void reset(); // reuse with new bindings
 
     int columnCount() const;
+    std::string columnName(int column) const;
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
     int integer(int column) const { return static_cast<int>(int64(column)); }
@@ -76,6 +78,7 @@ public:
     std::string_view view(int column) const;
     std::optional<std::string> optText(int column) const;
     std::optional<int> optInt(int column) const;
+    std::optional<std::int64_t> optInt64(int column) const;
 
 private:
     Connection& connection_;

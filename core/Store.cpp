@@ -44,9 +44,25 @@ Store::Store(const std::string& path, OpenMode mode)
     if (isMemory(path)) {
         connection_ = std::make_unique<sql::Connection>(":memory:", sql::Access::ReadWrite);
         migrate(*connection_);
-        return;
+        createdFile_ = true;
+    } else {
+        openFile(path, mode);
     }
-    openFile(path, mode);
+    setUpSealing();
+}
+
+void Store::setUpSealing()
+{
+    sealing_->defineFunctions(connection_->handle());
+    sql::Statement keyring(*connection_, "SELECT count(*) FROM keyring");
+    keyring.step();
+    if (keyring.integer(0) > 0) {
+        sealing_->setMode(security::Sealing::Mode::Sealed);
+    } else if (createdFile_) {
+        sealing_->setMode(security::Sealing::Mode::Sealed);
+        sealing_->unlock(security::SecretKey::random());
+        connection_->exec("INSERT INTO keyring (id) VALUES (1)");
+    }
 }
 
 void Store::openFile(const std::string& path, OpenMode mode)
@@ -217,7 +233,7 @@ Id Store::addClient(const NewClient& newClient)
     sql::Statement insert(
         *connection_,
         "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days, code_key) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
+        "VALUES (?, seal('client.display_name', ?), ?, ?, ?, ?)");
     insert.bind(1, client.code).bind(2, client.displayName).bind(3, counselor).bind(4, toIso(start));
     insert.bind(5, client.cadenceDays).bind(6, identityKey(client.code)).run();
     const Id id = connection_->lastInsertId();
@@ -269,7 +285,7 @@ void Store::updateClient(const std::string& code, const ClientChanges& requested
     const Id id = clientId(code);
     const Id counselor = counselorId(changes.counselorName, "counselor");
     sql::Statement update(*connection_,
-                          "UPDATE client SET display_name = ?, counselor_id = ?, cadence_days = ?, "
+                          "UPDATE client SET display_name = seal('client.display_name', ?), counselor_id = ?, cadence_days = ?, "
                           "status = ? WHERE id = ?");
     update.bind(1, changes.displayName).bind(2, counselor).bind(3, changes.cadenceDays);
     update.bind(4, slug(changes.status)).bind(5, id).run();
@@ -328,7 +344,8 @@ LoggedRating Store::logRating(const NewRating& newRating)
 
     LoggedRating logged;
     sql::Statement existing(
-        *connection_, "SELECT id, note, duration_minutes FROM session WHERE client_id = ? AND date = ?");
+        *connection_, "SELECT id, unseal('session.note', note), duration_minutes FROM session "
+                      "WHERE client_id = ? AND date = ?");
     existing.bind(1, client).bind(2, toIso(rating.date));
     Id session = 0;
     if (existing.step()) {
@@ -352,13 +369,14 @@ LoggedRating Store::logRating(const NewRating& newRating)
                 throw ValidationError(
                     "note", "the session's note would be too long: " + std::to_string(combined.size()) +
                                 " bytes (at most " + std::to_string(maxNoteLength) + ")");
-            sql::Statement update(*connection_, "UPDATE session SET note = ? WHERE id = ?");
+            sql::Statement update(*connection_, "UPDATE session SET note = seal('session.note', ?) WHERE id = ?");
             update.bind(1, combined).bind(2, session).run();
         }
     } else {
         sql::Statement insert(
             *connection_,
-            "INSERT INTO session (client_id, date, duration_minutes, note) VALUES (?, ?, ?, ?)");
+            "INSERT INTO session (client_id, date, duration_minutes, note) "
+            "VALUES (?, ?, ?, seal('session.note', ?))");
         insert.bind(1, client)
             .bind(2, toIso(rating.date))
             .bind(3, rating.durationMinutes)

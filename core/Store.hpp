@@ -5,6 +5,7 @@
 #include "Sqlite.hpp"
 #include "Trajectory.hpp"
 #include "Validation.hpp"
+#include "security/Sealing.hpp"
 
 #include <functional>
 #include <map>
@@ -35,7 +36,7 @@ class Store {
 public:
     // Opens the file (":memory:" for a private in-memory database) and migrates it to the latest
     // schema; nothing is written before the file is known to be ours. Throws NotFound (no file and
-    // not CreateIfMissing), NotOurDatabase, AccessDenied, SchemaTooNew, StorageError.
+    // not CreateIfMissing), NotOurDatabase, PermissionDenied, SchemaTooNew, StorageError.
     Store(const std::string& path, OpenMode mode);
 
     // True when this Store made the file (so a failed first command may remove it again).
@@ -146,10 +147,18 @@ public:
 
     sql::Connection& connection() { return *connection_; }
 
+    // The data key and whether text is sealed (security/Sealing.hpp). A database this Store made
+    // (a new file, ":memory:") is sealed from the start under a fresh key held here until
+    // `alliance init` wraps it for the first admin; an existing sealed one is locked until an
+    // account's sign-in (security/Accounts.hpp) unlocks it; one from before accounts is Plain.
+    security::Sealing& sealing() { return *sealing_; }
+    const security::Sealing& sealing() const { return *sealing_; }
+
 private:
     // The columns a Client is read from, in readClient's order (client c JOIN counselor k).
     static constexpr const char* clientColumns =
-        "c.id, c.code, c.display_name, k.name, c.start_date, c.cadence_days, c.status";
+        "c.id, c.code, unseal('client.display_name', c.display_name), k.name, c.start_date, c.cadence_days, "
+        "c.status";
     static Client readClient(const sql::Statement& row);
     // Whom readSessions reads: one client, or a counselor's (or everyone's) clients whose codes lie
     // in [fromCode, toCode]; it reads them with their sessions and ratings.
@@ -192,8 +201,11 @@ private:
                         const std::vector<std::string>& steps);
 
     void openFile(const std::string& path, OpenMode mode);
+    // Defines the sealing functions on the new connection and finds the database's sealing mode.
+    void setUpSealing();
     void openReadOnly(const std::string& path);
 
+    std::unique_ptr<security::Sealing> sealing_ = std::make_unique<security::Sealing>();
     std::unique_ptr<sql::Connection> connection_;
     bool createdFile_ = false;
 };

@@ -118,7 +118,7 @@ std::vector<ClientDetail> Store::readSessions(const DetailScope& scope)
         const bool whole = scope.depth == DetailDepth::Whole;
         sql::Statement query(*connection_,
                              std::string("SELECT s.id, c.id, s.date, ") +
-                                 (whole ? "s.duration_minutes, s.note, p.tension, p.intensity, p.resolution, "
+                                 (whole ? "s.duration_minutes, unseal('session.note', s.note), p.tension, p.intensity, p.resolution, "
                                         : "NULL, NULL, NULL, NULL, NULL, ") +
                                  "r.id, r.instrument, r.rater, r.items, r.voided" + fromSessions +
                                  (whole ? "LEFT JOIN post_session_report p ON p.session_id = s.id " : "") +
@@ -211,7 +211,7 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
             *connection_,
             std::string(
                 "SELECT r.id, s.date, r.kind, r.salience, r.noticed_by, r.category, "
-                "r.note, r.voided, "
+                "unseal('rupture.note', r.note), r.voided, "
                 "(SELECT count(*) FROM rupture_revision v WHERE v.rupture_id = r.id), c.id, "
                 "(SELECT count(*) FROM session n WHERE n.client_id = s.client_id AND n.date <= s.date) ") +
                 fromRuptures + "WHERE" + inScope + "ORDER BY s.date, r.id");
@@ -258,7 +258,7 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     {
         sql::Statement query(
             *connection_, "SELECT p.id, p.rupture_id, p.created_on, p.due_date, p.status, p.outcome, "
-                          "p.follow_up_session_id, p.closed_on, p.note, "
+                          "p.follow_up_session_id, p.closed_on, unseal('repair_plan.note', p.note), "
                           "(SELECT count(*) FROM repair_plan_revision v WHERE v.plan_id = p.id), c.id, "
                           "(SELECT count(*) FROM session f CROSS JOIN session n ON n.client_id = f.client_id "
                           "AND n.date <= f.date WHERE f.id = p.follow_up_session_id)" +
@@ -300,7 +300,7 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     }
     {
         sql::Statement query(
-            *connection_, "SELECT st.plan_id, st.position, st.text, st.done" + fromPlans +
+            *connection_, "SELECT st.plan_id, st.position, unseal('repair_plan_step.text', st.text), st.done" + fromPlans +
                               "CROSS JOIN repair_plan_step st ON st.plan_id = p.id WHERE r.voided = 0 AND" +
                               inScope + "ORDER BY st.plan_id, st.position");
         bindScope(query);
@@ -309,7 +309,8 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     }
     {
         sql::Statement query(*connection_,
-                             "SELECT m.repair_plan_id, m.id, k2.name, m.written_on, m.text, m.signed_off" +
+                             "SELECT m.repair_plan_id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
+                             "m.signed_off" +
                                  fromPlans +
                                  "CROSS JOIN plan_review m ON m.repair_plan_id = p.id "
                                  "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE r.voided = 0 AND" +
@@ -324,7 +325,7 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
         sql::Statement query(
             *connection_,
             std::string("SELECT t.id, t.rupture_id, t.created_on, t.policy_reviewed, t.dialogue_held, "
-                        "t.supervisor_invited, a.name, t.next_steps, t.client_id "
+                        "t.supervisor_invited, a.name, unseal('transition_plan.next_steps', t.next_steps), t.client_id "
                         "FROM transition_plan t JOIN client c ON c.id = t.client_id "
                         "LEFT JOIN referral_agency a ON a.id = t.referral_agency_id WHERE") +
                 inScope + "ORDER BY t.id");
@@ -344,7 +345,8 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     {
         sql::Statement query(
             *connection_,
-            std::string("SELECT t.client_id, t.id, m.id, k2.name, m.written_on, m.text, m.signed_off "
+            std::string("SELECT t.client_id, t.id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
+                                    "m.signed_off "
                         "FROM transition_plan t JOIN client c ON c.id = t.client_id "
                         "CROSS JOIN plan_review m ON m.transition_plan_id = t.id "
                         "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE") +

@@ -69,7 +69,8 @@ void Store::writePlanLists(Id planId, const std::vector<std::string>& strategies
         strategy.reset();
     }
     sql::Statement step(*connection_,
-                        "INSERT INTO repair_plan_step (plan_id, position, text) VALUES (?, ?, ?)");
+                        "INSERT INTO repair_plan_step (plan_id, position, text) "
+                        "VALUES (?, ?, seal('repair_plan_step.text', ?))");
     for (std::size_t i = 0; i < steps.size(); ++i) {
         step.bind(1, planId).bind(2, static_cast<int>(i + 1)).bind(3, steps[i]).run();
         step.reset();
@@ -94,7 +95,7 @@ Id Store::flagRupture(const NewRupture& rupture)
 
     sql::Statement insert(*connection_,
                           "INSERT INTO rupture (session_id, kind, salience, noticed_by, category, note) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
+                          "VALUES (?, ?, ?, ?, ?, seal('rupture.note', ?))");
     insert.bind(1, session)
         .bind(2, slug(rupture.kind))
         .bind(3, rupture.salience)
@@ -124,7 +125,8 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
         throw NotFound("rupture_id", "no rupture with id " + std::to_string(plan.ruptureId));
 
     sql::Statement insert(
-        *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) VALUES (?, ?, ?, ?)");
+        *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) "
+                      "VALUES (?, ?, ?, seal('repair_plan.note', ?))");
     insert.bind(1, plan.ruptureId)
         .bind(2, toIso(created))
         .bind(3, isoOrNull(plan.dueDate))
@@ -221,7 +223,8 @@ Id Store::addComment(const char* column, Id planId, const std::string& ownerQuer
             Reason::NotAllowed);
     sql::Statement insert(*connection_,
                           std::string("INSERT INTO plan_review (") + column +
-                              ", author_id, written_on, text, signed_off) VALUES (?, ?, ?, ?, ?)");
+                              ", author_id, written_on, text, signed_off) "
+                              "VALUES (?, ?, ?, seal('plan_review.text', ?), ?)");
     insert.bind(1, planId)
         .bind(2, author)
         .bind(3, toIso(written))
@@ -269,7 +272,7 @@ std::vector<PlanComment> Store::comments(const char* table, const char* column, 
                                       (std::string(table) == "repair_plan" ? "repair" : "transition") +
                                       " plan with id " + std::to_string(planId));
     sql::Statement query(*connection_,
-                         std::string("SELECT m.id, k.name, m.written_on, m.text, m.signed_off "
+                         std::string("SELECT m.id, k.name, m.written_on, unseal('plan_review.text', m.text), m.signed_off "
                                      "FROM plan_review m JOIN counselor k ON k.id = m.author_id "
                                      "WHERE m.") +
                              column + " = ? ORDER BY m.id");
@@ -343,7 +346,8 @@ Id Store::planTransition(const NewTransitionPlan& newPlan)
         id = existing.int64(0);
         sql::Statement update(*connection_,
                               "UPDATE transition_plan SET policy_reviewed = ?, dialogue_held = ?, "
-                              "supervisor_invited = ?, referral_agency_id = ?, next_steps = ? WHERE id = ?");
+                              "supervisor_invited = ?, referral_agency_id = ?, "
+                              "next_steps = seal('transition_plan.next_steps', ?) WHERE id = ?");
         update.bind(1, plan.policyReviewed ? 1 : 0).bind(2, plan.dialogueHeld ? 1 : 0);
         update.bind(3, plan.supervisorInvited ? 1 : 0)
             .bind(4, agency)
@@ -354,7 +358,7 @@ Id Store::planTransition(const NewTransitionPlan& newPlan)
         sql::Statement insert(
             *connection_, "INSERT INTO transition_plan (client_id, rupture_id, created_on, policy_reviewed, "
                           "dialogue_held, supervisor_invited, referral_agency_id, next_steps) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, seal('transition_plan.next_steps', ?))");
         insert.bind(1, client).bind(2, plan.ruptureId).bind(3, toIso(plan.createdOn.value_or(today())));
         insert.bind(4, plan.policyReviewed ? 1 : 0).bind(5, plan.dialogueHeld ? 1 : 0);
         insert.bind(6, plan.supervisorInvited ? 1 : 0).bind(7, agency).bind(8, plan.nextSteps).run();

@@ -113,6 +113,11 @@ std::string trimSpaces(const std::string& value)
 
 } // namespace
 
+std::optional<std::string> nfkc(const std::string& value)
+{
+    return mapped(value, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+}
+
 std::string quoteForError(const std::string& value)
 {
     constexpr std::size_t maxShown = 40;

@@ -40,5 +40,8 @@ std::string number(double value, int decimals = 2);
 
 // Unicode code points in valid UTF-8 text.
 std::size_t codePoints(const std::string& text);
+// The NFKC form (so a password typed with another keyboard or input method matches); nullopt when
+// `value` is not valid UTF-8.
+std::optional<std::string> nfkc(const std::string& value);
 
 } // namespace alliance

@@ -1026,7 +1026,7 @@ int run(int argc, char** argv)
     } catch (const NotFound& e) {
         std::cerr << "alliance: not found: " << describe(e) << "\n";
         return NotFoundCode;
-    } catch (const AccessDenied& e) {
+    } catch (const PermissionDenied& e) {
         std::cerr << "alliance: " << printable(e.what()) << "\n";
         return Failure;
     } catch (const NotOurDatabase& e) {

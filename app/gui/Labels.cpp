@@ -170,6 +170,7 @@ QString Labels::problem(const FieldError& error)
     case Reason::DateOutOfRange: return tr("enter a date from %1 to %2").arg(value(0), value(1));
     case Reason::InFuture: return tr("%1 is in the future").arg(value(0));
     case Reason::TooLong: return tr("too long: %1 bytes of text, at most %2").arg(value(0), value(1));
+    case Reason::TooShort: return tr("too short: %1 characters, at least %2").arg(value(0), value(1));
     case Reason::SingleLine: return tr("keep this on one line");
     case Reason::BadCharacters:
         return tr("contains characters that cannot be stored (control, invisible or look-alike characters)");

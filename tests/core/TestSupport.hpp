@@ -33,6 +33,32 @@ inline std::string dumpAll(Store& store)
     return out;
 }
 
+// The records as people see them -- every table but the accounts, keyring and audit trail (salts,
+// wrapped keys, times), sealed text opened -- so two databases made alike compare equal.
+inline std::string dumpContent(Store& store)
+{
+    std::string out;
+    sql::Statement tables(store.connection(),
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                          "AND name NOT IN ('account', 'keyring', 'audit_entry', 'audit_pending') ORDER BY name");
+    while (tables.step()) {
+        const std::string table = tables.text(0);
+        out += "# " + table + "\n";
+        sql::Statement rows(store.connection(), "SELECT * FROM \"" + table + "\" ORDER BY 1, 2");
+        while (rows.step()) {
+            for (int c = 0; c < rows.columnCount(); ++c) {
+                std::string cell = rows.isNull(c) ? std::string("NULL") : rows.text(c);
+                for (const auto& sealed : security::sealedColumns())
+                    if (table == sealed.table && rows.columnName(c) == sealed.column && !rows.isNull(c))
+                        cell = store.sealing().unseal(sealed.context, cell);
+                out += cell + "|";
+            }
+            out += "\n";
+        }
+    }
+    return out;
+}
+
 // The field a ValidationError names ("" when none was thrown).
 template <class F> std::string rejectedField(F&& f)
 {
