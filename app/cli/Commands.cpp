@@ -6,9 +6,13 @@
 #include "JsonOut.hpp"
 #include "Migrations.hpp"
 #include "Paths.hpp"
+#include "Prompt.hpp"
 #include "Review.hpp"
 #include "Store.hpp"
 #include "Text.hpp"
+#include "security/Accounts.hpp"
+#include "security/AuditTrail.hpp"
+#include "security/Workspace.hpp"
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -21,6 +25,14 @@
 
 namespace alliance::cli {
 namespace {
+
+using security::Workspace;
+
+// audit verify found the chain broken (exit 6; it printed where).
+class AuditChainBroken : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 // The core names a field by its own id ("cadence_days", "code", "item 3"); the CLI words it as
 // the option or argument a person typed ("--cadence-days", "CODE", "item 3").
@@ -50,7 +62,8 @@ std::string describe(const FieldError& e)
 // Every value arrives as text and is validated by the core, so a bad value exits 3 with the
 // field named; CLI11 only decides the shape of the command line (exit 2).
 struct Args {
-    std::string db;
+    std::string db, user, initRole = "admin";
+    bool admin = false;
     bool json = false;
     std::string name, role = "counselor", supervisor;
     std::string code, counselor, displayName, start, cadence = "7";
@@ -129,9 +142,9 @@ std::string shown(const std::string& text)
 
 // ---- commands ----------------------------------------------------------------------------
 
-void clientList(Store& store, const Args& a)
+void clientList(Workspace& work, const Args& a)
 {
-    const auto clients = store.clients(given(a.counselor));
+    const auto clients = work.clients(given(a.counselor));
     if (a.json) {
         json list = json::array();
         for (const auto& c : clients)
@@ -146,7 +159,7 @@ void clientList(Store& store, const Args& a)
                     c.lastSessionDate ? toIso(*c.lastSessionDate).c_str() : "-");
 }
 
-void sessionLog(Store& store, const Args& a)
+void sessionLog(Workspace& work, const Args& a)
 {
     NewRating rating;
     rating.clientCode = a.code;
@@ -156,7 +169,7 @@ void sessionLog(Store& store, const Args& a)
     rating.note = given(a.note);
     if (!a.duration.empty())
         rating.durationMinutes = parseWholeNumber("--duration", a.duration, 1, 600);
-    const LoggedRating logged = store.logRating(rating);
+    const LoggedRating logged = work.logSession(rating, std::nullopt);
     const Score s = score(rating.instrument, rating.itemTenths);
     std::cout << "Logged " << spec(rating.instrument).slug << " (" << slugOf(rating.rater) << ") for "
               << shown(a.code) << ", session " << logged.sessionNumber << " on " << toIso(rating.date)
@@ -166,35 +179,35 @@ void sessionLog(Store& store, const Args& a)
               << scoreValue(rating.instrument, s.taskTenths).dump() << ")\n";
 }
 
-void sessionAmend(Store& store, const Args& a)
+void sessionAmend(Workspace& work, const Args& a)
 {
     const auto [instrument, items] = givenItems(a, "session amend");
     const Id rating =
-        store.findRating(a.code, parseSession("--session", a.session), instrument, parseSlug<Rater>(a.rater));
-    store.amendRating(rating, items, a.reason);
+        work.findRating(a.code, parseSession("--session", a.session), instrument, parseSlug<Rater>(a.rater));
+    work.amendRating(rating, items, a.reason);
     const Score s = score(instrument, items);
     std::cout << "Amended the " << spec(instrument).slug << " rating by the " << a.rater << ": total "
               << scoreValue(instrument, s.totalTenths).dump()
               << "; the earlier version is kept in its history\n";
 }
 
-Id ratingOf(Store& store, const Args& a)
+Id ratingOf(Workspace& work, const Args& a)
 {
     const Instrument instrument = instrumentFromSlug(a.instrument);
-    return store.findRating(a.code, parseSession("--session", a.session), instrument,
+    return work.findRating(a.code, parseSession("--session", a.session), instrument,
                             parseSlug<Rater>(a.rater));
 }
 
-void sessionVoid(Store& store, const Args& a)
+void sessionVoid(Workspace& work, const Args& a)
 {
-    store.voidRating(ratingOf(store, a), a.reason);
+    work.voidRating(ratingOf(work, a), a.reason);
     std::cout << "Voided the " << a.instrument << " rating by the " << a.rater
               << "; it is kept in the history and no longer analysed\n";
 }
 
-void sessionHistory(Store& store, const Args& a)
+void sessionHistory(Workspace& work, const Args& a)
 {
-    const auto history = store.ratingHistory(ratingOf(store, a));
+    const auto history = work.ratingHistory(ratingOf(work, a));
     if (a.json) {
         print(ratingHistoryJson(history));
         return;
@@ -209,7 +222,7 @@ void sessionHistory(Store& store, const Args& a)
                   << '\n';
 }
 
-void ruptureFlag(Store& store, const Args& a)
+void ruptureFlag(Workspace& work, const Args& a)
 {
     NewRupture r;
     r.clientCode = a.code;
@@ -220,10 +233,10 @@ void ruptureFlag(Store& store, const Args& a)
     r.noticedBy = parseSlug<NoticedBy>(a.noticedBy);
     r.category = given(a.category);
     r.note = given(a.note);
-    std::cout << store.flagRupture(r) << '\n';
+    std::cout << work.flagRupture(r) << '\n';
 }
 
-void repairPlan(Store& store, const Args& a)
+void repairPlan(Workspace& work, const Args& a)
 {
     NewRepairPlan plan;
     plan.ruptureId = parseId("RUPTURE_ID", a.id);
@@ -231,7 +244,7 @@ void repairPlan(Store& store, const Args& a)
     plan.steps = a.steps;
     plan.dueDate = optDate(a.due, "--due");
     plan.note = given(a.note);
-    std::cout << store.planRepair(plan) << '\n';
+    std::cout << work.planRepair(plan) << '\n';
 }
 
 std::string markerList(const std::vector<std::string>& slugs)
@@ -242,10 +255,10 @@ std::string markerList(const std::vector<std::string>& slugs)
     return list.empty() ? "none" : list;
 }
 
-void ruptureAmend(Store& store, const Args& a)
+void ruptureAmend(Workspace& work, const Args& a)
 {
     const Id id = parseId("RUPTURE_ID", a.id);
-    RuptureChanges r = store.storedRupture(id).first;
+    RuptureChanges r = work.storedRupture(id).first;
     if (!a.kind.empty())
         r.kind = parseSlug<RuptureKind>(a.kind);
     if (!a.markers.empty() || a.noMarkers)
@@ -258,21 +271,21 @@ void ruptureAmend(Store& store, const Args& a)
         r.category = given(a.category);
     if (!a.note.empty() || a.noNote)
         r.note = given(a.note);
-    store.amendRupture(id, r, a.reason);
+    work.amendRupture(id, r, a.reason);
     std::cout << "Amended rupture " << id << "; the earlier version is kept in its history\n";
 }
 
-void ruptureVoid(Store& store, const Args& a)
+void ruptureVoid(Workspace& work, const Args& a)
 {
     const Id id = parseId("RUPTURE_ID", a.id);
-    store.voidRupture(id, a.reason);
+    work.voidRupture(id, a.reason);
     std::cout << "Voided rupture " << id
               << "; it and its repair plans are kept in the history and no longer analysed\n";
 }
 
-void ruptureHistory(Store& store, const Args& a)
+void ruptureHistory(Workspace& work, const Args& a)
 {
-    const auto history = store.ruptureHistory(parseId("RUPTURE_ID", a.id));
+    const auto history = work.ruptureHistory(parseId("RUPTURE_ID", a.id));
     if (a.json) {
         print(ruptureHistoryJson(history));
         return;
@@ -288,10 +301,10 @@ void ruptureHistory(Store& store, const Args& a)
                   << '\n';
 }
 
-void repairAmend(Store& store, const Args& a)
+void repairAmend(Workspace& work, const Args& a)
 {
     const Id id = parseId("PLAN_ID", a.id);
-    RepairPlanChanges plan = store.storedRepairPlan(id);
+    RepairPlanChanges plan = work.storedRepairPlan(id);
     if (!a.strategies.empty())
         plan.strategies = a.strategies;
     if (!a.steps.empty() || a.noSteps)
@@ -302,25 +315,25 @@ void repairAmend(Store& store, const Args& a)
         plan.note = given(a.note);
     if (!a.outcome.empty())
         plan.outcome = parseSlug<Outcome>(a.outcome);
-    store.amendRepairPlan(id, plan, a.reason);
+    work.amendRepairPlan(id, plan, a.reason);
     std::cout << "Amended repair plan " << id << "; the earlier version is kept in its history\n";
 }
 
-void repairComment(Store& store, const Args& a)
+void repairComment(Workspace& work, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
     if (a.transitionPlan)
-        store.addTransitionComment(plan, a.supervisor, a.note, std::nullopt, a.signOff);
+        work.addTransitionComment(plan, a.note, std::nullopt, a.signOff);
     else
-        store.addPlanComment(plan, a.supervisor, a.note, std::nullopt, a.signOff);
+        work.addPlanComment(plan, a.note, std::nullopt, a.signOff);
     std::cout << (a.signOff ? "Signed off " : "Comment added to ")
               << (a.transitionPlan ? "transition plan " : "repair plan ") << plan << '\n';
 }
 
-void repairComments(Store& store, const Args& a)
+void repairComments(Workspace& work, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
-    const auto comments = a.transitionPlan ? store.transitionComments(plan) : store.planComments(plan);
+    const auto comments = a.transitionPlan ? work.transitionComments(plan) : work.planComments(plan);
     if (a.json) {
         print(planCommentsJson(comments));
         return;
@@ -333,7 +346,7 @@ void repairComments(Store& store, const Args& a)
 }
 
 // --counselor NAME | --supervisor NAME | everyone, over [--from, --to] as of --as-of.
-CaseloadReview review(Store& store, const Args& a)
+CaseloadReview review(Workspace& work, const Args& a)
 {
     if (!a.counselor.empty() && !a.supervisor.empty())
         throw CLI::ValidationError("--counselor", "give --counselor or --supervisor, not both");
@@ -344,7 +357,7 @@ CaseloadReview review(Store& store, const Args& a)
         scope = {ReviewScope::Kind::Supervisor, a.supervisor};
     const ReviewPeriod period =
         reviewPeriod(referenceDate(a.asOf, "--as-of"), optDate(a.from, "--from"), optDate(a.to, "--to"));
-    return reviewCaseload(store, scope, period);
+    return work.reviewCaseload(scope, period);
 }
 
 std::string rateText(const RepairRate& r)
@@ -380,9 +393,9 @@ void printFigures(const ReviewFigures& f)
     }
 }
 
-void caseload(Store& store, const Args& a)
+void caseload(Workspace& work, const Args& a)
 {
-    const CaseloadReview r = review(store, a);
+    const CaseloadReview r = review(work, a);
     if (a.json) {
         print(caseloadReviewJson(r));
         return;
@@ -400,9 +413,9 @@ void caseload(Store& store, const Args& a)
     printFigures(r.team);
 }
 
-void trends(Store& store, const Args& a)
+void trends(Workspace& work, const Args& a)
 {
-    const CaseloadReview r = review(store, a);
+    const CaseloadReview r = review(work, a);
     if (a.json) {
         print(trendsJson(r));
         return;
@@ -421,9 +434,9 @@ void trends(Store& store, const Args& a)
     }
 }
 
-void repairHistory(Store& store, const Args& a)
+void repairHistory(Workspace& work, const Args& a)
 {
-    const auto history = store.repairPlanHistory(parseId("PLAN_ID", a.id));
+    const auto history = work.repairPlanHistory(parseId("PLAN_ID", a.id));
     if (a.json) {
         print(repairPlanHistoryJson(history));
         return;
@@ -442,19 +455,19 @@ void repairHistory(Store& store, const Args& a)
     }
 }
 
-void repairClose(Store& store, const Args& a)
+void repairClose(Workspace& work, const Args& a)
 {
     const Id plan = parseId("PLAN_ID", a.id);
     std::optional<SessionRef> followUp;
     if (!a.session.empty())
         followUp = parseSession("--session", a.session);
-    store.closeRepair(plan, parseSlug<Outcome>(a.outcome), followUp);
+    work.closeRepair(plan, parseSlug<Outcome>(a.outcome), followUp);
     std::cout << "Closed repair plan " << plan << ": " << a.outcome << '\n';
 }
 
-void listCatalogue(Store& store, const std::string& kind, bool asJson)
+void listCatalogue(Workspace& work, const std::string& kind, bool asJson)
 {
-    const auto entries = store.catalogue(kind);
+    const auto entries = work.catalogue(kind);
     if (asJson) {
         json list = json::array();
         for (const auto& e : entries)
@@ -466,9 +479,9 @@ void listCatalogue(Store& store, const std::string& kind, bool asJson)
         std::cout << shown(e.slug) << '\t' << shown(e.label) << '\t' << shown(e.group) << '\n';
 }
 
-void showClient(Store& store, const Args& a)
+void showClient(Workspace& work, const Args& a)
 {
-    const ClientDetail d = store.clientDetail(a.code);
+    const ClientDetail d = work.clientDetail(a.code);
     if (a.json) {
         print(clientDetailJson(d));
         return;
@@ -521,7 +534,7 @@ void scoreCommand(const Args& a)
     print(scoreJson(s, a.comparator == "<" ? Comparator::Less : Comparator::LessOrEqual));
 }
 
-void trajectory(Store& store, const Args& a)
+void trajectory(Workspace& work, const Args& a)
 {
     TrajectoryRequest request;
     request.rule = ruleFromSlug(a.rule);
@@ -537,9 +550,9 @@ void trajectory(Store& store, const Args& a)
         request.z = parseDecimal("--z", a.z);
     if (!a.window.empty())
         request.window = parseWholeNumber("--window", a.window, 1, 20);
-    const ClientDetail detail = store.clientDetail(a.code);
+    const ClientDetail detail = work.clientDetail(a.code);
     const TrajectoryReport report = buildTrajectory(
-        detail, request, [&store](Instrument i, const std::string& d) { return store.analysisParams(i, d); });
+        detail, request, [&work](Instrument i, const std::string& d) { return work.analysisParams(i, d); });
     if (a.json) {
         print(trajectoryJson(report));
         return;
@@ -568,9 +581,9 @@ void trajectory(Store& store, const Args& a)
         std::cout << "! " << f.reason << "\n    -> " << f.suggestion << '\n';
 }
 
-void alerts(Store& store, const Args& a)
+void alerts(Workspace& work, const Args& a)
 {
-    const auto list = activeAlerts(store, given(a.counselor), referenceDate(a.asOf, "--as-of"));
+    const auto list = work.activeAlerts(given(a.counselor), referenceDate(a.asOf, "--as-of"));
     if (a.json) {
         json out = json::array();
         for (const auto& alert : list)
@@ -585,17 +598,17 @@ void alerts(Store& store, const Args& a)
                   << '\n';
 }
 
-void alertAck(Store& store, const Args& a)
+void alertAck(Workspace& work, const Args& a)
 {
     std::optional<int> snooze;
     if (!a.snoozeDays.empty())
         snooze = parseWholeNumber("--snooze-days", a.snoozeDays, 1, 365);
-    acknowledgeAlert(store, a.id, a.reason, snooze, referenceDate(a.asOf, "--as-of"));
+    work.acknowledgeAlert(a.id, a.reason, snooze, referenceDate(a.asOf, "--as-of"));
     std::cout << "Acknowledged " << shown(a.id)
               << (snooze ? " (snoozed " + std::to_string(*snooze) + " days)" : "") << '\n';
 }
 
-void sessionReport(Store& store, const Args& a)
+void sessionReport(Workspace& work, const Args& a)
 {
     requireOneOf("--tension", a.tension, {"yes", "no"});
     PostSessionReport report;
@@ -604,11 +617,11 @@ void sessionReport(Store& store, const Args& a)
         report.intensity = parseWholeNumber("--intensity", a.intensity, 1, 5);
     if (!a.resolution.empty())
         report.resolution = parseWholeNumber("--resolution", a.resolution, 1, 5);
-    store.recordPostSessionReport(a.code, parseSession("--session", a.session), report, given(a.reason));
+    work.recordPostSessionReport(a.code, parseSession("--session", a.session), report, given(a.reason));
     std::cout << "Recorded the client's post-session report\n";
 }
 
-void transitionPlan(Store& store, const Args& a)
+void transitionPlan(Workspace& work, const Args& a)
 {
     NewTransitionPlan plan;
     plan.clientCode = a.code;
@@ -619,7 +632,7 @@ void transitionPlan(Store& store, const Args& a)
     plan.policyReviewed = a.policyReviewed;
     plan.dialogueHeld = a.dialogueHeld;
     plan.supervisorInvited = a.supervisorInvited;
-    std::cout << store.planTransition(plan) << '\n';
+    std::cout << work.planTransition(plan) << '\n';
 }
 
 // ---- the command line ------------------------------------------------------------------------
@@ -658,13 +671,35 @@ void warnAboutClock(Store& store)
                   << " but the newest session is dated " << toIso(*newest) << "; check the computer's date\n";
 }
 
-std::function<std::unique_ptr<Store>(OpenMode)> storeOpener(const Args& a)
+// Who runs the command: --user, else $ALLIANCE_USER.
+std::string userName(const Args& a)
 {
-    return [&a](OpenMode mode) {
-        auto store = std::make_unique<Store>(databasePath(a), mode);
-        warnAboutClock(*store);
-        return store;
-    };
+    if (!a.user.empty())
+        return a.user;
+    if (const char* user = std::getenv("ALLIANCE_USER"))
+        return user;
+    throw UsageError("sign in with --user NAME (or set ALLIANCE_USER)");
+}
+
+std::string password(const Args& a)
+{
+    return secret("ALLIANCE_PASSWORD", "Password for " + printable(userName(a)));
+}
+
+// The open database and the signed-in account's workspace on it.
+struct SignedIn {
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Workspace> work;
+};
+
+SignedIn signIn(const Args& a)
+{
+    SignedIn session;
+    const std::string user = userName(a); // usage errors before the file is touched
+    session.store = std::make_unique<Store>(databasePath(a), OpenMode::MustExist);
+    session.work = std::make_unique<Workspace>(Workspace::signIn(*session.store, user, password(a)));
+    warnAboutClock(*session.store);
+    return session;
 }
 
 // init and demo: when this command made the file and then failed, take the file away again.
@@ -683,6 +718,10 @@ void runCreating(const Args& a, const std::function<void(Store&)>& work)
     }
 }
 
+// Wraps a command that needs a signed-in account (see build's withStore).
+using WorkspaceCommand = std::function<Action(void (*)(Workspace&, const Args&))>;
+void addSecurityCommands(Parser& p, const WorkspaceCommand& signedIn);
+
 void build(Parser& p)
 {
     Args& a = p.args;
@@ -690,33 +729,40 @@ void build(Parser& p)
     app.require_subcommand(1);
     app.fallthrough();
     app.add_option("--db", a.db, "database file (default: $ALLIANCE_DB, else the user's data directory)");
-    const auto open = storeOpener(a);
-    // Commands that write open read-write; those that only read open read-only, so they work
-    // on a read-only file and can never change one.
-    const auto withStore = [open](void (*f)(Store&, const Args&)) {
-        return [open, f](Args& args) {
-            auto store = open(OpenMode::MustExist);
-            f(*store, args);
+    app.add_option("--user", a.user, "sign in as NAME (default: $ALLIANCE_USER; password: $ALLIANCE_PASSWORD "
+                                     "or asked on the terminal)");
+    // Every command but init, demo and score signs in; reading a client is recorded in the audit
+    // trail, so readers open the database for writing too.
+    const auto withStore = [](void (*f)(Workspace&, const Args&)) {
+        return [f](Args& args) {
+            SignedIn session = signIn(args);
+            f(*session.work, args);
         };
     };
-    const auto reading = [open](void (*f)(Store&, const Args&)) {
-        return [open, f](Args& args) {
-            auto store = open(OpenMode::ReadOnly);
-            f(*store, args);
-        };
-    };
+    const auto reading = withStore;
 
-    p.command(&app, "init", "create the database (or upgrade it) and print where it is", [](Args& args) {
-        runCreating(args, [&args](Store& store) {
+    CLI::App* init = p.command(&app, "init", "create the database (or upgrade it) with its first admin, --user",
+                               [](Args& args) {
+        const std::string user = userName(args);
+        runCreating(args, [&args, &user](Store& store) {
+            if (!security::hasAccounts(store)) {
+                const Role role = parseSlug<Role>(args.initRole, "--role");
+                const std::string pw = secret("ALLIANCE_PASSWORD", "New password for " + printable(user), true);
+                const std::string recovery = security::initialize(store, {user, role, std::nullopt, true}, pw);
+                std::cout << "Recovery key (shown once; keep it on paper, away from this computer -- it opens\n"
+                             "the database if every admin password is lost):\n  "
+                          << recovery << "\n";
+            }
             std::cout << "Database ready at " << shown(databasePath(args)) << " (schema version "
                       << schemaVersion(store.connection()) << ")\n";
         });
     });
+    init->add_option("--role", a.initRole, "the first admin's clinical role: admin (none, default) | counselor | supervisor");
 
     CLI::App* counselor =
         app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
     CLI::App* counselorAdd =
-        p.command(counselor, "add", "add a counselor", withStore([](Store& s, const Args& x) {
+        p.command(counselor, "add", "add a counselor", withStore([](Workspace& s, const Args& x) {
                       const Id id = s.addCounselor(x.name, parseSlug<Role>(x.role), given(x.supervisor));
                       std::cout << "Added counselor " << id << '\n';
                   }));
@@ -725,7 +771,7 @@ void build(Parser& p)
     counselorAdd->add_option("--supervisor", a.supervisor, "the supervisor's name");
 
     CLI::App* client = app.add_subcommand("client", "clients")->require_subcommand(1);
-    CLI::App* clientAdd = p.command(client, "add", "add a client", withStore([](Store& s, const Args& x) {
+    CLI::App* clientAdd = p.command(client, "add", "add a client", withStore([](Workspace& s, const Args& x) {
                                         NewClient c;
                                         c.code = x.code;
                                         c.counselorName = x.counselor;
@@ -824,10 +870,10 @@ void build(Parser& p)
     ruptureHistoryCmd->add_option("RUPTURE_ID", a.id)->required();
     ruptureHistoryCmd->add_flag("--json", a.json, "print JSON");
     p.command(rupture, "markers", "list rupture markers",
-              reading([](Store& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
+              reading([](Workspace& s, const Args& x) { listCatalogue(s, "marker", x.json); }))
         ->add_flag("--json", a.json);
     p.command(rupture, "categories", "list challenge categories",
-              reading([](Store& s, const Args& x) { listCatalogue(s, "category", x.json); }))
+              reading([](Workspace& s, const Args& x) { listCatalogue(s, "category", x.json); }))
         ->add_flag("--json", a.json);
 
     CLI::App* repair = app.add_subcommand("repair", "repair plans")->require_subcommand(1);
@@ -876,7 +922,7 @@ void build(Parser& p)
     repairHistoryCmd->add_option("PLAN_ID", a.id)->required();
     repairHistoryCmd->add_flag("--json", a.json, "print JSON");
     p.command(repair, "strategies", "list repair strategies",
-              reading([](Store& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
+              reading([](Workspace& s, const Args& x) { listCatalogue(s, "strategy", x.json); }))
         ->add_flag("--json", a.json);
     CLI::App* transition = p.command(repair, "transition", "when repair is not possible: plan the transition",
                                      withStore(transitionPlan));
@@ -890,13 +936,13 @@ void build(Parser& p)
 
     CLI::App* referral = app.add_subcommand("referral", "the agency's referral list")->require_subcommand(1);
     CLI::App* referralAdd = p.command(
-        referral, "add", "add a referral agency", withStore([](Store& s, const Args& x) {
+        referral, "add", "add a referral agency", withStore([](Workspace& s, const Args& x) {
             std::cout << s.addReferralAgency({0, x.name, given(x.services), given(x.contact)}) << '\n';
         }));
     referralAdd->add_option("NAME", a.name)->required();
     referralAdd->add_option("--services", a.services);
     referralAdd->add_option("--contact", a.contact);
-    p.command(referral, "list", "list referral agencies", reading([](Store& s, const Args&) {
+    p.command(referral, "list", "list referral agencies", reading([](Workspace& s, const Args&) {
                   for (const auto& r : s.referralAgencies())
                       std::cout << shown(r.name) << '\t' << shown(r.services.value_or("")) << '\t'
                                 << shown(r.contact.value_or("")) << '\n';
@@ -924,6 +970,11 @@ void build(Parser& p)
             const DemoSummary s = fillDemo(store, options);
             std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, "
                       << s.sessions << " sessions, " << s.ruptures << " ruptures flagged\n";
+            if (!s.recoveryKey.empty())
+                std::cout << "Every demo person signs in with the password '" << demoPassword
+                          << "' (Robin Admin: admin; Morgan Ellis, Priya Shah: supervisors; Alex Rivera and the "
+                             "others: counselors).\nRecovery key: "
+                          << s.recoveryKey << "\n";
         });
     });
     demo->add_option("--clients", a.clients, "how many clients (default 96)");
@@ -966,6 +1017,128 @@ void build(Parser& p)
     ack->add_option("--reason", a.reason, "what was done or why")->required();
     ack->add_option("--snooze-days", a.snoozeDays, "hide for N days, 1..365");
     ack->add_option("--as-of", a.asOf);
+    addSecurityCommands(p, withStore);
+}
+
+void printAccounts(const std::vector<security::Account>& accounts, bool asJson)
+{
+    if (asJson) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& account : accounts)
+            list.push_back({{"name", account.name},
+                            {"role", slug(account.role)},
+                            {"supervisor", account.supervisorName ? nlohmann::json(*account.supervisorName) : nullptr},
+                            {"admin", account.admin},
+                            {"disabled", account.disabled},
+                            {"must_change_password", account.mustChangePassword},
+                            {"failed_attempts", account.failedAttempts},
+                            {"locked_until", account.lockedUntil}});
+        print(list);
+        return;
+    }
+    for (const auto& account : accounts)
+        std::cout << printable(account.name) << "  " << slug(account.role) << (account.admin ? ", admin" : "")
+                  << (account.disabled ? ", disabled" : "") << (account.mustChangePassword ? ", must change password" : "")
+                  << '\n';
+}
+
+void printAudit(const std::vector<security::AuditEntry>& entries, bool asJson)
+{
+    const auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    if (asJson) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& e : entries)
+            list.push_back({{"id", e.id},
+                            {"at", e.at},
+                            {"actor", e.actor},
+                            {"action", e.event.action},
+                            {"client", opt(e.event.clientCode)},
+                            {"target", opt(e.event.target)},
+                            {"detail", opt(e.event.detail)},
+                            {"pending", e.pending}});
+        print(list);
+        return;
+    }
+    for (const auto& e : entries)
+        std::cout << (e.pending ? "pending" : std::to_string(e.id)) << "  " << e.at << "  " << printable(e.actor)
+                  << "  " << e.event.action << (e.event.clientCode ? "  " + printable(*e.event.clientCode) : "")
+                  << (e.event.target ? "  " + printable(*e.event.target) : "")
+                  << (e.event.detail ? "  (" + printable(*e.event.detail) + ")" : "") << '\n';
+}
+
+// alliance account ... and alliance audit ...
+void addSecurityCommands(Parser& p, const WorkspaceCommand& signedIn)
+{
+    Args& a = p.args;
+    CLI::App* account = p.app.add_subcommand("account", "accounts (an admin's, but passwd)")->require_subcommand(1);
+    CLI::App* add = p.command(account, "add", "add an account; its password from $ALLIANCE_NEW_PASSWORD or asked",
+                              signedIn([](Workspace& w, const Args& x) {
+                                  const std::string pw = secret("ALLIANCE_NEW_PASSWORD",
+                                                                "Password for " + printable(x.name), true);
+                                  const auto made = w.createAccount(
+                                      {x.name, parseSlug<Role>(x.role, "--role"), given(x.supervisor), x.admin}, pw);
+                                  std::cout << "Added account " << printable(made.name) << '\n';
+                              }));
+    add->add_option("NAME", a.name, "the person's full name (an existing person, or a new one)")->required();
+    add->add_option("--role", a.role, "counselor | supervisor | admin (for a new person)");
+    add->add_option("--supervisor", a.supervisor, "the supervisor's name (for a new person)");
+    add->add_flag("--admin", a.admin, "may also manage accounts");
+    for (const bool disable : {true, false}) {
+        CLI::App* cmd = p.command(account, disable ? "disable" : "enable",
+                                  disable ? "stop an account signing in" : "let it sign in again",
+                                  signedIn(disable ? +[](Workspace& w, const Args& x) {
+                                      w.setDisabled(x.name, true);
+                                      std::cout << "Disabled " << printable(x.name) << '\n';
+                                  }
+                                                   : +[](Workspace& w, const Args& x) {
+                                                         w.setDisabled(x.name, false);
+                                                         std::cout << "Enabled " << printable(x.name) << '\n';
+                                                     }));
+        cmd->add_option("NAME", a.name)->required();
+    }
+    CLI::App* reset = p.command(account, "reset", "set a new password that its owner must change",
+                                signedIn([](Workspace& w, const Args& x) {
+                                    w.resetPassword(x.name, secret("ALLIANCE_NEW_PASSWORD",
+                                                                   "New password for " + printable(x.name), true));
+                                    std::cout << "Password reset for " << printable(x.name) << '\n';
+                                }));
+    reset->add_option("NAME", a.name)->required();
+    p.command(account, "passwd", "change your own password (new one: $ALLIANCE_NEW_PASSWORD or asked)",
+              signedIn([](Workspace& w, const Args& x) {
+                  w.changePassword(password(x), secret("ALLIANCE_NEW_PASSWORD", "New password", true));
+                  std::cout << "Password changed\n";
+              }));
+    CLI::App* list = p.command(account, "list", "every account", signedIn([](Workspace& w, const Args& x) {
+                                   printAccounts(w.accounts(), x.json);
+                               }));
+    list->add_flag("--json", a.json);
+    p.command(account, "recover",
+              "every admin password lost: the recovery key ($ALLIANCE_RECOVERY_KEY or asked) gives admin --user "
+              "a new password",
+              [](Args& x) {
+                  const std::string user = userName(x);
+                  Store store(databasePath(x), OpenMode::MustExist);
+                  const std::string key = secret("ALLIANCE_RECOVERY_KEY", "Recovery key");
+                  security::recover(store, key, user,
+                                    secret("ALLIANCE_NEW_PASSWORD", "New password for " + printable(user), true));
+                  std::cout << "Recovered: " << printable(user) << " signs in with the new password\n";
+              });
+
+    CLI::App* audit = p.app.add_subcommand("audit", "the audit trail (admins)")->require_subcommand(1);
+    CLI::App* auditList = p.command(audit, "list", "entries, oldest first", signedIn([](Workspace& w, const Args& x) {
+                                        printAudit(w.auditEntries({given(x.code), given(x.counselor)}), x.json);
+                                    }));
+    auditList->add_option("--client", a.code, "only entries about this client code");
+    auditList->add_option("--user", a.counselor, "only entries by this person");
+    auditList->add_flag("--json", a.json);
+    p.command(audit, "verify", "check the chain: exit 0 intact, 6 broken", signedIn([](Workspace& w, const Args&) {
+                  const auto check = w.verifyAudit();
+                  if (!check.intact) {
+                      std::cout << "BROKEN at entry " << check.firstBroken.value_or(0) << ": " << check.problem << '\n';
+                      throw AuditChainBroken(check.problem);
+                  }
+                  std::cout << "Intact: " << check.entries << " entries" << (check.pending ? ", " + std::to_string(check.pending) + " failed sign-ins not yet chained" : "") << '\n';
+              }));
 }
 
 // A mistyped option must not echo what follows it: "--notes 'client disclosed ...'" would put a
@@ -1026,6 +1199,17 @@ int run(int argc, char** argv)
     } catch (const NotFound& e) {
         std::cerr << "alliance: not found: " << describe(e) << "\n";
         return NotFoundCode;
+    } catch (const UsageError& e) {
+        std::cerr << "alliance: " << printable(e.what()) << "\n";
+        return Usage;
+    } catch (const AuditChainBroken&) {
+        return AuditBroken;
+    } catch (const AccessDenied& e) {
+        std::cerr << "alliance: access denied: " << printable(e.what()) << "\n";
+        return Refused;
+    } catch (const SignInRefused& e) {
+        std::cerr << "alliance: sign-in refused: " << printable(e.what()) << "\n";
+        return Refused;
     } catch (const PermissionDenied& e) {
         std::cerr << "alliance: " << printable(e.what()) << "\n";
         return Failure;

@@ -196,7 +196,8 @@ Account Workspace::createAccount(const NewAccount& newAccount, const std::string
     requireAdmin("add accounts");
     sql::Transaction transaction(store_->connection());
     Account made = security::createAccount(*store_, newAccount, password);
-    record({"add-account", std::nullopt, "account " + made.name, made.admin ? "admin" : std::string()});
+    record({"add-account", std::nullopt, "account " + made.name,
+            made.admin ? std::optional<std::string>("admin") : std::nullopt});
     transaction.commit();
     return made;
 }
