@@ -41,7 +41,7 @@ std::string cliField(const std::string& field)
     static const std::map<std::string, std::string> named = {
         {"code", "CODE"},           {"name", "NAME"},          {"rating", "RATING"},
         {"alert_id", "ID"},         {"plan_id", "PLAN_ID"},    {"rupture_id", "RUPTURE_ID"},
-        {"display_name", "--name"}, {"start_date", "--start"}, {"author", "--by"}};
+        {"display_name", "--name"}, {"start_date", "--start"}, {"author", "--sign-off"}};
     if (const auto it = named.find(field); it != named.end())
         return it->second;
     if (field.empty() || field.starts_with("--") || field.starts_with("item") ||
@@ -903,11 +903,9 @@ void build(Parser& p)
     repairAmendCmd->add_option("--outcome", a.outcome, "a closed plan's corrected outcome");
     repairAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
     CLI::App* repairCommentCmd =
-        p.command(repair, "comment", "comment on a repair plan (or sign it off, as a supervisor)",
+        p.command(repair, "comment", "comment on a repair plan as the signed-in person (or sign it off, as a supervisor)",
                   withStore(repairComment));
     repairCommentCmd->add_option("PLAN_ID", a.id)->required();
-    repairCommentCmd->add_option("--by", a.supervisor, "who writes it: supervisor, admin or the counselor")
-        ->required();
     repairCommentCmd->add_option("--text", a.note, "the comment")->required();
     repairCommentCmd->add_flag("--sign-off", a.signOff,
                                "sign the plan off (the counselor's supervisor or an admin)");

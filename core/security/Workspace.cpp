@@ -274,6 +274,12 @@ std::vector<ClientSummary> Workspace::clients(const std::optional<std::string>& 
 
 Id Workspace::addClient(const NewClient& client)
 {
+    // A name that is no one is NotFound for everybody; someone else's caseload is refused.
+    try {
+        store_->counselor(client.counselorName);
+    } catch (const NotFound& e) {
+        throw NotFound("counselor", e.problem());
+    }
     if (!account_.admin && identityKey(client.counselorName) != identityKey(account_.name))
         throw AccessDenied("a counselor adds clients to their own caseload; an admin adds them for others");
     sql::Transaction transaction(store_->connection());
@@ -515,7 +521,7 @@ Id Workspace::addPlanComment(Id planId, const std::string& text, std::optional<D
 Id Workspace::addTransitionComment(Id transitionId, const std::string& text, std::optional<Date> writtenOn,
                                    bool signOff)
 {
-    const Owner owner = ownerOfQuery(transitionOwner, transitionId, "transition");
+    const Owner owner = ownerOfQuery(transitionOwner, transitionId, "plan");
     require(owner, Need::Comment);
     sql::Transaction transaction(store_->connection());
     const Id id = store_->addTransitionComment(transitionId, account_.name, text, writtenOn, signOff);
@@ -534,7 +540,7 @@ std::vector<PlanComment> Workspace::planComments(Id planId)
 
 std::vector<PlanComment> Workspace::transitionComments(Id transitionId)
 {
-    require(ownerOfQuery(transitionOwner, transitionId, "transition"), Need::Read);
+    require(ownerOfQuery(transitionOwner, transitionId, "plan"), Need::Read);
     return store_->transitionComments(transitionId);
 }
 

@@ -58,19 +58,21 @@ expect_rc 4 "missing database"; expect_contains "$err" "alliance init" "missing 
 
 # ---- init, counselors, clients ----------------------------------------------------------
 run --db "$DB" init; expect_rc 0 "init"; expect_contains "$out" "schema version" "init reports version"
+expect_contains "$out" "Recovery key" "init shows the recovery key once"
 [ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB"), expected 600"
-run --db "$DB" counselor add "Morgan Ellis" --role supervisor; expect_rc 0 "add supervisor"
-run --db "$DB" counselor add "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 0 "add counselor"
+run --db "$DB" account add "Morgan Ellis" --role supervisor; expect_rc 0 "add supervisor"
+run --db "$DB" account add "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 0 "add counselor"
 HOSTILE="O'Brien \"Bobby\"; '; DROP TABLE client; --"
-run --db "$DB" counselor add "$HOSTILE"; expect_rc 0 "add hostile counselor name"
-run --db "$DB" client add C-001 --counselor "Alex Rivera" --start 2026-01-01 --cadence-days 7
-expect_rc 0 "add client"
+run --db "$DB" account add "$HOSTILE"; expect_rc 0 "add hostile counselor name"
 run --db "$DB" client add "C-'; DROP TABLE session; --" --counselor "$HOSTILE" --name "Zoë 😀 \"Z\"" --start 2026-01-01
 expect_rc 0 "add hostile client"
-
 rejected 3 "--role" counselor add "Kim" --role boss
 rejected 4 "--supervisor" counselor add "Kim" --supervisor "Nobody"
 rejected 3 "NAME" counselor add "Alex Rivera"
+# From here on the counselor works on their own caseload.
+export ALLIANCE_USER="Alex Rivera" ALLIANCE_PASSWORD="$PW"
+run --db "$DB" client add C-001 --counselor "Alex Rivera" --start 2026-01-01 --cadence-days 7
+expect_rc 0 "add client"
 rejected 3 "CODE" client add C-001 --counselor "Alex Rivera"
 rejected 4 "--counselor" client add C-002 --counselor "Nobody"
 rejected 3 "--start" client add C-002 --counselor "Alex Rivera" --start 2026-02-30
@@ -80,9 +82,11 @@ rejected 3 "--cadence-days" client add C-002 --counselor "Alex Rivera" --cadence
 run --db "$DB" client list --json
 expect_rc 0 "client list json"
 expect_contains "$out" '{"cadence_days":7,"code":"C-001","counselor":"Alex Rivera","display_name":null,"last_session":null,"sessions":0,"start_date":"2026-01-01","status":"active"}' "client list json entry"
+expect_not_contains "$out" 'DROP TABLE' "a counselor lists only their own clients"
+as "$HOSTILE" run --db "$DB" client list --json
 expect_contains "$out" '"code":"C-'"'"'; DROP TABLE session; --"' "hostile code listed exactly"
 expect_contains "$out" '"display_name":"Zoë 😀 \"Z\""' "emoji and quotes returned exactly"
-run --db "$DB" client list --counselor "Morgan Ellis" --json
+as "Morgan Ellis" run --db "$DB" client list --counselor "Morgan Ellis" --json
 expect_out "[]" "supervisor has no clients"
 
 # ---- sessions: the worked RR-1 series ------------------------------------------------------
@@ -249,11 +253,11 @@ expect_contains "$out" '"supervisor_invited":true' "supervisor invited stored"
 # Comments on the transition plan (id 1): quotes, emoji and 10,000 characters come back exactly;
 # the supervisor signs off; 20,001 characters are refused and nothing changes.
 LONG=$(python3 -c 'print(("She said \"no\" 🙂 " * 1000)[:9999] + ".", end="")')
-run --db "$DB" repair comment 1 --transition --by "Alex Rivera" --text "$LONG"
+run --db "$DB" repair comment 1 --transition --text "$LONG"
 expect_rc 0 "a 10,000-character comment on a transition plan"
-rejected 3 "--text" repair comment 1 --transition --by "Alex Rivera" --text "$(python3 -c 'print("x" * 20001, end="")')"
-rejected 3 "--by" repair comment 1 --transition --by "Alex Rivera" --text "done" --sign-off
-run --db "$DB" repair comment 1 --transition --by "Morgan Ellis" --text "Agreed." --sign-off
+rejected 3 "--text" repair comment 1 --transition --text "$(python3 -c 'print("x" * 20001, end="")')"
+rejected 3 "--sign-off" repair comment 1 --transition --text "done" --sign-off
+as "Morgan Ellis" run --db "$DB" repair comment 1 --transition --text "Agreed." --sign-off
 expect_rc 0 "the supervisor signs the transition plan off"; expect_contains "$out" "Signed off transition plan 1" "sign-off said"
 run --db "$DB" repair comments 1 --transition --json; expect_rc 0 "transition comments"
 echo "$out" > "$WORK/tcomments.json"
@@ -332,21 +336,22 @@ run --db "$DB" show C-FIX
 expect_contains "$out" "strategies: apologise (amended)" "show marks the amended plan"
 # Comments on a plan: the client's counselor, their supervisor or an admin writes one; only the
 # supervisor (or an admin) signs off. Shown with the plan.
-run --db "$DB" counselor add "Dana O'Neil" --role supervisor
+as "Robin Admin" run --db "$DB" account add "Dana O'Neil" --role supervisor
 expect_rc 0 "add a supervisor (of no one here)"
-rejected 3 "--by" repair comment "$FIXP" --by "Dana O'Neil" --text "looks good"
-rejected 3 "--by" repair comment "$FIXP" --by "Alex Rivera" --text "done" --sign-off
-rejected 4 "--by" repair comment "$FIXP" --by "Nobody" --text "looks good"
-rejected 3 "--text" repair comment "$FIXP" --by "Morgan Ellis" --text "  "
-rejected 4 "PLAN_ID" repair comment 9999 --by "Morgan Ellis" --text "looks good"
-run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text 'Good: "own the missed call" first'
+as "Dana O'Neil" rejected 5 "access denied" repair comment "$FIXP" --text "looks good"
+rejected 3 "--sign-off" repair comment "$FIXP" --text "done" --sign-off
+as "Morgan Ellis" rejected 3 "--text" repair comment "$FIXP" --text "  "
+as "Morgan Ellis" rejected 4 "PLAN_ID" repair comment 9999 --text "looks good"
+as "Morgan Ellis" rejected 5 "access denied" session log C-FIX --date 2026-03-01 --bgt 5,5,5
+as "Nobody Here" rejected 5 "sign-in refused" show C-FIX
+as "Morgan Ellis" run --db "$DB" repair comment "$FIXP" --text 'Good: "own the missed call" first'
 expect_rc 0 "supervisor comment"
 run --db "$DB" show C-FIX --json
 expect_contains "$out" '"comments":[{"author":"Morgan Ellis","id":' "the comment is stored with its author"
 expect_contains "$out" '"signed_off":false,"text":"Good: \"own the missed call\" first"' "the comment is stored exactly"
-run --db "$DB" repair comment "$FIXP" --by "Alex Rivera" --text "Asked her what felt unhelpful"
+run --db "$DB" repair comment "$FIXP" --text "Asked her what felt unhelpful"
 expect_rc 0 "the counselor comments on their own plan"
-run --db "$DB" repair comment "$FIXP" --by "Morgan Ellis" --text "Followed through" --sign-off
+as "Morgan Ellis" run --db "$DB" repair comment "$FIXP" --text "Followed through" --sign-off
 expect_rc 0 "the supervisor signs off"; expect_contains "$out" "Signed off repair plan $FIXP" "sign-off said"
 run --db "$DB" repair comments "$FIXP" --json
 expect_contains "$out" '"author":"Alex Rivera","id":' "comments list the counselor's"
@@ -390,7 +395,7 @@ run --db "$WORK/demo.db" demo --clients 16 --seed 3 --today 2026-11-27
 expect_rc 0 "demo"; expect_contains "$out" "16 clients" "demo summary"
 run --db "$WORK/demo.db" demo --clients 16
 expect_rc 3 "demo refuses a database with clients"
-run --db "$WORK/demo.db" alerts --as-of 2026-11-27 --json
+ALLIANCE_USER="Alex Rivera" ALLIANCE_PASSWORD=alliance-demo run --db "$WORK/demo.db" alerts --as-of 2026-11-27 --json
 expect_contains "$out" '"kind":"unrepaired"' "demo has unrepaired breaches"
 sqlite3 "$WORK/demo.db" "PRAGMA user_version = 99"
 run --db "$WORK/demo.db" client list
@@ -402,6 +407,7 @@ expect_rc 1 "not a database refused"
 
 # ---- the supervisor's review: caseload and trends ----------------------------------------------
 RDB="$WORK/review.db"
+export ALLIANCE_USER="Robin Admin" ALLIANCE_PASSWORD=alliance-demo # the demo's documented account
 run --db "$RDB" demo --today 2026-11-27; expect_rc 0 "review demo"
 run --db "$RDB" caseload --supervisor "Morgan Ellis" --as-of 2026-11-27 --json; expect_rc 0 "caseload --json"
 echo "$out" > "$WORK/caseload.json"
@@ -446,6 +452,7 @@ expect_contains "$out" '"mean":{"bgt":null,"srs":null,"wai-sr":null}' "an empty 
 run --db "$RDB" caseload --as-of 2026-11-27; expect_rc 0 "caseload in words"
 expect_contains "$out" "Taylor Brooks" "every counselor listed"
 expect_contains "$out" "fewer than 15 clients: not dependable" "small numbers said"
+export ALLIANCE_PASSWORD="$ADMIN_PW" # back to the test database's admin
 rejected 4 "--supervisor" caseload --supervisor "Alex Rivera"
 rejected 4 "--counselor" caseload --counselor "No'body \"here\""
 rejected 4 "--supervisor" trends --supervisor "Nobody"
@@ -453,9 +460,9 @@ rejected 3 "--from" caseload --from 2026-11-20 --to 2026-11-01 --as-of 2026-11-2
 rejected 3 "--to" trends --to 2026-12-01 --as-of 2026-11-27
 rejected 3 "--from" caseload --from 2026-02-30
 rejected 3 "--from" trends --from 1900-01-01 --as-of 9999-12-31
-run --db "$RDB" caseload --supervisor "morgan ellis" --as-of 2026-11-27 --json
+ALLIANCE_PASSWORD=alliance-demo run --db "$RDB" caseload --supervisor "morgan ellis" --as-of 2026-11-27 --json
 expect_rc 0 "a name found as every lookup finds it"; expect_contains "$out" '"name":"Morgan Ellis"' "the name as on record"
-run --db "$RDB" caseload --counselor "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 2 "one scope at a time"
+ALLIANCE_PASSWORD=alliance-demo run --db "$RDB" caseload --counselor "Alex Rivera" --supervisor "Morgan Ellis"; expect_rc 2 "one scope at a time"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

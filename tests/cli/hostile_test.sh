@@ -71,7 +71,8 @@ run --db "$DB" client list
 expect_rc 0 "group-readable database opens"
 [ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database left at mode $(stat -c %a "$DB")"
 
-# Read-only: read commands work on a read-only file; writes say why they cannot.
+# Read-only: every command, reading too, records itself in the audit trail, so a read-only file is
+# refused with the reason, and left as it was.
 cp "$DB" "$F/readonly.db"; chmod 400 "$F/readonly.db"
 as_user() { "$@"; }
 USER_ALLIANCE=$ALLIANCE
@@ -86,7 +87,7 @@ fi
 run_as() { out=$(as_user "$USER_ALLIANCE" "$@" 2>"$WORK/stderr"); rc=$?; err=$(cat "$WORK/stderr"); }
 before=$(digest "$F/readonly.db")
 run_as --db "$F/readonly.db" client list
-expect_rc 0 "read-only file: client list"
+expect_rc 1 "read-only file: client list"; expect_contains "$err" "permission denied" "read-only file: a read's reason"
 run_as --db "$F/readonly.db" counselor add Kim
 expect_rc 1 "read-only file: a write"; expect_contains "$err" "permission denied" "read-only file: reason"
 [ "$before" = "$(digest "$F/readonly.db")" ] && ok || bad "read-only file changed"
@@ -98,7 +99,8 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 fi
 
 # ---- items 2-4: clean text, one client one code, numbers mean what was typed ----------------------
-run --db "$DB" counselor add "Alex Rivera"
+run --db "$DB" account add "Alex Rivera"
+export ALLIANCE_USER="Alex Rivera" ALLIANCE_PASSWORD="$PW" # the counselor works on their own clients
 run --db "$DB" client add C-001 --counselor "alex rivera" --start 2026-01-01
 expect_rc 0 "counselor lookup ignores case"
 ESC=$'\e'; BEL=$'\a'
@@ -113,8 +115,8 @@ rejected 3 "CODE" client add $'\u202eC-009' --counselor "Alex Rivera"        # R
 rejected 3 "CODE" client add $'\u2066C-009\u2069' --counselor "Alex Rivera"  # isolates
 rejected 3 "--name" client add C-009 --counselor "Alex Rivera" --name $'Two\nLines'
 rejected 3 "--name" client add C-009 --counselor "Alex Rivera" --name "Ding${BEL}"
-rejected 3 "NAME" counselor add "ALEX RIVERA"
-rejected 3 "NAME" counselor add $'Alex\u00a0Rivera'
+as "Robin Admin" rejected 3 "NAME" counselor add "ALEX RIVERA"
+as "Robin Admin" rejected 3 "NAME" counselor add $'Alex\u00a0Rivera'
 rejected 3 "--start" client add C-009 --counselor "Alex Rivera" --start "$(date -d '+30 days' +%F)"
 rejected 3 "--note" session log C-001 --date 2026-01-05 --bgt 7,8,9 --note "bell${BEL}"
 rejected 3 "--note" session log C-001 --date 2026-01-05 --bgt 7,8,9 --note $'bad\xc3'
@@ -156,12 +158,13 @@ expect_not_contains "$err" "disclosed" "the value after it is not shown"
 sqlite3 "$DB" "INSERT INTO client (code, counselor_id, start_date, cadence_days, code_key)
                VALUES (char(27) || '[2J' || char(7) || 'X', 1, '2026-01-01', 7, 'legacy');
                UPDATE session SET note = CAST(X'6E6F7465FF' AS TEXT) WHERE id = 1;"
-run --db "$DB" client list
+as "Robin Admin" run --db "$DB" client list
 expect_rc 0 "client list with a legacy control character"
 case "$out" in *"$ESC"* | *"$BEL"*) bad "a control character reached the terminal" ;; *) ok ;; esac
+# A note written into the file around the program is not sealed: it is refused, never shown.
 run --db "$DB" show C-001 --json
-expect_rc 0 "JSON of a note with invalid UTF-8"
-printf '%s' "$out" | python3 -c 'import json, sys; json.load(sys.stdin)' && ok || bad "show --json is not valid JSON"
+expect_rc 1 "a note changed outside the program"; expect_contains "$err" "changed outside" "tampering said"
+expect_not_contains "$out$err" "$(printf "note\xff")" "the stored bytes are not shown"
 
 # ---- clocks: a system clock behind the newest record is reported ---------------------------------
 sqlite3 "$DB" "INSERT INTO session (client_id, date) VALUES (1, '2999-01-01')"

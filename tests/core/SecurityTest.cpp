@@ -281,7 +281,7 @@ TEST_CASE("Every role may do what it should and is refused the rest, with nothin
     }
 }
 
-TEST_CASE("An admin reads figures but no clinical text of another's client; a supervisor reads their team's",
+TEST_CASE("An admin reads figures but no clinical text of another's client, a supervisor reads their team's",
           "[security]")
 {
     Agency a;
