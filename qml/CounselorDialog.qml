@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Alliance
 
-// Add a colleague: name, role and supervisor. The state lives in CounselorForm.
+// Add a colleague's account (an admin): name, role, supervisor, a first password they can change,
+// and whether they may manage accounts too. The state lives in CounselorForm.
 ModalDialog {
     id: root
 
@@ -72,6 +73,34 @@ ModalDialog {
             onActivated: root.form.supervisor = currentValue
         }
         FieldError { Layout.fillWidth: true; text: root.form.supervisorError }
+
+        Label { text: qsTr("First password (at least 10 characters; tell it to them in person)"); color: Theme.text; wrapMode: Text.Wrap; Layout.fillWidth: true }
+        TextField {
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            text: root.form.password
+            Accessible.name: qsTr("Colleague's first password")
+            Accessible.description: root.form.passwordError
+            onTextEdited: root.form.password = text
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.passwordError }
+        TextField {
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            text: root.form.confirmPassword
+            placeholderText: qsTr("The same password again")
+            Accessible.name: qsTr("First password again")
+            Accessible.description: root.form.confirmPasswordError
+            onTextEdited: root.form.confirmPassword = text
+            onAccepted: root.form.submit()
+        }
+        FieldError { Layout.fillWidth: true; text: root.form.confirmPasswordError }
+        CheckBox {
+            text: qsTr("May also manage accounts (admin)")
+            checked: root.form.admin
+            Accessible.name: text
+            onToggled: root.form.admin = checked
+        }
         FieldError { Layout.fillWidth: true; text: root.form.message }
 
         RowLayout {

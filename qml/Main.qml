@@ -21,11 +21,29 @@ ApplicationWindow {
                         .arg(Qt.formatDate(new Date(), "yyyy-MM-dd")).arg(Backend.clockBehindRecordDate))
     }
     readonly property bool handedOver: stack.currentItem !== null && stack.currentItem.objectName === "clientRating"
+    // Nobody is signed in, or the app is locked: only the sign-in or the lock page is in the scene.
+    readonly property bool gated: Backend.startupError === "" && !Backend.needsFirstRun && (!Backend.signedIn || Backend.locked)
+    onGatedChanged: {
+        if (gated) {
+            // Everything of the last person's work goes at once: dialogs, pages, the header.
+            closeDialogs()
+            stack.pop(null)
+            chrome.parent = null
+        } else if (!pageHidden) {
+            chrome.parent = root.contentItem
+        }
+    }
 
     // Shows a page by name (used by --self-test and --screenshots, and by the shortcuts).
     function showPage(name: string): bool {
         if (Backend.startupError !== "" || Backend.needsFirstRun)
             return stack.depth > 0
+        if (name === "signin")
+            return gate.item !== null && gate.item.objectName === "signin"
+        if (name === "locked")
+            return gate.item !== null && gate.item.objectName === "locked"
+        if (gated)
+            return false
         Theme.mode = name === "dark" ? "dark" : name === "contrast" ? "contrast" : "light"
         closeDialogs()
         switch (name) {
@@ -83,13 +101,13 @@ ApplicationWindow {
         case "rupture":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRuptureDialog(0)
         case "repair":
-            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRepairEditor(0)
+            return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openRepairEditor(0)
         case "transition":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
         case "correct":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openCorrection(0)
         case "correctRupture":
-            return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openRuptureCorrection(0)
+            return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openRuptureCorrection(0)
         case "correctPlan":
             return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openPlanCorrection()
         case "addClient":
@@ -99,9 +117,16 @@ ApplicationWindow {
         case "editClient":
             return openClient(firstClientWith("unrepaired"), 0) && clientDialog.openForEdit(ClientModel.clientCode)
         case "addColleague":
-            stack.pop(null)
+            openAccount()
             counselorDialog.openForNew()
             return counselorDialog.visible
+        case "account":
+        case "accounts":
+            openAccount()
+            return stack.currentItem.objectName === "account"
+        case "audit":
+            openAudit()
+            return stack.currentItem.objectName === "audit"
         }
         return false
     }
@@ -143,6 +168,16 @@ ApplicationWindow {
         stack.pop(null)
         stack.push(alertsPage)
     }
+    function openAccount() {
+        stack.pop(null)
+        stack.push(accountPage)
+    }
+    function openAudit() {
+        if (!Backend.isAdmin)
+            return
+        stack.pop(null)
+        stack.push(auditPage)
+    }
     function addClient() {
         clientDialog.openForNew(Backend.currentCounselor)
     }
@@ -175,7 +210,7 @@ ApplicationWindow {
             chromeParent = chrome.parent
             chrome.parent = null
         } else {
-            chrome.parent = chromeParent
+            chrome.parent = gated ? null : chromeParent
             restoreFocus.restart() // after the dialog has finished handing focus back
         }
         pageHidden = hide
@@ -233,23 +268,33 @@ ApplicationWindow {
 
     Shortcut {
         sequence: "Ctrl+N"
-        enabled: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
+        enabled: !root.handedOver && !root.gated && Backend.startupError === "" && !Backend.needsFirstRun
         onActivated: root.addClient()
     }
     Shortcut {
         sequence: "Ctrl+1"
-        enabled: !root.handedOver
+        enabled: !root.handedOver && !root.gated
         onActivated: stack.pop(null)
     }
     Shortcut {
         sequence: "Ctrl+2"
-        enabled: !root.handedOver
+        enabled: !root.handedOver && !root.gated
         onActivated: root.openAlerts()
     }
     Shortcut {
         sequence: "Ctrl+3"
-        enabled: !root.handedOver
+        enabled: !root.handedOver && !root.gated && Backend.seesOthers
         onActivated: root.openTeam()
+    }
+    Shortcut {
+        sequence: "Ctrl+4"
+        enabled: !root.handedOver && !root.gated
+        onActivated: root.openAccount()
+    }
+    Shortcut {
+        sequence: "Ctrl+L"
+        enabled: Backend.signedIn && !Backend.locked
+        onActivated: Backend.lock()
     }
     Shortcut {
         sequences: [StandardKey.Back] // qmllint disable unqualified
@@ -291,6 +336,7 @@ ApplicationWindow {
             id: toolbar
             Layout.fillWidth: true
             visible: !root.handedOver && Backend.startupError === "" && !Backend.needsFirstRun
+                     && stack.currentItem !== null && stack.currentItem.objectName !== "firstRun"
             background: Rectangle { color: Theme.surface; border.color: Theme.border }
 
             RowLayout {
@@ -320,20 +366,17 @@ ApplicationWindow {
                 }
                 ToolButton {
                     objectName: "teamButton"
+                    visible: Backend.seesOthers
                     text: qsTr("Team")
                     checked: stack.currentItem !== null && stack.currentItem.objectName === "team"
                     Accessible.name: qsTr("Team review for supervisors (Ctrl+3)")
                     onClicked: root.openTeam()
                 }
                 Item { Layout.fillWidth: true }
-                ToolButton {
-                    text: qsTr("Add colleague")
-                    Accessible.name: qsTr("Add a colleague")
-                    onClicked: counselorDialog.openForNew()
-                }
-                Label { text: qsTr("Counselor"); color: Theme.mutedText }
+                Label { text: qsTr("Counselor"); color: Theme.mutedText; visible: Backend.seesOthers }
                 ComboBox {
                     id: counselorBox
+                    visible: Backend.seesOthers
                     model: Backend.counselorChoices
                     currentIndex: Backend.currentCounselorIndex
                     implicitWidth: 200
@@ -347,6 +390,36 @@ ApplicationWindow {
                     onActivated: index => {
                         Theme.mode = ["light", "dark", "contrast"][index]
                         Backend.theme = Theme.mode
+                    }
+                }
+                ToolButton {
+                    id: userButton
+                    objectName: "userButton"
+                    text: Backend.userName + " ▾"
+                    checked: stack.currentItem !== null && (stack.currentItem.objectName === "account" || stack.currentItem.objectName === "audit")
+                    Accessible.name: qsTr("Signed in as %1: account, lock, sign out").arg(Backend.userName)
+                    onClicked: userMenu.open()
+                    Menu {
+                        id: userMenu
+                        y: userButton.height
+                        MenuItem {
+                            text: Backend.isAdmin ? qsTr("Your account and accounts (Ctrl+4)") : qsTr("Your account (Ctrl+4)")
+                            onTriggered: root.openAccount()
+                        }
+                        MenuItem {
+                            text: qsTr("Audit trail")
+                            visible: Backend.isAdmin
+                            height: visible ? implicitHeight : 0
+                            onTriggered: root.openAudit()
+                        }
+                        MenuItem {
+                            text: qsTr("Lock now (Ctrl+L)")
+                            onTriggered: Backend.lock()
+                        }
+                        MenuItem {
+                            text: qsTr("Sign out")
+                            onTriggered: Backend.signOut()
+                        }
                     }
                 }
             }
@@ -407,6 +480,32 @@ ApplicationWindow {
     Component {
         id: errorPage
         ErrorPage {}
+    }
+    Component {
+        id: accountPage
+        AccountPage {
+            onAddAccountRequested: () => counselorDialog.openForNew()
+        }
+    }
+    Component {
+        id: auditPage
+        AuditPage {}
+    }
+    // The sign-in page before anyone is signed in, the lock page while locked; nothing else is in
+    // the scene then (see gated).
+    Loader {
+        id: gate
+        anchors.fill: parent
+        active: root.gated
+        sourceComponent: Backend.signedIn ? lockPage : signInPage
+    }
+    Component {
+        id: signInPage
+        SignInPage {}
+    }
+    Component {
+        id: lockPage
+        LockPage {}
     }
     Component {
         id: firstRunPage

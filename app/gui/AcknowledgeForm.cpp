@@ -36,8 +36,8 @@ bool AcknowledgeForm::submit()
         // not an alert id: the core says so on submit
     }
     const bool ok = attempt(
-        [&](Store& store) {
-            acknowledgeAlert(store, toStd(alertId_), toStd(reason_.trimmed()),
+        [&](security::Workspace& store) {
+            store.acknowledgeAlert(toStd(alertId_), toStd(reason_.trimmed()),
                              snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
                              fromQDate(backend()->asOf()));
         },

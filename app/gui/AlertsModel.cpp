@@ -16,10 +16,10 @@ AlertsModel::AlertsModel(Backend& backend, QObject* parent) : QAbstractListModel
 void AlertsModel::refresh()
 {
     std::vector<Alert> alerts;
-    if (Store* store = backend_.store()) {
+    if (security::Workspace* store = backend_.work()) {
         try {
             alerts =
-                activeAlerts(*store, optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
+                store->activeAlerts(optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
         } catch (const std::exception& e) {
             emit backend_.errorOccurred(toQt(printable(e.what())));
         }
@@ -37,7 +37,7 @@ void AlertsModel::take(std::vector<Alert> alerts)
 
 void AlertsModel::updateClient(const QString& code)
 {
-    Store* store = backend_.store();
+    security::Workspace* store = backend_.work();
     if (!store)
         return;
     std::vector<Alert> fresh;
@@ -48,7 +48,7 @@ void AlertsModel::updateClient(const QString& code)
         const QString counselor = backend_.currentCounselor();
         if (counselor.isEmpty() || toQt(detail.client.counselorName) == counselor)
             fresh = clientAlerts(detail, fromQDate(backend_.asOf()), store->alertAcks(),
-                                 rememberedParams(*store));
+                                 store->params());
     } catch (const std::exception& e) {
         emit backend_.errorOccurred(toQt(printable(e.what())));
         return;

@@ -57,11 +57,18 @@ AppContext::AppContext(const StartupOptions& options)
     AlertsModel::setInstance(alerts_.get());
     TeamModel::setInstance(team_.get());
     loader_ = std::make_unique<CaseloadLoader>(*backend_, *caseload_, *alerts_);
+    idleLock_ = std::make_unique<IdleLock>(*backend_);
+    if (!options.signInAs.isEmpty()) {
+        const QString refused = backend_->signIn(options.signInAs, options.signInPassword);
+        if (!refused.isEmpty())
+            qWarning("cannot sign in as the account given: %s", qPrintable(refused));
+    }
     loader_->reload();
 }
 
 AppContext::~AppContext()
 {
+    idleLock_.reset();
     loader_.reset(); // waits for a pass still reading
     Backend::setInstance(nullptr);
     CaseloadModel::setInstance(nullptr);

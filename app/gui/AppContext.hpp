@@ -7,6 +7,7 @@
 #include "CaseloadLoader.hpp"
 #include "CaseloadModel.hpp"
 #include "ClientModel.hpp"
+#include "IdleLock.hpp"
 
 #include <QDate>
 #include <QString>
@@ -20,6 +21,8 @@ struct StartupOptions {
     int demoClients = 96;
     QDate asOf; // "today" for drift and due dates; default: the real today
     QString itemTextDirectory;
+    // Signs in at once as this account (tests, measurements); empty: the sign-in page asks.
+    QString signInAs, signInPassword;
 };
 
 class AppContext {
@@ -43,6 +46,7 @@ private:
     std::unique_ptr<AlertsModel> alerts_;
     std::unique_ptr<TeamModel> team_;
     std::unique_ptr<CaseloadLoader> loader_;
+    std::unique_ptr<IdleLock> idleLock_;
 };
 
 } // namespace alliance::gui

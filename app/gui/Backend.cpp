@@ -1,7 +1,10 @@
 #include "Backend.hpp"
 
 #include "Errors.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
+#include "Text.hpp"
+#include "security/Accounts.hpp"
 
 #include <QDir>
 #include <QFile>
@@ -39,31 +42,160 @@ void Backend::notifyClientChanged(const QString& code)
 
 bool Backend::needsFirstRun() const
 {
-    return startupError_.isEmpty() && (!store_ || store_->counselors().empty());
+    return startupError_.isEmpty() && (!store_ || !security::hasAccounts(*store_));
+}
+
+QString Backend::userName() const
+{
+    return work_ ? toQt(work_->account().name) : QString();
+}
+
+QString Backend::userRole() const
+{
+    return work_ ? toQt(std::string(slug(work_->account().role))) : QString();
+}
+
+void Backend::setIdleLockSeconds(int seconds)
+{
+    seconds = std::clamp(seconds, 1, 24 * 3600);
+    if (seconds == idleLockSeconds_)
+        return;
+    idleLockSeconds_ = seconds;
+    if (remembering_)
+        QSettings().setValue(QStringLiteral("idleLockSeconds"), seconds);
+    emit idleLockChanged();
+}
+
+QString Backend::refusal(const SignInRefused& e)
+{
+    switch (e.why()) {
+    case SignInRefused::Why::Waiting:
+        return tr("Too many wrong passwords. Try again in %n second(s).", nullptr,
+                  static_cast<int>(e.waitSeconds()));
+    case SignInRefused::Why::Disabled:
+        return tr("This account is disabled. Ask an admin to enable it.");
+    case SignInRefused::Why::NoAccounts:
+        return tr("This database has no accounts yet.");
+    case SignInRefused::Why::WrongPassword:
+        break;
+    }
+    return tr("The name or the password is wrong.");
+}
+
+QString Backend::signIn(const QString& name, const QString& password)
+{
+    if (!store_)
+        return tr("No database is open.");
+    try {
+        work_ = std::make_unique<security::Workspace>(
+            security::Workspace::signIn(*store_, toStd(name.trimmed()), toStd(password)));
+    } catch (const SignInRefused& e) {
+        return refusal(e);
+    } catch (const std::exception& e) {
+        return toQt(printable(e.what()));
+    }
+    afterSignIn();
+    return QString();
+}
+
+void Backend::signedInAs(security::Account account)
+{
+    work_ = std::make_unique<security::Workspace>(*store_, std::move(account));
+    afterSignIn();
+}
+
+void Backend::afterSignIn()
+{
+    locked_ = false;
+    unlockFailures_ = 0;
+    // Counselors see their own caseload; supervisors and admins start on everyone they may see.
+    currentCounselor_ = work_->seesOthers() ? QString() : toQt(work_->account().name);
+    if (remembering_) {
+        const QString remembered = QSettings().value(QStringLiteral("counselor")).toString();
+        if (counselorNames().contains(remembered))
+            currentCounselor_ = remembered;
+    }
+    emit accountChanged();
+    emit currentCounselorChanged();
+    emit storeChanged(); // every page reads again, as this account
+    emit dataChanged();
+}
+
+void Backend::lock()
+{
+    if (!work_ || locked_)
+        return;
+    work_->lock(); // the data key is wiped from memory
+    locked_ = true;
+    unlockFailures_ = 0;
+    emit accountChanged();
+    emit storeChanged(); // every page lets go of what it showed
+}
+
+QString Backend::unlock(const QString& password)
+{
+    if (!work_ || !locked_)
+        return QString();
+    try {
+        security::Account account = security::signIn(*store_, work_->account().name, toStd(password));
+        work_ = std::make_unique<security::Workspace>(*store_, std::move(account));
+    } catch (const SignInRefused& e) {
+        if (++unlockFailures_ >= 3) {
+            signOut();
+            return tr("Signed out after three wrong passwords.");
+        }
+        return refusal(e);
+    }
+    locked_ = false;
+    unlockFailures_ = 0;
+    emit accountChanged();
+    emit storeChanged();
+    emit dataChanged();
+    return QString();
+}
+
+void Backend::signOut()
+{
+    if (!work_)
+        return;
+    work_->lock();
+    work_.reset();
+    locked_ = false;
+    currentCounselor_.clear();
+    emit accountChanged();
+    emit currentCounselorChanged();
+    emit storeChanged();
 }
 
 QStringList Backend::counselorNames() const
 {
     QStringList names;
-    if (store_)
-        for (const auto& c : store_->counselors())
-            names << toQt(c.name);
+    security::Workspace* w = work();
+    if (!w)
+        return names;
+    // The people whose caseloads this account may open: itself, a supervisor's team; everyone
+    // for an admin.
+    const auto visible = w->visibleCounselors();
+    if (!visible.empty()) {
+        for (const auto& name : visible)
+            names << toQt(name);
+        names.sort();
+        return names;
+    }
+    for (const auto& c : w->counselors())
+        names << toQt(c.name);
     return names;
 }
 
 bool Backend::maySignOffFor(const QString& counselor) const
 {
-    return store_ && !currentCounselor_.isEmpty() &&
-           store_->maySignOff(toStd(currentCounselor_), toStd(counselor));
+    security::Workspace* w = work();
+    return w && w->maySignOff(toStd(counselor));
 }
 
 bool Backend::currentIsSupervisor() const
 {
-    if (store_ && !currentCounselor_.isEmpty())
-        for (const auto& c : store_->counselors())
-            if (toQt(c.name) == currentCounselor_)
-                return c.role == Role::Supervisor;
-    return false;
+    return work_ && work_->account().role == Role::Supervisor;
 }
 
 void Backend::setCurrentCounselor(const QString& name)
@@ -89,10 +221,8 @@ void Backend::setTheme(const QString& theme)
 void Backend::rememberChoices()
 {
     const QSettings settings;
-    const QString counselor = settings.value(QStringLiteral("counselor")).toString();
-    if (counselorNames().contains(counselor))
-        setCurrentCounselor(counselor);
     setTheme(settings.value(QStringLiteral("theme")).toString());
+    setIdleLockSeconds(settings.value(QStringLiteral("idleLockSeconds"), idleLockSeconds_).toInt());
     remembering_ = true;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
-// The app's state that every page shares: the open store, whose caseload is shown, the reference
-// date, the theme. It writes nothing itself: each form object (ClientForm, SessionForm, ...) owns
-// one write and reports on its own fields.
+// The app's state that every page shares: the open store, who is signed in (their Workspace, through
+// which every page reads and every form writes), whether the app is locked, whose caseload is
+// shown, the reference date, the theme. It writes nothing itself: each form object (ClientForm,
+// SessionForm, ...) owns one write and reports on its own fields.
 #include "MainOwnedSingleton.hpp"
 #include "Store.hpp"
+#include "security/Workspace.hpp"
 
 #include <QDate>
 #include <QObject>
@@ -26,7 +28,20 @@ class Backend : public QObject, public MainOwnedSingleton<Backend> {
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString startupError READ startupError NOTIFY storeChanged)
     Q_PROPERTY(QString startupErrorKind READ startupErrorKind NOTIFY storeChanged)
-    Q_PROPERTY(bool needsFirstRun READ needsFirstRun NOTIFY dataChanged)
+    Q_PROPERTY(bool needsFirstRun READ needsFirstRun NOTIFY accountChanged)
+    // Someone is signed in (the app may be locked meanwhile).
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY accountChanged)
+    // Signed in, but the data key is wiped until the password is typed again.
+    Q_PROPERTY(bool locked READ locked NOTIFY accountChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY accountChanged)
+    // The signed-in person's clinical role (counselor | supervisor | admin) and whether they also
+    // administer; whether they may see other counselors' clients (a team, or every figure).
+    Q_PROPERTY(QString userRole READ userRole NOTIFY accountChanged)
+    Q_PROPERTY(bool isAdmin READ isAdmin NOTIFY accountChanged)
+    Q_PROPERTY(bool seesOthers READ seesOthers NOTIFY accountChanged)
+    Q_PROPERTY(bool mustChangePassword READ mustChangePassword NOTIFY accountChanged)
+    // Seconds without a key press or a click before the app locks itself (default 600).
+    Q_PROPERTY(int idleLockSeconds READ idleLockSeconds WRITE setIdleLockSeconds NOTIFY idleLockChanged)
     Q_PROPERTY(QStringList counselorNames READ counselorNames NOTIFY dataChanged)
     Q_PROPERTY(QString currentCounselor READ currentCounselor WRITE setCurrentCounselor NOTIFY
                    currentCounselorChanged)
@@ -48,7 +63,31 @@ public:
             QString startupErrorKind, QObject* parent = nullptr);
     ~Backend() override;
 
+    // The database engine itself: for the batch tools and the first run only. Pages and forms go
+    // through work().
     Store* store() const { return store_.get(); }
+    // What the signed-in account may do; null when nobody is signed in or the app is locked.
+    security::Workspace* work() const { return work_ && !locked_ ? work_.get() : nullptr; }
+    bool signedIn() const { return work_ != nullptr; }
+    bool locked() const { return locked_; }
+    QString userName() const;
+    QString userRole() const;
+    bool isAdmin() const { return work_ && work_->account().admin; }
+    bool seesOthers() const { return work_ && work_->seesOthers(); }
+    bool mustChangePassword() const { return work_ && work_->account().mustChangePassword; }
+    int idleLockSeconds() const { return idleLockSeconds_; }
+    void setIdleLockSeconds(int seconds);
+    // Signs in; "" when it worked, else what to tell the person (never which of name or password).
+    Q_INVOKABLE QString signIn(const QString& name, const QString& password);
+    // Locks: the data key is wiped and every page emptied until unlock() with the same password.
+    Q_INVOKABLE void lock();
+    // "" when it worked; after three wrong passwords the person is signed out.
+    Q_INVOKABLE QString unlock(const QString& password);
+    Q_INVOKABLE void signOut();
+    // The first account was just made (first run): the app is signed in as it.
+    void signedInAs(security::Account account);
+    // A form changed the signed-in account itself (its password): the header follows.
+    void accountUpdated() { emit accountChanged(); }
     QString databasePath() const { return databasePath_; }
     QString startupError() const { return startupError_; }
     QString startupErrorKind() const { return startupErrorKind_; }
@@ -67,8 +106,12 @@ public:
     void setCurrentCounselor(const QString& name);
     QDate asOf() const { return asOf_; }
     QString asOfIso() const { return asOf_.toString(Qt::ISODate); }
-    // "All counselors" followed by every name; the index of the current choice in that list.
-    QStringList counselorChoices() const { return QStringList{tr("All counselors")} + counselorNames(); }
+    // "All counselors" (an admin) or "My team" (a supervisor) followed by every name the account
+    // may open; the index of the current choice in that list.
+    QStringList counselorChoices() const
+    {
+        return QStringList{isAdmin() ? tr("All counselors") : tr("My team")} + counselorNames();
+    }
     int currentCounselorIndex() const
     {
         return static_cast<int>(counselorNames().indexOf(currentCounselor_)) + 1;
@@ -101,6 +144,8 @@ signals:
     // Any write went through (after dataChanged or clientChanged): a brief confirmation.
     void saved();
     void storeChanged();
+    void accountChanged();
+    void idleLockChanged();
     void currentCounselorChanged();
     void asOfChanged();
     void themeChanged();
@@ -111,7 +156,15 @@ signals:
 private:
     void changed();
 
+    // Words a refused sign-in for the person.
+    static QString refusal(const SignInRefused& e);
+    void afterSignIn();
+
     std::unique_ptr<Store> store_;
+    std::unique_ptr<security::Workspace> work_;
+    bool locked_ = false;
+    int unlockFailures_ = 0;
+    int idleLockSeconds_ = 600;
     std::function<std::unique_ptr<Store>()> storeFactory_;
     QString databasePath_;
     QString startupError_;

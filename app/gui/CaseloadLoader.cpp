@@ -7,13 +7,13 @@
 
 namespace alliance::gui {
 
-CaseloadPass readCaseload(Store& store, const std::optional<std::string>& counselor, const Date& asOf,
+CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor, const Date& asOf,
                           bool alerts)
 {
     CaseloadPass pass;
     try {
         const auto acks = store.alertAcks();
-        const ParamsLookup params = rememberedParams(store);
+        const ParamsLookup params = store.params();
         store.forEachClientDetail(
             counselor,
             [&](const ClientDetail& detail) {
@@ -62,14 +62,14 @@ void CaseloadLoader::join()
 void CaseloadLoader::reload()
 {
     const std::uint64_t generation = ++generation_;
-    Store* store = backend_.store();
+    security::Workspace* store = backend_.work();
     if (!store) {
         apply(generation, {});
         return;
     }
     const std::optional<std::string> counselor = optionalText(backend_.currentCounselor());
     const Date asOf = fromQDate(backend_.asOf());
-    const std::string path = store->connection().path();
+    const std::string path = store->databasePath();
     if (path.empty()) { // in memory: no second connection can see it
         apply(generation, readCaseload(*store, counselor, asOf));
         return;
@@ -80,8 +80,8 @@ void CaseloadLoader::reload()
     auto result = std::make_shared<CaseloadPass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, path, result,
-        [counselor, asOf](Store& reader) { return readCaseload(reader, counselor, asOf); },
+        this, *store, result,
+        [counselor, asOf](security::Workspace& reader) { return readCaseload(reader, counselor, asOf); },
         [this, result, generation] {
             if (pending_ == result)
                 apply(generation, std::move(*result));

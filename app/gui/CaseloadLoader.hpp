@@ -21,7 +21,7 @@ struct CaseloadPass {
     QString error;
 };
 // `alerts`: false reads the rows alone.
-CaseloadPass readCaseload(Store& store, const std::optional<std::string>& counselor, const Date& asOf,
+CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor, const Date& asOf,
                           bool alerts = true);
 
 class CaseloadLoader : public QObject {

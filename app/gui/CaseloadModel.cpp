@@ -92,7 +92,7 @@ CaseloadModel::Row CaseloadModel::rowFor(const ClientDetail& detail, const Date&
 void CaseloadModel::refresh()
 {
     std::map<QString, Row> rows;
-    if (Store* store = backend_.store()) {
+    if (security::Workspace* store = backend_.work()) {
         CaseloadPass pass = readCaseload(*store, optionalText(backend_.currentCounselor()),
                                          fromQDate(backend_.asOf()), false);
         if (!pass.error.isEmpty())
@@ -119,7 +119,7 @@ void CaseloadModel::setLoading(bool loading)
 
 void CaseloadModel::updateClient(const QString& code)
 {
-    Store* store = backend_.store();
+    security::Workspace* store = backend_.work();
     if (!store)
         return;
     ClientDetail detail;
@@ -151,7 +151,7 @@ void CaseloadModel::updateClient(const QString& code)
         emit countChanged();
         return;
     }
-    Row row = rowFor(detail, fromQDate(backend_.asOf()), rememberedParams(*store));
+    Row row = rowFor(detail, fromQDate(backend_.asOf()), store->params());
     const int oldRow = positionIn(visible_, before);
     const Row* updated = before;
     if (before)

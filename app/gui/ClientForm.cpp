@@ -51,10 +51,10 @@ void ClientForm::reset(const QString& counselor)
 bool ClientForm::load(const QString& code)
 {
     clearErrors();
-    if (!backend() || !backend()->store())
+    if (!backend() || !backend()->work())
         return false;
     try {
-        const Client client = backend()->store()->clientDetail(toStd(code)).client;
+        const Client client = backend()->work()->clientDetail(toStd(code)).client;
         originalCode_ = toQt(client.code);
         code_ = originalCode_;
         displayName_ = client.displayName ? toQt(*client.displayName) : QString();
@@ -86,7 +86,7 @@ bool ClientForm::submit()
         name = toStd(displayName_.trimmed());
     QString savedCode = code_.trimmed();
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             if (editing()) {
                 store.updateClient(toStd(originalCode_),
                                    {name, toStd(counselor_), cadenceDays_, valueOf<ClientStatus>(status_)});

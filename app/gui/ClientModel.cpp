@@ -121,7 +121,7 @@ void ClientModel::refresh()
     voidedRuptures_.clear();
     transitions_.clear();
     plans_.clear();
-    Store* store = backend_.store();
+    security::Workspace* store = backend_.work();
     if (store && !clientCode_.isEmpty()) {
         try {
             detail_ = store->clientDetail(toStd(clientCode_));

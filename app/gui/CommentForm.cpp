@@ -24,15 +24,10 @@ void CommentForm::reset(const QString& clientCode, int transitionId)
 bool CommentForm::submit(bool signOff)
 {
     clearErrors();
-    const QString author = backend() ? backend()->currentCounselor() : QString();
-    if (author.isEmpty()) {
-        reject(QStringLiteral("text"), tr("choose yourself in the header first"));
-        return false;
-    }
+    // Written by the signed-in person (the core checks who may comment and sign off).
     const bool ok = attempt(
-        [&](Store& store) {
-            store.addTransitionComment(transitionId_, toStd(author), toStd(text_),
-                                       fromQDate(backend()->asOf()), signOff);
+        [&](security::Workspace& store) {
+            store.addTransitionComment(transitionId_, toStd(text_), fromQDate(backend()->asOf()), signOff);
         },
         clientCode_);
     if (ok) {

@@ -25,10 +25,10 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
     clearErrors();
     ratingId_ = 0;
     reason_.clear();
-    if (!backend() || !backend()->store())
+    if (!backend() || !backend()->work())
         return false;
     try {
-        Store& store = *backend()->store();
+        security::Workspace& store = *backend()->work();
         instrument_ = instrumentFromSlug(toStd(instrument));
         const Rater rated = valueOf<Rater>(rater);
         ratingId_ = store.findRating(toStd(clientCode), sessionNumber, instrument_, rated);
@@ -54,7 +54,7 @@ bool CorrectionForm::load(const QString& clientCode, int sessionNumber, const QS
 
 void CorrectionForm::refresh()
 {
-    Store& store = *backend()->store();
+    security::Workspace& store = *backend()->work();
     const StoredRating current = store.storedRating(ratingId_);
     itemTenths_ = QList<int>(current.rating.score.itemTenths.begin(), current.rating.score.itemTenths.end());
     voided_ = current.voided;
@@ -79,15 +79,15 @@ void CorrectionForm::setItem(int index, int tenths)
 bool CorrectionForm::amend()
 {
     const std::vector<int> items(itemTenths_.begin(), itemTenths_.end());
-    return correct([&](Store& store) { store.amendRating(ratingId_, items, toStd(reason_)); });
+    return correct([&](security::Workspace& store) { store.amendRating(ratingId_, items, toStd(reason_)); });
 }
 
 bool CorrectionForm::voidRating()
 {
-    return correct([&](Store& store) { store.voidRating(ratingId_, toStd(reason_)); });
+    return correct([&](security::Workspace& store) { store.voidRating(ratingId_, toStd(reason_)); });
 }
 
-bool CorrectionForm::correct(const std::function<void(Store&)>& write)
+bool CorrectionForm::correct(const std::function<void(security::Workspace&)>& write)
 {
     if (!isLoaded() || !attempt(write, clientCode_))
         return false;

@@ -59,7 +59,7 @@ signals:
 
 private:
     void refresh();
-    bool correct(const std::function<void(Store&)>& write);
+    bool correct(const std::function<void(security::Workspace&)>& write);
 
     Id ratingId_ = 0;
     QString clientCode_;

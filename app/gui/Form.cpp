@@ -44,8 +44,8 @@ bool Form::setMember(QStringList& list, const QString& value, bool member)
 QVariantList Form::catalogueChoices(const std::string& kind, const QString& group)
 {
     QVariantList choices;
-    if (backend() && backend()->store())
-        for (const CatalogueEntry& e : backend()->store()->catalogue(kind))
+    if (backend() && backend()->work())
+        for (const CatalogueEntry& e : backend()->work()->catalogue(kind))
             if (group.isEmpty() || toQt(e.group) == group)
                 choices << QVariantMap{{QStringLiteral("value"), toQt(e.slug)},
                                        {QStringLiteral("label"), toQt(e.label)},
@@ -55,8 +55,8 @@ QVariantList Form::catalogueChoices(const std::string& kind, const QString& grou
 
 bool Form::ratingExists(const QString& clientCode, const QDate& date, Instrument instrument, Rater rater)
 {
-    return backend() && backend()->store() &&
-           backend()->store()->hasRating(toStd(clientCode), fromQDate(date), instrument, rater);
+    return backend() && backend()->work() &&
+           backend()->work()->hasRating(toStd(clientCode), fromQDate(date), instrument, rater);
 }
 
 QString Form::errorOf(const QString& id) const
@@ -93,7 +93,7 @@ void Form::reject(const QString& fieldId, const QString& problem)
                 label.isEmpty() ? problem : tr("%1: %2").arg(label, problem));
 }
 
-bool Form::attempt(const std::function<void(Store&)>& write, const QString& clientCode)
+bool Form::attempt(const std::function<void(security::Workspace&)>& write, const QString& clientCode)
 {
     clearErrors();
     Backend* owner = backend();
@@ -101,8 +101,13 @@ bool Form::attempt(const std::function<void(Store&)>& write, const QString& clie
         reject(QString(), tr("No database is open."));
         return false;
     }
+    security::Workspace* work = owner->work();
+    if (!work) {
+        reject(QString(), owner->locked() ? tr("The app is locked: unlock it first.") : tr("Sign in first."));
+        return false;
+    }
     try {
-        write(owner->ensureStore()); // the first write on first run creates the database
+        write(*work);
         if (clientCode.isEmpty())
             owner->notifyChanged();
         else
@@ -110,6 +115,8 @@ bool Form::attempt(const std::function<void(Store&)>& write, const QString& clie
         return true;
     } catch (const FieldError& e) { // a validation error, or something named that is not found
         reject(fieldFor(e.field()), Labels::problem(e));
+    } catch (const AccessDenied& e) {
+        reject(QString(), tr("Not allowed: %1").arg(toQt(printable(e.what()))));
     } catch (const std::exception& e) {
         reject(QString(), toQt(printable(e.what())));
     }

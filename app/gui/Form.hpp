@@ -3,6 +3,7 @@
 // a message on the field at fault (worded with the field's label, never a CLI flag) or on the form.
 // Nothing throws into QML.
 #include "Store.hpp"
+#include "security/Workspace.hpp"
 
 #include <QDate>
 #include <QList>
@@ -39,7 +40,7 @@ signals:
 protected:
     // Runs `write` on the open store and announces the change -- of client `clientCode` only when
     // one is given, else of everything; false (with errors set) otherwise.
-    bool attempt(const std::function<void(Store&)>& write, const QString& clientCode = QString());
+    bool attempt(const std::function<void(security::Workspace&)>& write, const QString& clientCode = QString());
     // Reports a problem found before the store was asked.
     void reject(const QString& field, const QString& problem);
     void clearErrors();

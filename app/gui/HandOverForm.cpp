@@ -47,7 +47,7 @@ bool HandOverForm::prepare()
 {
     clearErrors();
     startOver();
-    if (!backend() || !backend()->store()) {
+    if (!backend() || !backend()->work()) {
         reject(QString(), tr("No database is open."));
         return false;
     }
@@ -93,9 +93,9 @@ bool HandOverForm::confirm()
     rating.itemTenths = std::vector<int>(itemTenths_.begin(), itemTenths_.end());
     rating.rater = Rater::Client;
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             rating.date = backend() ? fromQDate(backend()->asOf()) : today();
-            store.logRating(rating);
+            store.logSession(rating, std::nullopt);
         },
         clientCode_);
     confirmed_ = ok;

@@ -61,11 +61,11 @@ void RepairPlanForm::follow(int ruptureId, int planId, int followUpSession)
 
 bool RepairPlanForm::amend(int ruptureId, int planId)
 {
-    if (!backend() || !backend()->store())
+    if (!backend() || !backend()->work())
         return false;
     reset(ruptureId);
     try {
-        Store& store = *backend()->store();
+        security::Workspace& store = *backend()->work();
         const RepairPlanChanges current = store.storedRepairPlan(planId);
         for (const RepairPlanRevision& revision : store.repairPlanHistory(planId)) {
             const RepairPlanChanges& was = revision.previous;
@@ -105,8 +105,8 @@ bool RepairPlanForm::amend(int ruptureId, int planId)
 QString RepairPlanForm::clientOfPlan() const
 {
     try {
-        if (backend() && backend()->store())
-            return toQt(backend()->store()->clientCodeOfRupture(ruptureId_));
+        if (backend() && backend()->work())
+            return toQt(backend()->work()->clientCodeOfRupture(ruptureId_));
     } catch (const NotFound&) {
         // no such rupture: the write says so
     }
@@ -145,7 +145,7 @@ bool RepairPlanForm::submit()
     if (amending_) {
         const Id id = planId_;
         const bool ok = attempt(
-            [&](Store& store) {
+            [&](security::Workspace& store) {
                 const std::optional<Outcome> outcome =
                     planClosed_ ? std::optional<Outcome>(valueOf<Outcome>(outcome_)) : std::nullopt;
                 store.amendRepairPlan(id, {strategies, steps(), dueOn, optionalText(note_), outcome},
@@ -158,7 +158,7 @@ bool RepairPlanForm::submit()
     }
     Id id = 0;
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             id = store.planRepair(
                 {ruptureId_, strategies, steps(), dueOn, optionalText(note_), fromQDate(backend()->asOf())});
         },
@@ -173,15 +173,11 @@ bool RepairPlanForm::submit()
 bool RepairPlanForm::addComment(bool signOff)
 {
     clearErrors();
-    const QString author = backend() ? backend()->currentCounselor() : QString();
-    if (author.isEmpty()) {
-        reject(QStringLiteral("comment"), tr("choose yourself in the header first"));
-        return false;
-    }
+    // Written by the signed-in person (the core checks who may comment and sign off).
     const Id plan = planId_;
     const bool ok = attempt(
-        [&](Store& store) {
-            store.addPlanComment(plan, toStd(author), toStd(comment_), fromQDate(backend()->asOf()), signOff);
+        [&](security::Workspace& store) {
+            store.addPlanComment(plan, toStd(comment_), fromQDate(backend()->asOf()), signOff);
         },
         clientOfPlan());
     if (ok) {
@@ -196,7 +192,7 @@ bool RepairPlanForm::closePlan()
 {
     clearErrors();
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             store.closeRepair(planId_, valueOf<Outcome>(outcome_),
                               followUpSession_ > 0 ? std::optional<SessionRef>(followUpSession_)
                                                    : std::nullopt,

@@ -30,10 +30,10 @@ bool ReportForm::load(const QString& clientCode, int sessionNumber)
 {
     clearErrors();
     clientCode_.clear();
-    if (!backend() || !backend()->store())
+    if (!backend() || !backend()->work())
         return false;
     try {
-        Store& store = *backend()->store();
+        security::Workspace& store = *backend()->work();
         const ClientDetail detail = store.clientDetail(toStd(clientCode));
         if (sessionNumber < 1 || sessionNumber > static_cast<int>(detail.sessions.size()))
             return false;
@@ -70,7 +70,7 @@ bool ReportForm::submit()
     }
     const std::optional<std::string> reason = optionalText(reason_);
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             store.recordPostSessionReport(toStd(clientCode_), sessionNumber_, report, reason);
         },
         clientCode_);

@@ -69,10 +69,10 @@ void RuptureForm::reset(const QString& clientCode, int sessionNumber, const QStr
 
 bool RuptureForm::load(const QString& clientCode, int sessionNumber, int ruptureId)
 {
-    if (!backend() || !backend()->store())
+    if (!backend() || !backend()->work())
         return false;
     try {
-        Store& store = *backend()->store();
+        security::Workspace& store = *backend()->work();
         const auto [current, voided] = store.storedRupture(ruptureId);
         QVariantList history;
         for (const RuptureRevision& revision : store.ruptureHistory(ruptureId)) {
@@ -132,14 +132,14 @@ bool RuptureForm::submit()
     if (amending()) {
         const Id id = ruptureId_;
         const bool ok =
-            attempt([&](Store& store) { store.amendRupture(id, details(), toStd(reason_)); }, clientCode_);
+            attempt([&](security::Workspace& store) { store.amendRupture(id, details(), toStd(reason_)); }, clientCode_);
         if (ok)
             emit saved(static_cast<int>(id));
         return ok;
     }
     Id id = 0;
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             NewRupture rupture{details(), toStd(clientCode_), sessionNumber_};
             id = store.flagRupture(rupture);
         },
@@ -153,7 +153,7 @@ bool RuptureForm::voidRupture()
 {
     clearErrors();
     const Id id = ruptureId_;
-    if (!amending() || !attempt([&](Store& store) { store.voidRupture(id, toStd(reason_)); }, clientCode_))
+    if (!amending() || !attempt([&](security::Workspace& store) { store.voidRupture(id, toStd(reason_)); }, clientCode_))
         return false;
     emit voidedRupture(static_cast<int>(id));
     return true;

@@ -1,6 +1,7 @@
 #include "SelfTest.hpp"
 
 #include "AppContext.hpp"
+#include "Demo.hpp"
 #include "QtConvert.hpp"
 
 #include <QAccessible>
@@ -47,7 +48,8 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("caseload"),  QStringLiteral("client"),         QStringLiteral("log"),
+    return {QStringLiteral("signin"),    QStringLiteral("locked"),         QStringLiteral("account"),
+            QStringLiteral("accounts"),  QStringLiteral("audit"),          QStringLiteral("caseload"),  QStringLiteral("client"),         QStringLiteral("log"),
             QStringLiteral("handOver"),  QStringLiteral("rating"),         QStringLiteral("rupture"),
             QStringLiteral("repair"),    QStringLiteral("transition"),     QStringLiteral("alerts"),
             QStringLiteral("correct"),   QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),
@@ -55,6 +57,56 @@ QStringList allPages()
             QStringLiteral("dark"),      QStringLiteral("contrast"),       QStringLiteral("team"),
             QStringLiteral("funnel"),    QStringLiteral("trends"),         QStringLiteral("drill"),
             QStringLiteral("review")}; // last: it says who is acting (a supervisor, with no caseload)
+}
+
+namespace {
+
+QString batchUser, batchPassword;
+
+// Who shows `page` in a batch run: "" for nobody (the sign-in page).
+QString personaFor(const QString& page)
+{
+    if (page == QStringLiteral("signin"))
+        return QString();
+    if (!batchUser.isEmpty())
+        return batchUser;
+    static const QStringList team{QStringLiteral("team"), QStringLiteral("funnel"), QStringLiteral("trends"),
+                                  QStringLiteral("drill"), QStringLiteral("review")};
+    if (team.contains(page))
+        return QStringLiteral("Morgan Ellis");
+    if (page == QStringLiteral("accounts") || page == QStringLiteral("audit") ||
+        page == QStringLiteral("addColleague"))
+        return QStringLiteral("Robin Admin");
+    return QStringLiteral("Alex Rivera");
+}
+
+// Signs the app in as the page's person (or out), and locks it for the lock page.
+void becomePersona(const QString& page)
+{
+    Backend* backend = Backend::instance();
+    if (!backend)
+        return;
+    const QString who = personaFor(page);
+    if (backend->locked())
+        backend->unlock(batchUser.isEmpty() ? QString::fromLatin1(demoPassword) : batchPassword);
+    if (backend->signedIn() && backend->userName() != who)
+        backend->signOut();
+    if (!who.isEmpty() && !backend->signedIn()) {
+        const QString refused =
+            backend->signIn(who, batchUser.isEmpty() ? QString::fromLatin1(demoPassword) : batchPassword);
+        if (!refused.isEmpty())
+            std::fprintf(stderr, "self-test: cannot sign in as %s: %s\n", qPrintable(who), qPrintable(refused));
+    }
+    if (page == QStringLiteral("locked"))
+        backend->lock();
+}
+
+} // namespace
+
+void setBatchIdentity(const QString& user, const QString& password)
+{
+    batchUser = user;
+    batchPassword = password;
 }
 
 void installWarningCounter()
@@ -95,6 +147,8 @@ int visitPages(QQmlApplicationEngine& engine, const QString& directory, const Pa
     settle(300);
     for (const QString& page : allPages()) {
         bool shown = false;
+        becomePersona(page);
+        settle(100);
         QMetaObject::invokeMethod(window, "showPage", Q_RETURN_ARG(bool, shown), Q_ARG(QString, page));
         settle(800);
         if (!shown) {

@@ -12,6 +12,12 @@ namespace alliance::gui {
 // The pages Main.qml's showPage() knows, in the order a counselor meets them.
 QStringList allPages();
 
+// Who the batch runs sign in as: one account for every page (`user` set, e.g. from
+// ALLIANCE_USER/ALLIANCE_PASSWORD), or else the demo's people, each where their work is (a
+// counselor's pages as Alex Rivera, the team's as Morgan Ellis, the accounts and audit as Robin
+// Admin) with the demo password.
+void setBatchIdentity(const QString& user, const QString& password);
+
 // Counts Qt warnings (QML ones included) from now on.
 void installWarningCounter();
 int warningCount();

@@ -87,14 +87,14 @@ QString SessionForm::scoreText() const
 
 bool SessionForm::belowCutoff() const
 {
-    if (!complete() || !backend() || !backend()->store())
+    if (!complete() || !backend() || !backend()->work())
         return false;
     int total = 0;
     for (int v : itemTenths_)
         total += v;
     try {
         // The agency's stored cutoff and comparator, exactly as the analysis and the CLI use them.
-        return backend()->store()->analysisParams(instrument_, "total").belowCutoff(tenthsToDouble(total));
+        return backend()->work()->analysisParams(instrument_, "total").belowCutoff(tenthsToDouble(total));
     } catch (const std::exception&) {
         return false;
     }
@@ -176,7 +176,7 @@ bool SessionForm::submit()
     }
     int sessionNumber = 0;
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             NewRating rating;
             rating.clientCode = toStd(clientCode_);
             rating.date = fromQDate(date);

@@ -128,11 +128,11 @@ struct TeamModel::Pass {
     QString error;
 };
 
-TeamModel::Pass TeamModel::read(Store& store, const ReviewScope& scope, const ReviewPeriod& period)
+TeamModel::Pass TeamModel::read(security::Workspace& store, const ReviewScope& scope, const ReviewPeriod& period)
 {
     Pass pass;
     try {
-        pass.review = reviewCaseload(store, scope, period);
+        pass.review = store.reviewCaseload(scope, period);
         pass.reviewMap = toVariant(caseloadReviewJson(*pass.review));
         pass.trendsMap = toVariant(trendsJson(*pass.review));
     } catch (const std::exception& e) {
@@ -151,7 +151,7 @@ TeamModel::~TeamModel()
 void TeamModel::refresh()
 {
     const std::uint64_t generation = ++generation_;
-    Store* store = backend_.store();
+    security::Workspace* store = backend_.work();
     supervisorNames_.clear();
     if (!store) {
         apply(generation, {});
@@ -165,7 +165,9 @@ void TeamModel::refresh()
             const bool supervises = std::any_of(people.begin(), people.end(), [&](const Counselor& other) {
                 return other.supervisorName == k.name;
             });
-            if (k.role == Role::Supervisor || supervises)
+            // An admin reviews any team; a supervisor their own only (the core refuses the rest).
+            const bool mine = backend_.isAdmin() || toQt(k.name) == backend_.userName();
+            if ((k.role == Role::Supervisor || supervises) && mine)
                 supervisorNames_ << toQt(k.name);
         }
         if (!supervisorChosen_) {
@@ -190,7 +192,7 @@ void TeamModel::refresh()
         apply(generation, std::move(failed));
         return;
     }
-    const std::string path = store->connection().path();
+    const std::string path = store->databasePath();
     if (path.empty()) { // in memory (the demo): no second connection can see it
         apply(generation, read(*store, scope, period));
         return;
@@ -203,7 +205,7 @@ void TeamModel::refresh()
     auto result = std::make_shared<Pass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, path, result, [scope, period](Store& reader) { return read(reader, scope, period); },
+        this, *store, result, [scope, period](security::Workspace& reader) { return read(reader, scope, period); },
         [this, result, generation] {
             if (pending_ == result)
                 apply(generation, std::move(*result));

@@ -89,7 +89,7 @@ signals:
 
 private:
     struct Pass;
-    static Pass read(Store& store, const ReviewScope& scope, const ReviewPeriod& period);
+    static Pass read(security::Workspace& store, const ReviewScope& scope, const ReviewPeriod& period);
     void apply(std::uint64_t generation, Pass pass);
     // Something the review shows changed: read it again now if the page is shown, else when it is.
     void invalidate();

@@ -17,8 +17,8 @@ QVariantList TransitionForm::referralChoices() const
 {
     QVariantList choices{
         QVariantMap{{QStringLiteral("value"), QString()}, {QStringLiteral("label"), tr("(not yet)")}}};
-    if (backend() && backend()->store())
-        for (const ReferralAgency& a : backend()->store()->referralAgencies())
+    if (backend() && backend()->work())
+        for (const ReferralAgency& a : backend()->work()->referralAgencies())
             choices << QVariantMap{
                 {QStringLiteral("value"), toQt(a.name)},
                 {QStringLiteral("label"),
@@ -37,9 +37,9 @@ void TransitionForm::load(const QString& clientCode, int ruptureId)
     newAgencyName_.clear();
     newAgencyServices_.clear();
     clearErrors();
-    if (backend() && backend()->store()) {
+    if (backend() && backend()->work()) {
         try {
-            for (const TransitionPlan& t : backend()->store()->clientDetail(toStd(clientCode)).transitions)
+            for (const TransitionPlan& t : backend()->work()->clientDetail(toStd(clientCode)).transitions)
                 if (t.ruptureId.value_or(0) == ruptureId_) {
                     existing_ = true;
                     policyReviewed_ = t.policyReviewed;
@@ -64,7 +64,7 @@ bool TransitionForm::addAgency()
     }
     QString added;
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             const Id id = store.addReferralAgency(
                 {0, toStd(newAgencyName_.trimmed()), optionalText(newAgencyServices_), std::nullopt});
             for (const ReferralAgency& a : store.referralAgencies())
@@ -85,7 +85,7 @@ bool TransitionForm::submit()
 {
     clearErrors();
     const bool ok = attempt(
-        [&](Store& store) {
+        [&](security::Workspace& store) {
             NewTransitionPlan p;
             p.clientCode = toStd(clientCode_);
             if (ruptureId_ > 0)

@@ -97,8 +97,12 @@ int main(int argc, char* argv[])
         QStringLiteral("check-accessible"),
         QStringLiteral("With --demo: open every page and dialog and exit non-zero when a control has no "
                        "accessible name, two buttons share one, or a page behind a dialog can be reached."));
+    const QCommandLineOption lockAfter(
+        QStringLiteral("lock-after"),
+        QStringLiteral("Lock the app after MINUTES without a key press or click (default 10; kept)."),
+        QStringLiteral("MINUTES"));
     parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation,
-                       checkTranslated, checkAccessible, firstFrame});
+                       checkTranslated, checkAccessible, firstFrame, lockAfter});
     parser.process(app);
 
     // The app's own texts in the user's language when a translation for it is installed beside
@@ -153,9 +157,28 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "alliance-tracker: --demo-clients: out of range 1..2000\n");
         return 3;
     }
+    // Runs nobody sits at sign in without the page: the batch runs as the demo's people (or the one
+    // account ALLIANCE_USER/ALLIANCE_PASSWORD name), a measurement as that account.
+    const QString envUser = qEnvironmentVariable("ALLIANCE_USER");
+    const QString envPassword = qEnvironmentVariable("ALLIANCE_PASSWORD");
+    if (batch)
+        alliance::gui::setBatchIdentity(envUser, envPassword);
+    else if (parser.isSet(firstFrame)) {
+        options.signInAs = envUser;
+        options.signInPassword = envPassword;
+    }
     alliance::gui::AppContext context(options);
     if (!batch && !options.demo)
-        context.backend().rememberChoices(); // counselor and theme, in the user's config folder
+        context.backend().rememberChoices(); // theme and idle time, in the user's config folder
+    if (parser.isSet(lockAfter)) {
+        bool ok = false;
+        const int minutes = parser.value(lockAfter).toInt(&ok);
+        if (!ok || minutes < 1 || minutes > 24 * 60) {
+            std::fprintf(stderr, "alliance-tracker: --lock-after: minutes 1..1440\n");
+            return 3;
+        }
+        context.backend().setIdleLockSeconds(minutes * 60);
+    }
     // A batch run that could not open its database has tested nothing: say so and fail.
     if (batch && !context.backend().startupError().isEmpty()) {
         std::fprintf(stderr, "alliance-tracker: cannot open the database: %s\n",

@@ -35,7 +35,16 @@ void Workspace::record(const AuditEvent& event)
 {
     if (store_->connection().readOnly())
         return; // a worker's read-only copy: the account's own workspace recorded the view
+    // A page reading the same thing again (the caseload after each write) is one view, not many.
+    const bool view = event.action.rfind("view-", 0) == 0;
+    if (view && lastView_ && lastView_->action == event.action && lastView_->clientCode == event.clientCode &&
+        lastView_->detail == event.detail)
+        return;
     appendAudit(*store_, account_.id, account_.name, event);
+    if (view)
+        lastView_ = event;
+    else
+        lastView_.reset();
 }
 
 void Workspace::audit(const AuditEvent& event)
@@ -411,6 +420,12 @@ void Workspace::voidRating(Id ratingId, const std::string& reason)
     transaction.commit();
 }
 
+StoredRating Workspace::storedRating(Id ratingId)
+{
+    require(ownerOfQuery(ratingOwner, ratingId, "rating"), Need::Read);
+    return store_->storedRating(ratingId);
+}
+
 std::vector<RatingRevision> Workspace::ratingHistory(Id ratingId)
 {
     require(ownerOfQuery(ratingOwner, ratingId, "rating"), Need::Read);
@@ -454,6 +469,13 @@ std::pair<RuptureChanges, bool> Workspace::storedRupture(Id ruptureId)
 {
     require(ownerOfQuery(ruptureOwner, ruptureId, "rupture"), Need::Read);
     return store_->storedRupture(ruptureId);
+}
+
+std::string Workspace::clientCodeOfRupture(Id ruptureId)
+{
+    const Owner owner = ownerOfQuery(ruptureOwner, ruptureId, "rupture");
+    require(owner, Need::Read);
+    return owner.clientCode;
 }
 
 std::vector<RuptureRevision> Workspace::ruptureHistory(Id ruptureId)
@@ -577,6 +599,11 @@ std::vector<CatalogueEntry> Workspace::catalogue(const std::string& kind)
 AnalysisParams Workspace::analysisParams(Instrument instrument, const std::string& dimension)
 {
     return store_->analysisParams(instrument, dimension);
+}
+
+ParamsLookup Workspace::params()
+{
+    return rememberedParams(*store_);
 }
 
 // ---- analyses

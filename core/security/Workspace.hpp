@@ -79,12 +79,14 @@ public:
     void amendRating(Id ratingId, const std::vector<int>& itemTenths, const std::string& reason);
     void voidRating(Id ratingId, const std::string& reason);
     std::vector<RatingRevision> ratingHistory(Id ratingId);
+    StoredRating storedRating(Id ratingId);
 
     // ---- ruptures and plans (the client's counselor; comments also their supervisor or an admin)
     Id flagRupture(const NewRupture& rupture);
     void amendRupture(Id ruptureId, const RuptureChanges& changes, const std::string& reason);
     void voidRupture(Id ruptureId, const std::string& reason);
     std::pair<RuptureChanges, bool> storedRupture(Id ruptureId);
+    std::string clientCodeOfRupture(Id ruptureId);
     std::vector<RuptureRevision> ruptureHistory(Id ruptureId);
     Id planRepair(const NewRepairPlan& plan);
     void amendRepairPlan(Id planId, const RepairPlanChanges& changes, const std::string& reason);
@@ -101,6 +103,8 @@ public:
     std::vector<ReferralAgency> referralAgencies();
     std::vector<CatalogueEntry> catalogue(const std::string& kind);
     AnalysisParams analysisParams(Instrument instrument, const std::string& dimension);
+    // The stored analysis parameters, each read once (Alerts.hpp rememberedParams).
+    ParamsLookup params();
 
     // ---- analyses (scoped to what the account may see)
     std::vector<Alert> activeAlerts(const std::optional<std::string>& counselor, const Date& asOf);
@@ -140,6 +144,7 @@ private:
 
     Store* store_;
     Account account_;
+    std::optional<AuditEvent> lastView_; // the last view recorded, while nothing else was
     std::string path_;
 };
 
