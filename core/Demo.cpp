@@ -113,6 +113,13 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                                                              {"Taylor Brooks", "Priya Shah"}};
     for (const auto& [name, supervisor] : supervisorOf)
         addOnce(name, Role::Counselor, supervisor);
+    // The accounts before any client, so every text the demo writes is sealed as it is written.
+    if (!security::hasAccounts(store)) {
+        summary.recoveryKey = security::initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, demoPassword);
+        for (const auto& person : store.counselors())
+            if (person.name != "Robin Admin")
+                security::createAccount(store, {person.name, person.role, person.supervisorName, false}, demoPassword);
+    }
     // Who sees client c: a cycle of 11 (prime to the 8 stories, so everyone meets every story).
     const std::array<const char*, 11> counselors = {
         "Alex Rivera", "Sam Okafor",   "Jordan Lee",  "Casey Nguyen", "Alex Rivera",  "Sam Okafor",
@@ -236,12 +243,6 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
                         std::min(now, closed + boost::gregorian::days(3)), true);
             }
         }
-    }
-    if (!security::hasAccounts(store)) {
-        summary.recoveryKey = security::initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, demoPassword);
-        for (const auto& person : store.counselors())
-            if (person.name != "Robin Admin")
-                security::createAccount(store, {person.name, person.role, person.supervisorName, false}, demoPassword);
     }
     everything.commit();
     return summary;

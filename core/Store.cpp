@@ -59,9 +59,10 @@ void Store::setUpSealing()
     if (keyring.integer(0) > 0) {
         sealing_->setMode(security::Sealing::Mode::Sealed);
     } else if (createdFile_) {
+        // Sealed from the first record; the keyring row comes with the first account
+        // (security::initialize), so a file whose first command died before it is simply empty.
         sealing_->setMode(security::Sealing::Mode::Sealed);
         sealing_->unlock(security::SecretKey::random());
-        connection_->exec("INSERT INTO keyring (id) VALUES (1)");
     }
 }
 

@@ -150,7 +150,8 @@ public:
     // The data key and whether text is sealed (security/Sealing.hpp). A database this Store made
     // (a new file, ":memory:") is sealed from the start under a fresh key held here until
     // `alliance init` wraps it for the first admin; an existing sealed one is locked until an
-    // account's sign-in (security/Accounts.hpp) unlocks it; one from before accounts is Plain.
+    // account's sign-in (security/Accounts.hpp) unlocks it; one without accounts (from before
+    // them, or whose first command died before making one) is Plain until initialised.
     security::Sealing& sealing() { return *sealing_; }
     const security::Sealing& sealing() const { return *sealing_; }
 

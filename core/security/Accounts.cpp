@@ -9,6 +9,7 @@
 
 #include <ctime>
 #include <sodium.h>
+#include <sqlite3.h>
 
 namespace alliance::security {
 
@@ -149,7 +150,6 @@ void sealPlainText(Store& store)
     for (const SealedColumn& c : sealedColumns())
         store.connection().exec(std::string("UPDATE ") + c.table + " SET " + c.column + " = seal('" + c.context +
                                 "', " + c.column + ") WHERE " + c.column + " IS NOT NULL");
-    store.connection().exec("INSERT INTO keyring (id) VALUES (1)");
 }
 
 } // namespace
@@ -190,6 +190,7 @@ std::string initialize(Store& store, const NewAccount& first, const std::string&
             sealPlainText(store);
             sealedNow = true;
         }
+        store.connection().exec("INSERT OR IGNORE INTO keyring (id) VALUES (1)");
         const SecretKey& dataKey = store.sealing().key();
         const Id person = personFor(store, first);
         const Id id = insertAccount(store, person, true, wrapFor(normal, dataKey));
@@ -201,7 +202,8 @@ std::string initialize(Store& store, const NewAccount& first, const std::string&
         appendAudit(store, id, made.name, {"initialise", std::nullopt, "account " + made.name, std::nullopt});
         transaction.commit();
     }
-    if (sealedNow && !store.connection().path().empty()) {
+    const bool inCallersTransaction = sqlite3_get_autocommit(store.connection().handle()) == 0;
+    if (sealedNow && !store.connection().path().empty() && !inCallersTransaction) {
         // The plain text is gone from the tables, not yet from free pages or the log: rewrite them.
         store.connection().exec("VACUUM");
         store.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");

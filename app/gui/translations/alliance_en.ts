@@ -7,6 +7,34 @@
 <context>
     <name>TrajectoryWording</name>
     <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n wrong password(s) in a row</source>
+        <translation>
+            <numerusform>, %n wrong password in a row</numerusform>
+            <numerusform>, %n wrong passwords in a row</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Intact: %n entries verify, none changed, moved or removed.</source>
+        <translation>
+            <numerusform>Intact: %n entry verifies, none changed, moved or removed.</numerusform>
+            <numerusform>Intact: %n entries verify, none changed, moved or removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong passwords. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>RR-1: a drop larger than %1 points (reliable change; %2) opens a breach; repaired when the score before the drop is regained within %n sessions</source>
         <translation>
             <numerusform>RR-1: a drop larger than %1 points (reliable change; %2) opens a breach; repaired when the score before the drop is regained within %n session</numerusform>
