@@ -2,6 +2,7 @@
 
 #include "Instruments.hpp"
 #include "Sqlite.hpp"
+#include "security/Accounts.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -49,6 +50,11 @@ AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf,
                                : std::optional<std::string>(numbered("Counselor %03d", k / 10 * 10 + 1)));
         ++summary.counselors;
     }
+    // The accounts before any client, as an agency starts (and so every text is sealed as written).
+    security::initialize(store, {benchAdmin, Role::Admin, std::nullopt, true}, benchPassword);
+    for (const Counselor& person : store.counselors())
+        if (person.name != benchAdmin)
+            security::createAccount(store, {person.name, person.role, person.supervisorName, false}, benchPassword);
     for (int c = 0; c < size.clients; ++c) {
         const std::string code = numbered("A-%05d", c + 1);
         const int sessions = std::max(3, size.sessionsPerClient * between(60, 140) / 100);

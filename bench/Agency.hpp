@@ -18,6 +18,11 @@ struct AgencySize {
 
 AgencySize agencySize(const std::string& name); // S, M or L; throws std::invalid_argument
 
+// Every counselor has an account with this password, and "Bench Admin" (an admin, no caseload)
+// signs in for the measurements that read the whole agency.
+constexpr const char* benchPassword = "bench password 1";
+constexpr const char* benchAdmin = "Bench Admin";
+
 struct AgencySummary {
     int counselors = 0;
     int clients = 0;

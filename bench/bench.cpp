@@ -9,6 +9,7 @@
 #include "AppContext.hpp"
 #include "Review.hpp"
 #include "SessionForm.hpp"
+#include "security/Accounts.hpp"
 
 #include <QApplication>
 #include <QDir>
@@ -139,7 +140,7 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
 {
     const bench::AgencySize size = bench::agencySize(sizeName);
     const Date asOf = std::min(Date(2026, 11, 27), today());
-    std::string db = dir + "/agency-" + sizeName + ".v2.db";
+    std::string db = dir + "/agency-" + sizeName + ".v3.db"; // v3: with accounts, text sealed
     if (!QFile::exists(QString::fromStdString(db))) {
         Store fresh(db, OpenMode::CreateIfMissing);
         bench::AgencySummary made;
@@ -151,7 +152,7 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
     // Measured on a copy: the writes below never change the generated agency, so every run
     // starts from the same data.
     const std::string pristine = db;
-    db = dir + "/agency-" + sizeName + ".v2.work.db";
+    db = dir + "/agency-" + sizeName + ".v3.work.db";
     for (const char* suffix : {"", "-wal", "-shm"})
         QFile::remove(QString::fromStdString(db + suffix));
     if (!QFile::copy(QString::fromStdString(pristine), QString::fromStdString(db))) {
@@ -159,6 +160,10 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
         std::exit(1);
     }
     Store store(db, OpenMode::MustExist);
+    security::signIn(store, bench::benchAdmin, bench::benchPassword);
+    // The CLI and the app measured below sign in as the admin too (each run pays one Argon2id).
+    ::setenv("ALLIANCE_USER", bench::benchAdmin, 1);
+    ::setenv("ALLIANCE_PASSWORD", bench::benchPassword, 1);
     const auto clients = store.clients();
     expect(static_cast<int>(clients.size()) == size.clients, sizeName + ": client count");
 
@@ -224,6 +229,8 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
     gui::StartupOptions options;
     options.databasePath = QString::fromStdString(db);
     options.asOf = QDate(asOf.year(), asOf.month(), asOf.day());
+    options.signInAs = QString::fromLatin1(bench::benchAdmin);
+    options.signInPassword = QString::fromLatin1(bench::benchPassword);
     gui::AppContext context(options);
     context.finishReading();
     expect(context.caseload().totalCount() == size.clients, sizeName + ": caseload rows");
@@ -275,7 +282,13 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
     rows.push_back(
         {"one write through the core (CLI)", sizeName, coreWrite, median(bareTimes), "bare SQLite insert"});
 
-    // One write through the app, until every model has updated ("All counselors" shown).
+    // One write through the app by the client's counselor, until every model has updated (their
+    // caseload shown).
+    const std::string writer = store.clientDetail("A-00005").client.counselorName;
+    context.backend().signOut();
+    expect(context.backend().signIn(QString::fromStdString(writer), QString::fromLatin1(bench::benchPassword)).isEmpty(),
+           sizeName + ": the counselor signs in to the app");
+    context.finishReading();
     std::vector<double> appTimes;
     const int before = static_cast<int>(store.clientDetail("A-00005").sessions.size());
     for (int r = 0; r < repeats; ++r) {
@@ -298,10 +311,10 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
 
     // The app's cold start and memory, against the same on a database with one counselor and no
     // client.
-    const std::string empty = dir + "/empty.db";
+    const std::string empty = dir + "/empty.v3.db";
     if (!QFile::exists(QString::fromStdString(empty))) {
         Store blank(empty, OpenMode::CreateIfMissing);
-        blank.addCounselor("Counselor 001", Role::Counselor, std::nullopt);
+        security::initialize(blank, {bench::benchAdmin, Role::Admin, std::nullopt, true}, bench::benchPassword);
     }
     const Start emptyStart = coldStart(repeats, empty, asOf);
     const Start start = coldStart(repeats, db, asOf);
