@@ -111,7 +111,7 @@ void Backend::afterSignIn()
     // Counselors see their own caseload; supervisors and admins start on everyone they may see.
     currentCounselor_ = work_->seesOthers() ? QString() : toQt(work_->account().name);
     if (remembering_) {
-        const QString remembered = QSettings().value(QStringLiteral("counselor")).toString();
+        const QString remembered = QSettings().value(QStringLiteral("counselor/") + userName()).toString();
         if (counselorNames().contains(remembered))
             currentCounselor_ = remembered;
     }
@@ -203,8 +203,8 @@ void Backend::setCurrentCounselor(const QString& name)
     if (name == currentCounselor_)
         return;
     currentCounselor_ = name;
-    if (remembering_)
-        QSettings().setValue(QStringLiteral("counselor"), name);
+    if (remembering_ && work_)
+        QSettings().setValue(QStringLiteral("counselor/") + userName(), name);
     emit currentCounselorChanged();
 }
 
@@ -223,6 +223,12 @@ void Backend::rememberChoices()
     const QSettings settings;
     setTheme(settings.value(QStringLiteral("theme")).toString());
     setIdleLockSeconds(settings.value(QStringLiteral("idleLockSeconds"), idleLockSeconds_).toInt());
+    // Whose caseload this person looked at last (each account its own).
+    if (work_) {
+        const QString counselor = settings.value(QStringLiteral("counselor/") + userName()).toString();
+        if (counselorNames().contains(counselor))
+            setCurrentCounselor(counselor);
+    }
     remembering_ = true;
 }
 

@@ -109,6 +109,8 @@ QString RepairPlanForm::clientOfPlan() const
             return toQt(backend()->work()->clientCodeOfRupture(ruptureId_));
     } catch (const NotFound&) {
         // no such rupture: the write says so
+    } catch (const AccessDenied&) {
+        // not this person's client: the write says so
     }
     return QString();
 }

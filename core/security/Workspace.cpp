@@ -100,8 +100,10 @@ Workspace::Owner Workspace::ownerOfQuery(const std::string& sql, Id id, const ch
 Workspace::Owner Workspace::ownerOfClient(const std::string& code)
 {
     sql::Statement query(store_->connection(),
-                         std::string(ownerColumns) + "FROM client c " + ownerJoin + "WHERE c.code_key = ?");
-    query.bind(1, identityKey(code));
+                         std::string(ownerColumns) + "FROM client c " + ownerJoin +
+                             "WHERE c.code_key = ? ORDER BY c.code <> ? LIMIT 1");
+    // Found as Store::clientId finds it (trimmed, by identity key, the exact code first).
+    query.bind(1, identityKey(trimmed(code))).bind(2, trimmed(code));
     if (!query.step())
         throw NotFound("code", "no client with code " + quoteForError(code));
     return {query.int64(0), query.optInt64(1), query.text(2)};

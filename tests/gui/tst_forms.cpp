@@ -2,6 +2,8 @@
 // the field's label, never a CLI flag; a rejected submit changes nothing; saved / failed fire.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "Demo.hpp"
+#include "security/Accounts.hpp"
 #include "ClientForm.hpp"
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
@@ -27,12 +29,15 @@
 using namespace alliance::gui;
 
 namespace {
-StartupOptions demoOptions()
+// Signed in as the demo's Alex Rivera (a counselor; C-001 is his), or `user`.
+StartupOptions demoOptions(const QString& user = QStringLiteral("Alex Rivera"))
 {
     StartupOptions options;
     options.demo = true;
     options.demoClients = 8;
     options.asOf = QDate(2026, 11, 27);
+    options.signInAs = user;
+    options.signInPassword = QString::fromLatin1(alliance::demoPassword);
     return options;
 }
 
@@ -72,7 +77,10 @@ bool logLowRating(const QString& code, const QString& instrument, const QDate& d
         items << lowest;
     form.setItemText(0, items.join(QLatin1Char(',')));
     form.setProperty("dateText", date.toString(Qt::ISODate));
-    return form.submit();
+    const bool ok = form.submit();
+    if (!ok)
+        qWarning("logLowRating %s: %s %s", qPrintable(code), qPrintable(form.message()), qPrintable(form.firstErrorField()));
+    return ok;
 }
 
 bool readsWell(const QString& text)
@@ -91,7 +99,7 @@ private slots:
     // a write through the app is in it at once.
     void theTeamReviewIsCoresAndFollowsWrites()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(QStringLiteral("Robin Admin"))); // everyone's figures: an admin
         alliance::Store& store = *context.backend().store();
         TeamModel& team = context.team();
         team.setSupervisor(QString()); // everyone
@@ -109,8 +117,15 @@ private slots:
         const int sessions =
             team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt();
         QVERIFY(sessions > 0);
-        // A low rating on a day C-002 had no session: one session more, the same as core's.
-        QVERIFY(logLowRating(QStringLiteral("C-002"), QStringLiteral("wai-sr"), QDate(2026, 11, 26)));
+        // A low rating on a day C-002 had no session (written by its counselor elsewhere, as the
+        // CLI does): one session more, the same as core's.
+        alliance::NewRating low;
+        low.clientCode = "C-002";
+        low.date = alliance::Date(2026, 11, 26);
+        low.instrument = alliance::Instrument::WaiSr;
+        low.itemTenths.assign(12, 10);
+        store.logRating(low);
+        context.backend().notifyClientChanged(QStringLiteral("C-002"));
         QCOMPARE(
             team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt(),
             sessions + 1);
@@ -128,9 +143,9 @@ private slots:
         QSignalSpy saved(&form, &ClientForm::saved);
         QSignalSpy failed(&form, &ClientForm::failed);
         const int before = context.caseload().totalCount();
-        form.reset(QStringLiteral("Sam Okafor"));
+        form.reset(QStringLiteral("Alex Rivera"));
         QVERIFY(!form.editing());
-        QCOMPARE(form.property("counselor").toString(), QStringLiteral("Sam Okafor"));
+        QCOMPARE(form.property("counselor").toString(), QStringLiteral("Alex Rivera"));
         QCOMPARE(form.property("startDate").toDate(), QDate(2026, 11, 27));
         form.setProperty("code", QStringLiteral("  C-900 "));
         form.setProperty("displayName", QStringLiteral("Zoë O'Brien"));
@@ -143,7 +158,14 @@ private slots:
         QCOMPARE(context.caseload().totalCount(), before + 1);
         const auto detail = context.backend().store()->clientDetail("C-900");
         QCOMPARE(detail.client.cadenceDays, 14);
-        QCOMPARE(detail.client.counselorName, std::string("Sam Okafor"));
+        QCOMPARE(detail.client.counselorName, std::string("Alex Rivera"));
+        // A counselor adds no client to a colleague's caseload: refused, nothing stored.
+        ClientForm other;
+        other.reset(QStringLiteral("Sam Okafor"));
+        other.setProperty("code", QStringLiteral("C-901"));
+        QVERIFY(!other.submit());
+        QVERIFY(!other.message().isEmpty());
+        QVERIFY_THROWS_EXCEPTION(alliance::NotFound, context.backend().store()->clientDetail("C-901"));
         QCOMPARE(*detail.client.displayName, std::string("Zoë O'Brien"));
     }
 
@@ -218,13 +240,25 @@ private slots:
         QCOMPARE(form.property("code").toString(), QStringLiteral("C-001"));
         form.setProperty("status", QStringLiteral("closed"));
         form.setProperty("cadenceDays", 21);
-        form.setProperty("counselor", QStringLiteral("Jordan Lee"));
         form.setProperty("code", QStringLiteral("C-999")); // the code is fixed once set
         QVERIFY(form.submit());
-        const auto client = context.backend().store()->clientDetail("C-001").client;
+        auto client = context.backend().store()->clientDetail("C-001").client;
         QVERIFY(client.status == alliance::ClientStatus::Closed);
         QCOMPARE(client.cadenceDays, 21);
-        QCOMPARE(client.counselorName, std::string("Jordan Lee"));
+        // Only an admin moves a client to another counselor; the name stays as it was.
+        QVERIFY(form.load(QStringLiteral("C-001")));
+        form.setProperty("counselor", QStringLiteral("Jordan Lee"));
+        QVERIFY(!form.submit());
+        QCOMPARE(context.backend().store()->clientDetail("C-001").client.counselorName, std::string("Alex Rivera"));
+        context.backend().signOut();
+        QVERIFY(context.backend().signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        QVERIFY(form.load(QStringLiteral("C-001")));
+        QVERIFY(form.property("displayName").toString().isEmpty()); // an admin reads no name
+        form.setProperty("counselor", QStringLiteral("Jordan Lee"));
+        QVERIFY2(form.submit(), qPrintable(form.message()));
+        const auto moved = context.backend().store()->clientDetail("C-001").client;
+        QCOMPARE(moved.counselorName, std::string("Jordan Lee"));
+        QCOMPARE(moved.displayName, client.displayName);
         QCOMPARE(form.statusChoices().size(), 3);
         for (const QVariant& choice : form.statusChoices())
             QVERIFY(!choice.toMap().value(QStringLiteral("label")).toString().isEmpty());
@@ -232,13 +266,16 @@ private slots:
 
     void addsAColleague()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(QStringLiteral("Robin Admin"))); // accounts are an admin's
         CounselorForm form;
         QSignalSpy saved(&form, &CounselorForm::saved);
         const int before = context.backend().counselorNames().size();
         form.setProperty("name", QStringLiteral(" Kim Park "));
         form.setProperty("role", QStringLiteral("supervisor"));
+        form.setProperty("password", QStringLiteral("kim's first one"));
+        form.setProperty("confirmPassword", QStringLiteral("kim's first one"));
         QVERIFY(form.submit());
+        QVERIFY(alliance::security::account(*context.backend().store(), "Kim Park").id > 0);
         QCOMPARE(saved.at(0).at(0).toString(), QStringLiteral("Kim Park"));
         QCOMPARE(context.backend().counselorNames().size(), before + 1);
         const QVariantList supervisors = form.supervisorChoices();
@@ -248,6 +285,8 @@ private slots:
 
         form.reset();
         form.setProperty("name", QStringLiteral("KIM PARK"));
+        form.setProperty("password", QStringLiteral("another first one"));
+        form.setProperty("confirmPassword", QStringLiteral("another first one"));
         QVERIFY(!form.submit());
         QVERIFY(!form.nameError().isEmpty());
         QVERIFY2(readsWell(form.nameError()), qPrintable(form.nameError()));
@@ -262,6 +301,8 @@ private slots:
         form.reset();
         form.setProperty("name", QStringLiteral("Ann Ode"));
         form.setProperty("supervisor", QStringLiteral("Nobody Here"));
+        form.setProperty("password", QStringLiteral("ann's first one"));
+        form.setProperty("confirmPassword", QStringLiteral("ann's first one"));
         QVERIFY(!form.submit());
         QVERIFY(!form.supervisorError().isEmpty());
         QVERIFY2(readsWell(form.supervisorError()), qPrintable(form.supervisorError()));
@@ -313,7 +354,7 @@ private slots:
 
     void handOverNeedsEveryAnswerAndCatchesADuplicateFirst()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(QStringLiteral("Sam Okafor"))); // C-002's counselor
         context.backend().setAsOf(QDate(2026, 11, 26));
         HandOverForm form;
         form.setProperty("clientCode", QStringLiteral("C-002"));
@@ -677,7 +718,12 @@ private slots:
             caseload.index(caseload.rowCount() - 1, 0).data(CaseloadModel::CodeRole).toString();
         const int alertsBefore = alerts.rowCount();
         context.client().setClientCode(calm); // its default series: the instrument rated most
-        QVERIFY(logLowRating(calm, context.client().instrument(), QDate(2026, 11, 27)));
+        QDate day(2026, 11, 27); // the latest day without a session of this client
+        const auto calmSessions = context.backend().store()->clientDetail(calm.toStdString()).sessions;
+        while (std::any_of(calmSessions.begin(), calmSessions.end(),
+                           [&](const auto& session) { return session.date == alliance::Date(day.year(), day.month(), day.day()); }))
+            day = day.addDays(-1);
+        QVERIFY(logLowRating(calm, context.client().instrument(), day));
         QVERIFY(alerts.rowCount() > alertsBefore);
         QVERIFY(caseload.index(caseload.rowCount() - 1, 0).data(CaseloadModel::CodeRole).toString() != calm);
         sameAsAFullReread();
@@ -691,7 +737,9 @@ private slots:
         QCOMPARE(alerts.rowCount(), alertsNow - 1);
         sameAsAFullReread();
 
-        // With one counselor's caseload shown, a client handed to a colleague leaves it.
+        // With one counselor's caseload shown, a client an admin hands to a colleague leaves it.
+        context.backend().signOut();
+        QVERIFY(context.backend().signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
         context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera"));
         caseloadResets.clear();
         alertResets.clear();
@@ -758,16 +806,17 @@ private slots:
         const int planId = saved.at(0).at(0).toInt();
         form.follow(ruptureId, planId, 1);
         form.setProperty("comment", QStringLiteral("Name the silence \"gently\""));
-        context.backend().setCurrentCounselor(QString()); // nobody chosen: who writes it?
-        QVERIFY(!form.addComment());
-        QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
-        context.backend().setCurrentCounselor(QStringLiteral("Sam Okafor")); // not this client's counselor
+        const auto signInAs = [&](const QString& name) {
+            context.backend().signOut();
+            QVERIFY(context.backend().signIn(name, QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        };
+        signInAs(QStringLiteral("Sam Okafor")); // not this client's counselor
         QVERIFY(!context.backend().currentIsSupervisor());
-        const std::string before = alliance::test::dumpAll(store);
+        const std::string before = alliance::test::dumpContent(store);
         QVERIFY(!form.addComment());
-        QCOMPARE(form.firstErrorField(), QStringLiteral("comment"));
-        QCOMPARE(alliance::test::dumpAll(store), before);
-        context.backend().setCurrentCounselor(QStringLiteral("Morgan Ellis")); // Alex Rivera's supervisor
+        QVERIFY(readsWell(form.message()));
+        QCOMPARE(alliance::test::dumpContent(store), before);
+        signInAs(QStringLiteral("Morgan Ellis")); // Alex Rivera's supervisor
         QVERIFY(context.backend().currentIsSupervisor());
         QVERIFY2(form.addComment(), qPrintable(form.message()));
         QVERIFY(form.property("comment").toString().isEmpty());
@@ -835,23 +884,25 @@ private slots:
         QStandardPaths::setTestModeEnabled(true); // a settings file of the tests' own
         QCoreApplication::setOrganizationName(QStringLiteral("alliance-tracker-test"));
         QSettings().clear();
+        // A supervisor's choice among their team, remembered for them.
+        const QString morgan = QStringLiteral("Morgan Ellis");
         {
-            AppContext context(demoOptions());
+            AppContext context(demoOptions(morgan));
             context.backend().rememberChoices();
             QCOMPARE(context.backend().currentCounselor(), QString());
             context.backend().setCurrentCounselor(QStringLiteral("Sam Okafor"));
             context.backend().setTheme(QStringLiteral("dark"));
         }
         {
-            AppContext context(demoOptions());
+            AppContext context(demoOptions(morgan));
             QCOMPARE(context.backend().currentCounselor(), QString()); // only when asked to remember
             context.backend().rememberChoices();
             QCOMPARE(context.backend().currentCounselor(), QStringLiteral("Sam Okafor"));
             QCOMPARE(context.backend().theme(), QStringLiteral("dark"));
         }
-        QSettings().setValue(QStringLiteral("counselor"), QStringLiteral("Nobody Here"));
+        QSettings().setValue(QStringLiteral("counselor/Morgan Ellis"), QStringLiteral("Nobody Here"));
         {
-            AppContext context(demoOptions());
+            AppContext context(demoOptions(morgan));
             context.backend().rememberChoices(); // a colleague no longer on record is not chosen
             QCOMPARE(context.backend().currentCounselor(), QString());
         }

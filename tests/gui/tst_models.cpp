@@ -2,6 +2,7 @@
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "security/Accounts.hpp"
 #include "CounselorForm.hpp"
 #include "Demo.hpp"
 #include "ReviewJson.hpp"
@@ -19,12 +20,29 @@
 using namespace alliance::gui;
 
 namespace {
-StartupOptions demoOptions(int clients = 16)
+// Signed in as the demo's Alex Rivera (a counselor; C-001 is his), or `user`.
+StartupOptions demoOptions(int clients = 16, const QString& user = QStringLiteral("Alex Rivera"))
 {
     StartupOptions options;
     options.demo = true;
     options.demoClients = clients;
     options.asOf = QDate(2026, 11, 27);
+    options.signInAs = user;
+    options.signInPassword = QString::fromLatin1(alliance::demoPassword);
+    return options;
+}
+const std::string password = "a test password";
+// The first account on a new file: Alex Rivera, counselor and admin (a solo practice).
+void addAlexAccount(alliance::Store& store)
+{
+    alliance::security::initialize(store, {"Alex Rivera", alliance::Role::Counselor, std::nullopt, true}, password);
+}
+StartupOptions alexOn(const QString& path)
+{
+    StartupOptions options;
+    options.databasePath = path;
+    options.signInAs = QStringLiteral("Alex Rivera");
+    options.signInPassword = QString::fromStdString(password);
     return options;
 }
 // A 30-client demo in a fresh file in the temp folder (the caller removes it).
@@ -38,11 +56,13 @@ QString demoFile(const QString& name)
     return path;
 }
 
-StartupOptions fileOptions(const QString& path)
+StartupOptions fileOptions(const QString& path, const QString& user = QStringLiteral("Alex Rivera"))
 {
     StartupOptions options;
     options.databasePath = path;
     options.asOf = QDate(2026, 11, 27);
+    options.signInAs = user;
+    options.signInPassword = QString::fromLatin1(alliance::demoPassword);
     return options;
 }
 } // namespace
@@ -53,7 +73,7 @@ class ModelsTest : public QObject {
 private slots:
     void caseloadUnderModelTester()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(16, QStringLiteral("Robin Admin"))); // an admin sees every caseload
         QAbstractItemModelTester tester(&context.caseload(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(context.caseload().rowCount(), 16);
@@ -73,7 +93,7 @@ private slots:
 
     void clientModelUnderModelTester()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(16, QStringLiteral("Jordan Lee"))); // C-003's counselor
         QAbstractItemModelTester tester(&context.client(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         context.client().setClientCode(QStringLiteral("C-003"));
@@ -83,7 +103,14 @@ private slots:
         QVERIFY(context.client().ruleText().startsWith(QStringLiteral("RR-1")));
         context.client().setRater(QStringLiteral("counselor"));
         context.client().setRater(QStringLiteral("client"));
+        // C-004 is Casey Nguyen's, of another team: Jordan's page shows nothing of it.
+        QSignalSpy refused(&context.backend(), &Backend::errorOccurred);
         context.client().setClientCode(QStringLiteral("C-004"));
+        QCOMPARE(context.client().rowCount(), 0);
+        QCOMPARE(refused.count(), 1);
+        context.backend().signOut();
+        QVERIFY(context.backend().signIn(QStringLiteral("Casey Nguyen"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        context.client().refresh();
         QCOMPARE(context.client().instrument(), QStringLiteral("srs"));
         QCOMPARE(context.client().cutoff(), 36.0);
     }
@@ -94,7 +121,7 @@ private slots:
             QStringLiteral("alliance-cutoff-%1.db").arg(QCoreApplication::applicationPid()));
         {
             alliance::Store store(path.toStdString(), alliance::OpenMode::CreateIfMissing);
-            store.addCounselor("Alex Rivera", alliance::Role::Counselor, std::nullopt);
+            addAlexAccount(store);
             store.addClient({"C-001", "Alex Rivera", std::nullopt, alliance::Date(2026, 1, 1), 7});
             alliance::NewRating rating;
             rating.clientCode = "C-001";
@@ -103,8 +130,7 @@ private slots:
             rating.itemTenths = {92, 87, 90, 91}; // exactly 36.0
             store.logRating(rating);
         }
-        StartupOptions options;
-        options.databasePath = path;
+        const StartupOptions options = alexOn(path);
         for (const auto& [comparator, below] : {std::pair{"<", false}, std::pair{"<=", true}}) {
             {
                 alliance::Store store(path.toStdString(), alliance::OpenMode::MustExist);
@@ -127,7 +153,7 @@ private slots:
 
     void chartSeriesAreFilledFromCpp()
     {
-        AppContext context(demoOptions());
+        AppContext context(demoOptions(16, QStringLiteral("Jordan Lee"))); // C-003's counselor
         context.client().setClientCode(QStringLiteral("C-003"));
         QLineSeries total;
         context.client().fillSeries(&total, QStringLiteral("total"));
@@ -166,8 +192,17 @@ private slots:
         QVERIFY(!QFile::exists(path)); // nothing is written before the user says so
         CounselorForm form;
         form.setProperty("name", QStringLiteral("Alex O'Rivera"));
+        form.setProperty("password", QStringLiteral("first password"));
+        form.setProperty("confirmPassword", QStringLiteral("first pasword"));
+        QVERIFY(!form.submit()); // typed differently twice: nothing made
+        QVERIFY(!QFile::exists(path));
+        form.setProperty("confirmPassword", QStringLiteral("first password"));
         QVERIFY(form.submit());
-        QCOMPARE(context.backend().currentCounselor(), QStringLiteral("Alex O'Rivera"));
+        // The first person is the admin, signed in, and has been shown a recovery key once.
+        QVERIFY(context.backend().signedIn());
+        QVERIFY(context.backend().isAdmin());
+        QCOMPARE(context.backend().userName(), QStringLiteral("Alex O'Rivera"));
+        QCOMPARE(form.property("recoveryKey").toString().size(), 71); // 8 groups of 8, 7 dashes
         QVERIFY(QFile::exists(path));
         QVERIFY(!context.backend().needsFirstRun());
         QCOMPARE(context.backend().counselorNames(), QStringList{QStringLiteral("Alex O'Rivera")});
@@ -264,7 +299,7 @@ private slots:
         // 200 clients: the caseload is built once at start; measured, not asserted in seconds.
         QElapsedTimer timer;
         timer.start();
-        AppContext context(demoOptions(200));
+        AppContext context(demoOptions(200, QStringLiteral("Robin Admin"))); // every caseload
         const qint64 buildMs = timer.restart();
         context.caseload().refresh();
         const qint64 refreshMs = timer.elapsed();
@@ -277,7 +312,7 @@ private slots:
     void teamReviewOfAFileIsReadInTheBackground()
     {
         const QString path = demoFile(QStringLiteral("team"));
-        const StartupOptions options = fileOptions(path);
+        const StartupOptions options = fileOptions(path, QStringLiteral("Morgan Ellis")); // the team's supervisor
         {
             AppContext context(options);
             context.finishReading();
@@ -327,7 +362,7 @@ private slots:
     void caseloadOfAFileIsReadInTheBackgroundAndKeepsWritesMadeMeanwhile()
     {
         const QString path = demoFile(QStringLiteral("background"));
-        const StartupOptions options = fileOptions(path);
+        const StartupOptions options = fileOptions(path, QStringLiteral("Robin Admin")); // every caseload
         {
             AppContext context(options);
             // The window can show before the pass is done: the page says it is reading.
