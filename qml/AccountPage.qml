@@ -27,7 +27,8 @@ Page {
                 againField.forceActiveFocus()
         }
     }
-    AccountsModel { id: accounts }
+    // Every account (an admin's view; empty, with the refusal in error, for anyone else).
+    readonly property AccountsModel accounts: AccountsModel {}
 
     ScrollView {
         anchors.fill: parent
@@ -125,10 +126,10 @@ Page {
                 Accessible.name: qsTr("Add a colleague's account")
                 onClicked: root.addAccountRequested()
             }
-            FieldError { Layout.fillWidth: true; text: accounts.error; visible: Backend.isAdmin }
+            FieldError { Layout.fillWidth: true; text: root.accounts.error; visible: Backend.isAdmin }
             FieldError { id: accountProblem; Layout.fillWidth: true; visible: Backend.isAdmin }
             Repeater {
-                model: Backend.isAdmin ? accounts : null
+                model: Backend.isAdmin ? root.accounts : null
                 delegate: RowLayout {
                     id: row
                     required property string name
@@ -151,7 +152,7 @@ Page {
                     Button {
                         text: row.disabled ? qsTr("Enable") : qsTr("Disable")
                         Accessible.name: row.disabled ? qsTr("Enable %1").arg(row.name) : qsTr("Disable %1").arg(row.name)
-                        onClicked: accountProblem.text = accounts.setDisabled(row.name, !row.disabled)
+                        onClicked: accountProblem.text = root.accounts.setDisabled(row.name, !row.disabled)
                     }
                     Button {
                         text: qsTr("Reset password…")
@@ -179,7 +180,7 @@ Page {
             resetFirst.forceActiveFocus()
         }
         function submit() {
-            problem = accounts.resetPassword(person, resetFirst.text, resetAgain.text)
+            problem = root.accounts.resetPassword(person, resetFirst.text, resetAgain.text)
             if (problem === "")
                 close()
         }

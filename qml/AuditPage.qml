@@ -13,7 +13,8 @@ Page {
     background: Rectangle { color: Theme.background }
     Component.onCompleted: clientField.forceActiveFocus()
 
-    AuditModel { id: audit }
+    // The entries (an admin's; empty, with the refusal in error, for anyone else).
+    readonly property AuditModel audit: AuditModel {}
 
     ColumnLayout {
         anchors.fill: parent
@@ -32,50 +33,50 @@ Page {
                 id: clientField
                 placeholderText: qsTr("Client code")
                 Accessible.name: qsTr("Only entries about this client code")
-                onAccepted: audit.clientFilter = text
+                onAccepted: root.audit.clientFilter = text
             }
             TextField {
                 id: personField
                 placeholderText: qsTr("Person")
                 Accessible.name: qsTr("Only entries by this person")
-                onAccepted: audit.personFilter = text
+                onAccepted: root.audit.personFilter = text
             }
             Button {
                 text: qsTr("Filter")
                 Accessible.name: qsTr("Filter the entries")
                 onClicked: {
-                    audit.clientFilter = clientField.text
-                    audit.personFilter = personField.text
+                    root.audit.clientFilter = clientField.text
+                    root.audit.personFilter = personField.text
                 }
             }
             Item { Layout.fillWidth: true }
             AccentButton {
                 text: qsTr("Verify the chain")
                 Accessible.name: qsTr("Verify that no entry was changed, moved or removed")
-                onClicked: audit.verify()
+                onClicked: root.audit.verify()
             }
         }
         Label {
-            visible: audit.verdict !== ""
+            visible: root.audit.verdict !== ""
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: audit.verdict
-            color: audit.intact ? Theme.text : Theme.breach
-            font.bold: !audit.intact
+            text: root.audit.verdict
+            color: root.audit.intact ? Theme.text : Theme.breach
+            font.bold: !root.audit.intact
             Accessible.role: Accessible.StaticText
             Accessible.name: text
         }
-        FieldError { Layout.fillWidth: true; text: audit.error }
+        FieldError { Layout.fillWidth: true; text: root.audit.error }
         Label {
             color: Theme.mutedText
-            text: qsTr("%n entries", "", audit.count)
+            text: qsTr("%n entries", "", root.audit.count)
         }
         ListView {
             id: list
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: audit
+            model: root.audit
             activeFocusOnTab: true
             keyNavigationEnabled: true
             Accessible.name: qsTr("Audit entries, newest first")

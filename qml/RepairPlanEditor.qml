@@ -270,15 +270,15 @@ ModalDialog {
             }
         }
         RowLayout {
-            visible: !root.editing && Backend.currentCounselor !== ""
+            visible: !root.editing
             Layout.fillWidth: true
             TextField {
                 id: commentField
                 objectName: "commentField"
                 Layout.fillWidth: true
                 text: root.form.comment
-                placeholderText: qsTr("Your comment, as %1").arg(Backend.currentCounselor)
-                Accessible.name: qsTr("Comment on the plan, as %1").arg(Backend.currentCounselor)
+                placeholderText: qsTr("Your comment, as %1").arg(Backend.userName)
+                Accessible.name: qsTr("Comment on the plan, as %1").arg(Backend.userName)
                 Accessible.description: root.form.commentError
                 onTextEdited: root.form.comment = text
                 onAccepted: root.form.addComment(false)
@@ -290,18 +290,11 @@ ModalDialog {
             }
             AccentButton {
                 objectName: "signOffButton"
-                visible: Backend.currentCounselor !== "" && Backend.maySignOffFor(ClientModel.counselorName)
+                visible: Backend.userName !== "" && Backend.maySignOffFor(ClientModel.counselorName) // re-asked when someone else signs in
                 text: qsTr("Sign off")
                 Accessible.name: qsTr("Sign off repair plan %1 with this comment").arg(root.form.planId)
                 onClicked: root.form.addComment(true)
             }
-        }
-        Label {
-            visible: !root.editing && Backend.currentCounselor === ""
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            color: Theme.mutedText
-            text: qsTr("To comment, choose yourself in the header (a supervisor signs plans off).")
         }
         FieldError { Layout.fillWidth: true; text: root.form.commentError }
         FieldError { Layout.fillWidth: true; text: root.form.message }

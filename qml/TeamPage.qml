@@ -80,12 +80,7 @@ Page {
                 currentIndex: count > 0 ? (TeamModel.supervisor === "" ? names.length : names.indexOf(TeamModel.supervisor)) : -1
                 implicitWidth: 230
                 Accessible.name: qsTr("Whose team")
-                // Choosing a team is saying who you are: comments and sign-offs are written as them.
-                onActivated: index => {
-                    TeamModel.supervisor = index < names.length ? names[index] : ""
-                    if (index < names.length)
-                        Backend.currentCounselor = names[index]
-                }
+                onActivated: index => TeamModel.supervisor = index < names.length ? names[index] : ""
             }
             ComboBox {
                 id: periodBox

@@ -57,20 +57,12 @@ ModalDialog {
             id: textField
             objectName: "transitionCommentField"
             Layout.fillWidth: true
-            visible: Backend.currentCounselor !== ""
             text: root.form.text
-            placeholderText: qsTr("Your comment, as %1").arg(Backend.currentCounselor)
-            Accessible.name: qsTr("Comment on the transition plan, as %1").arg(Backend.currentCounselor)
+            placeholderText: qsTr("Your comment, as %1").arg(Backend.userName)
+            Accessible.name: qsTr("Comment on the transition plan, as %1").arg(Backend.userName)
             Accessible.description: root.form.textError
             onTextEdited: root.form.text = text
             onAccepted: root.form.submit(false)
-        }
-        Label {
-            visible: Backend.currentCounselor === ""
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            color: Theme.mutedText
-            text: qsTr("To comment, choose yourself in the header (a supervisor signs plans off).")
         }
         FieldError { Layout.fillWidth: true; text: root.form.textError }
         FieldError { Layout.fillWidth: true; text: root.form.message }
@@ -78,14 +70,13 @@ ModalDialog {
             Item { Layout.fillWidth: true }
             Button { text: qsTr("Done"); Accessible.name: text; onClicked: root.close() }
             Button {
-                visible: Backend.currentCounselor !== ""
                 text: qsTr("Add comment")
                 Accessible.name: qsTr("Add the comment to the transition plan")
                 onClicked: root.form.submit(false)
             }
             AccentButton {
                 objectName: "transitionSignOffButton"
-                visible: Backend.currentCounselor !== "" && Backend.maySignOffFor(ClientModel.counselorName)
+                visible: Backend.userName !== "" && Backend.maySignOffFor(ClientModel.counselorName) // re-asked when someone else signs in
                 text: qsTr("Sign off")
                 Accessible.name: qsTr("Sign off the transition plan with this comment")
                 onClicked: root.form.submit(true)

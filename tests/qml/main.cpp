@@ -2,6 +2,7 @@
 // QUICK_TEST_MAIN; each test file gets a fresh in-memory demo store built by the same
 // composition root as the app (AppContext).
 #include "AppContext.hpp"
+#include "Demo.hpp"
 
 #include <QApplication>
 #include <QQmlEngine>
@@ -27,6 +28,10 @@ public slots:
         options.demo = true;
         options.demoClients = 16;
         options.asOf = QDate(2026, 11, 20); // the tests log sessions on the free days after it
+        // Signed in as the demo's Alex Rivera, a counselor; a file whose work is another person's
+        // signs in as them in its initTestCase (Backend.signIn).
+        options.signInAs = QStringLiteral("Alex Rivera");
+        options.signInPassword = QString::fromLatin1(alliance::demoPassword);
         context_ = std::make_unique<alliance::gui::AppContext>(options);
     }
 

@@ -22,6 +22,18 @@ TestCase {
     }
     SignalSpy { id: errorSpy; target: Backend; signalName: "errorOccurred" }
 
+    // The page is driven as the counselor of the first client with an unrepaired breach (an admin
+    // finds who that is: it sees every caseload's figures).
+    function initTestCase() {
+        Backend.signOut()
+        compare(Backend.signIn("Robin Admin", "alliance-demo"), "")
+        CaseloadModel.chipFilter = "unrepaired"
+        const counselor = CaseloadModel.data(CaseloadModel.index(0, 0), CaseloadModel.CounselorRole)
+        CaseloadModel.chipFilter = ""
+        Backend.signOut()
+        compare(Backend.signIn(counselor, "alliance-demo"), "")
+    }
+
     function init() {
         failOnWarning(/.?/)
         errorSpy.clear()

@@ -73,6 +73,7 @@ TestCase {
         CaseloadModel.searchText = ""
     }
 
+    // Accounts are an admin's: a counselor's attempt is refused and adds no one.
     function test_add_a_colleague_by_keyboard() {
         const dialog = createTemporaryObject(colleagueDialogComponent, testCase)
         colleagueSpy.target = dialog
@@ -82,12 +83,29 @@ TestCase {
         const nameField = findChild(dialog.contentItem, "colleagueNameField")
         tryVerify(() => nameField.activeFocus)
         typeText("Kim Park")
+        dialog.form.password = "kim's first one"
+        dialog.form.confirmPassword = "kim's first one"
+        keyClick(Qt.Key_Return)
+        compare(colleagueSpy.count, 0) // Alex Rivera is a counselor, not an admin
+        verify(dialog.form.message !== "")
+        dialog.close()
+
+        Backend.signOut()
+        compare(Backend.signIn("Robin Admin", "alliance-demo"), "")
+        dialog.openForNew()
+        tryCompare(dialog, "opened", true)
+        tryVerify(() => nameField.activeFocus)
+        typeText("Kim Park")
+        dialog.form.password = "kim's first one"
+        dialog.form.confirmPassword = "kim's first one"
         keyClick(Qt.Key_Return)
         compare(colleagueSpy.count, 1)
         verify(Backend.counselorNames.indexOf("Kim Park") >= 0)
         // The same name again, in other case: refused on the name field.
         dialog.openForNew()
         typeText("KIM PARK")
+        dialog.form.password = "another first one"
+        dialog.form.confirmPassword = "another first one"
         keyClick(Qt.Key_Return)
         compare(colleagueSpy.count, 1)
         verify(dialog.form.nameError !== "")

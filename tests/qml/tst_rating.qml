@@ -19,6 +19,12 @@ TestCase {
         ClientRatingPage { width: 1280; height: 800 }
     }
 
+    // C-002 is Sam Okafor's client: the rating page is his, handed to the client.
+    function initTestCase() {
+        Backend.signOut()
+        compare(Backend.signIn("Sam Okafor", "alliance-demo"), "")
+    }
+
     function init() {
         failOnWarning(/.?/)
         Backend.asOf = new Date(2026, 10, 26)   // 2026-11-26: after the demo's last session

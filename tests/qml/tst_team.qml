@@ -27,6 +27,11 @@ TestCase {
     function init() {
         failOnWarning(/.?/)
     }
+    // Each test acts as one person: the review and the plans are theirs to see.
+    function signInAs(name: string) {
+        Backend.signOut()
+        compare(Backend.signIn(name, "alliance-demo"), "")
+    }
     function typeText(text: string) {
         for (const c of text)
             keyClick(c)
@@ -49,19 +54,20 @@ TestCase {
     }
 
     function test_a_supervisor_signs_off_a_plan_from_the_unrepaired_breaches() {
+        signInAs("Morgan Ellis")
         const page = createTemporaryObject(teamComponent, testCase)
         chosenSpy.target = page
         chosenSpy.clear()
         tryVerify(() => TeamModel.review.counselors !== undefined)
 
-        // Pick Morgan Ellis's team: it is also saying who is acting.
+        // Morgan Ellis's team: the only one a supervisor is offered.
+        compare(TeamModel.supervisorNames, ["Morgan Ellis"])
         const teamBox = findChild(page, "teamBox")
         const index = TeamModel.supervisorNames.indexOf("Morgan Ellis")
         verify(index >= 0)
         teamBox.currentIndex = index
         teamBox.activated(index)
         compare(TeamModel.supervisor, "Morgan Ellis")
-        compare(Backend.currentCounselor, "Morgan Ellis")
         compare(TeamModel.review.scope.kind, "supervisor")
         compare(TeamModel.review.scope.counselors, ["Alex Rivera", "Jordan Lee", "Sam Okafor"])
 
@@ -134,19 +140,27 @@ TestCase {
         verify(last.signedOff)
         editor.close()
 
-        // Neither a colleague nor another team's supervisor is offered the sign-off; an admin is.
-        for (const person of ["Sam Okafor", "Priya Shah", "Robin Admin"]) {
-            Backend.currentCounselor = person
+        // Another team's supervisor (or a colleague) cannot even open the client; an admin can,
+        // without its text, and is offered the sign-off.
+        for (const person of ["Priya Shah", "Casey Nguyen", "Robin Admin"]) {
+            signInAs(person)
+            ClientModel.clientCode = ""
+            ClientModel.clientCode = code
+            if (person !== "Robin Admin") {
+                compare(ClientModel.plans.length, 0, person)
+                verify(!client.openRepairEditor(0), person)
+                continue
+            }
             verify(client.openRepairEditor(0))
             tryCompare(client.repairEditor, "opened", true)
-            compare(findChild(client.repairEditor.contentItem, "signOffButton").visible, person === "Robin Admin", person)
+            verify(findChild(client.repairEditor.contentItem, "signOffButton").visible)
             client.repairEditor.close()
             tryCompare(client.repairEditor, "visible", false)
         }
-        Backend.currentCounselor = ""
     }
 
     function test_the_funnel_and_the_trend_read_the_same_review() {
+        signInAs("Robin Admin") // everyone's review: an admin's
         const page = createTemporaryObject(teamComponent, testCase)
         TeamModel.supervisor = ""
         tryVerify(() => TeamModel.review.scope !== undefined && TeamModel.review.scope.kind === "everyone")
@@ -192,20 +206,20 @@ TestCase {
     function test_a_transition_plan_is_signed_off_by_its_counselors_supervisor_only() {
         // The demo's transition plan ("when repair is not possible") is C-011's, Taylor Brooks's
         // client; Priya Shah supervises Taylor.
+        // Another team's supervisor does not see it at all.
+        signInAs("Morgan Ellis")
+        ClientModel.clientCode = ""
+        ClientModel.clientCode = "C-011"
+        compare(ClientModel.transitions.length, 0)
+
+        signInAs("Priya Shah")
+        ClientModel.clientCode = ""
         ClientModel.clientCode = "C-011"
         compare(ClientModel.counselorName, "Taylor Brooks")
         compare(ClientModel.transitions.length, 1)
         compare(ClientModel.transitions[0].signedOff, "")
         const client = createTemporaryObject(clientComponent, testCase)
         const dialog = client.transitionComments
-        Backend.currentCounselor = "Morgan Ellis"
-        dialog.openFor(ClientModel.transitions[0])
-        tryCompare(dialog, "opened", true)
-        verify(!findChild(dialog.contentItem, "transitionSignOffButton").visible)
-        dialog.close()
-        tryCompare(dialog, "visible", false)
-
-        Backend.currentCounselor = "Priya Shah"
         dialog.openFor(ClientModel.transitions[0])
         tryCompare(dialog, "opened", true)
         const field = findChild(dialog.contentItem, "transitionCommentField")
@@ -220,10 +234,10 @@ TestCase {
         compare(comments[1].text, "Agreed: hand over after two joint sessions")
         verify(comments[1].signedOff)
         dialog.close()
-        Backend.currentCounselor = ""
     }
 
     function test_a_period_of_ones_own_by_keyboard_with_its_errors_on_the_field() {
+        signInAs("Morgan Ellis")
         const page = createTemporaryObject(teamComponent, testCase)
         tryVerify(() => TeamModel.review.from !== undefined)
         const periodBox = findChild(page, "periodBox")
