@@ -5,6 +5,7 @@
 #include "Text.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace alliance::gui {
 
@@ -54,6 +55,79 @@ void AuditModel::verify()
     emit verified();
 }
 
+QString AuditModel::actionLabel(const std::string& action)
+{
+    static const std::map<std::string, const char*> labels = {
+        {"initialise", QT_TR_NOOP("made the database's first account")},
+        {"sign-in", QT_TR_NOOP("signed in")},
+        {"sign-in-failed", QT_TR_NOOP("typed a wrong password")},
+        {"sign-in-failed-locked", QT_TR_NOOP("typed a wrong password; the account waits 15 minutes")},
+        {"sign-in-disabled", QT_TR_NOOP("tried to sign in to a disabled account")},
+        {"recovery-failed", QT_TR_NOOP("tried a wrong recovery key")},
+        {"recover", QT_TR_NOOP("recovered the database with the recovery key")},
+        {"view-client", QT_TR_NOOP("opened a client")},
+        {"view-client-list", QT_TR_NOOP("listed clients")},
+        {"view-caseload", QT_TR_NOOP("read a caseload")},
+        {"view-alerts", QT_TR_NOOP("read the alerts")},
+        {"view-review", QT_TR_NOOP("read the caseload review")},
+        {"add-person", QT_TR_NOOP("added a person")},
+        {"add-account", QT_TR_NOOP("added an account")},
+        {"disable-account", QT_TR_NOOP("disabled an account")},
+        {"enable-account", QT_TR_NOOP("enabled an account")},
+        {"reset-password", QT_TR_NOOP("reset a password")},
+        {"change-password", QT_TR_NOOP("changed their password")},
+        {"add-client", QT_TR_NOOP("added a client")},
+        {"update-client", QT_TR_NOOP("changed a client's details")},
+        {"move-client", QT_TR_NOOP("moved a client to another counselor")},
+        {"set-client-status", QT_TR_NOOP("changed a client's status")},
+        {"log-session", QT_TR_NOOP("logged a session")},
+        {"record-report", QT_TR_NOOP("recorded a post-session report")},
+        {"amend-rating", QT_TR_NOOP("corrected a rating")},
+        {"void-rating", QT_TR_NOOP("voided a rating")},
+        {"flag-rupture", QT_TR_NOOP("flagged a rupture")},
+        {"amend-rupture", QT_TR_NOOP("corrected a rupture")},
+        {"void-rupture", QT_TR_NOOP("voided a rupture")},
+        {"plan-repair", QT_TR_NOOP("planned a repair")},
+        {"amend-plan", QT_TR_NOOP("corrected a repair plan")},
+        {"close-plan", QT_TR_NOOP("closed a repair plan")},
+        {"comment-plan", QT_TR_NOOP("commented on a repair plan")},
+        {"sign-off-plan", QT_TR_NOOP("signed off a repair plan")},
+        {"comment-transition", QT_TR_NOOP("commented on a transition plan")},
+        {"sign-off-transition", QT_TR_NOOP("signed off a transition plan")},
+        {"plan-transition", QT_TR_NOOP("planned a transition")},
+        {"add-referral-agency", QT_TR_NOOP("added a referral agency")},
+        {"acknowledge-alert", QT_TR_NOOP("acknowledged an alert")},
+    };
+    const auto found = labels.find(action);
+    return found == labels.end() ? toQt(printable(action)) : tr(found->second);
+}
+
+QString AuditModel::targetLabel(const QString& target)
+{
+    // "<kind> <rest>": the kind worded, the rest (an id, a name, a date) as recorded.
+    const qsizetype space = target.indexOf(QLatin1Char(' '));
+    const QString kind = target.left(space), rest = target.mid(space + 1);
+    if (kind == QLatin1String("account"))
+        return tr("account %1").arg(rest);
+    if (kind == QLatin1String("person"))
+        return tr("person %1").arg(rest);
+    if (kind == QLatin1String("session"))
+        return tr("session of %1").arg(rest);
+    if (kind == QLatin1String("rating"))
+        return tr("rating %1").arg(rest);
+    if (kind == QLatin1String("rupture"))
+        return tr("rupture %1").arg(rest);
+    if (kind == QLatin1String("plan"))
+        return tr("repair plan %1").arg(rest);
+    if (kind == QLatin1String("transition"))
+        return tr("transition plan %1").arg(rest);
+    if (kind == QLatin1String("agency"))
+        return tr("referral agency %1").arg(rest);
+    if (kind == QLatin1String("alert"))
+        return tr("alert %1").arg(rest);
+    return target;
+}
+
 int AuditModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(entries_.size());
@@ -74,14 +148,14 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     case DetailRole: return opt(e.event.detail);
     case PendingRole: return e.pending;
     case SentenceRole: {
-        // One line a screen reader can read whole.
-        QString line = tr("%1, %2: %3").arg(toQt(e.at), toQt(printable(e.actor)), toQt(e.event.action));
+        // One line a screen reader can read whole, worded here: the trail stores slugs and ids.
+        QString line = tr("%1, %2: %3").arg(toQt(e.at), toQt(printable(e.actor)), actionLabel(e.event.action));
         if (e.event.clientCode)
-            line += tr(", client %1").arg(opt(e.event.clientCode));
+            line = tr("%1, client %2").arg(line, opt(e.event.clientCode));
         if (e.event.target)
-            line += QStringLiteral(", ") + opt(e.event.target);
+            line = tr("%1, %2").arg(line, targetLabel(opt(e.event.target)));
         if (e.event.detail)
-            line += QStringLiteral(" (") + opt(e.event.detail) + QStringLiteral(")");
+            line = tr("%1 (%2)").arg(line, opt(e.event.detail));
         return line;
     }
     default: return {};

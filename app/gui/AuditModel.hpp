@@ -41,6 +41,9 @@ signals:
     void verified();
 
 private:
+    static QString actionLabel(const std::string& action);
+    static QString targetLabel(const QString& target);
+
     std::vector<security::AuditEntry> entries_; // newest first
     QString clientFilter_, personFilter_, error_, verdict_;
     bool intact_ = false;

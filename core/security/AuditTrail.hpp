@@ -19,8 +19,10 @@ namespace alliance::security {
 struct AuditEvent {
     std::string action; // "sign-in", "view-client", "log-session", "void-rating", ...
     std::optional<std::string> clientCode;
-    std::optional<std::string> target; // "rating 12", "plan 4", "account Alex Rivera"
-    std::optional<std::string> detail; // a correction's reason, a scope; never clinical text
+    std::optional<std::string> target; // "<kind> <id or name>": "rating 12", "plan 4", "account Alex Rivera"
+    // A correction's reason, or the counselor a caseload read was of (none: all the reader may see);
+    // never clinical text.
+    std::optional<std::string> detail;
 };
 
 struct AuditEntry {

@@ -279,7 +279,7 @@ std::vector<ClientSummary> Workspace::clients(const std::optional<std::string>& 
         if (!mine)
             summary.client.displayName.reset();
     }
-    record({"view-client-list", std::nullopt, std::nullopt, counselor ? "counselor " + *counselor : "all visible"});
+    record({"view-client-list", std::nullopt, std::nullopt, counselor});
     return result;
 }
 
@@ -347,7 +347,7 @@ void Workspace::forEachClientDetail(const std::optional<std::string>& counselor,
                                     const std::function<void(ClientDetail&)>& visit, DetailDepth depth)
 {
     const auto scope = scopeOf(counselor);
-    record({"view-caseload", std::nullopt, std::nullopt, counselor ? "counselor " + *counselor : "all visible"});
+    record({"view-caseload", std::nullopt, std::nullopt, counselor});
     const auto redacting = [&](ClientDetail& detail) {
         redactUnlessReadable(detail);
         visit(detail);
@@ -613,7 +613,7 @@ ParamsLookup Workspace::params()
 std::vector<Alert> Workspace::activeAlerts(const std::optional<std::string>& counselor, const Date& asOf)
 {
     const auto scope = scopeOf(counselor);
-    record({"view-alerts", std::nullopt, std::nullopt, counselor ? "counselor " + *counselor : "all visible"});
+    record({"view-alerts", std::nullopt, std::nullopt, counselor});
     if (!scope)
         return alliance::activeAlerts(*store_, std::nullopt, asOf);
     std::vector<Alert> result;

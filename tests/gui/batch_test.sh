@@ -16,7 +16,9 @@ bad() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }
 
 echo "a counselor's notes, not a database" > "$WORK/notes.txt"
 sqlite3 "$WORK/foreign.db" "CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1)"
-"$CLI" --db "$WORK/newer.db" init >/dev/null && sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
+# The CLI makes its databases signed in as their first admin; the app's runs are not given it.
+cli() { ALLIANCE_USER="Robin Admin" ALLIANCE_PASSWORD="batch test password" "$CLI" "$@"; }
+cli --db "$WORK/newer.db" init >/dev/null && sqlite3 "$WORK/newer.db" "PRAGMA user_version = 99"
 for file in notes.txt foreign.db newer.db; do
     for mode in --self-test "--screenshots $WORK/shots-$file"; do
         before=$(sha256sum "$WORK/$file")
@@ -29,7 +31,7 @@ for file in notes.txt foreign.db newer.db; do
 done
 
 # A database another program holds a write lock on.
-"$CLI" --db "$WORK/busy.db" init >/dev/null
+cli --db "$WORK/busy.db" init >/dev/null
 sqlite3 "$WORK/busy.db" "PRAGMA journal_mode=DELETE" >/dev/null
 ( printf 'BEGIN EXCLUSIVE;\nCREATE TABLE hold (x);\n'; sleep 9 ) | sqlite3 "$WORK/busy.db" &
 sleep 1
