@@ -9,6 +9,8 @@ bin=build/dev/app
 demo_db=build/dev/demo.db
 rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm"
 "$bin/cli/alliance" --db "$demo_db" demo
+# The demo's people sign in with the password alliance-demo; here the supervisor reads her team.
+export ALLIANCE_USER="Morgan Ellis" ALLIANCE_PASSWORD=alliance-demo
 echo
 echo "== Alerts for Alex Rivera =="
 # Read whole, then cut: a pipe into head would end alliance with SIGPIPE (exit 141) under pipefail.
@@ -22,6 +24,10 @@ echo "== The supervisor's review: Morgan Ellis's team, the last 12 weeks =="
 "$bin/cli/alliance" --db "$demo_db" caseload --supervisor "Morgan Ellis"
 if [ -x "$bin/gui/alliance-tracker" ]; then
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo
+    echo "Sign in as Alex Rivera (counselor), Morgan Ellis (supervisor) or Robin Admin (admin);"
+    echo "every demo password is alliance-demo."
+    unset ALLIANCE_USER ALLIANCE_PASSWORD
     exec "$bin/gui/alliance-tracker" --db "$demo_db"
   fi
   shots=build/dev/screenshots
@@ -29,6 +35,8 @@ if [ -x "$bin/gui/alliance-tracker" ]; then
     XDG_RUNTIME_DIR=$(mktemp -d)
     export XDG_RUNTIME_DIR
   fi
+  # Each page as the demo person whose work it is (Alex Rivera, Morgan Ellis, Robin Admin).
+  unset ALLIANCE_USER ALLIANCE_PASSWORD
   QT_QPA_PLATFORM=offscreen "$bin/gui/alliance-tracker" --db "$demo_db" --screenshots "$shots"
   echo
   echo "No display here: the app's pages were rendered to $(realpath "$shots")/*.png"

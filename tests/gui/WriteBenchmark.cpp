@@ -5,6 +5,7 @@
 // the whole caseload on every write, as the app once did, gives about 10; one client's rows, ~1.
 // The same rating written by the bare core call (what the CLI does) is printed as the floor.
 #include "AppContext.hpp"
+#include "Demo.hpp"
 #include "SessionForm.hpp"
 
 #include <QApplication>
@@ -34,6 +35,8 @@ Timing timeWrites(int clients)
     options.demo = true;
     options.demoClients = clients;
     options.asOf = QDate(2026, 11, 27);
+    options.signInAs = QStringLiteral("Alex Rivera"); // the counselor writes their own client's rating
+    options.signInPassword = QString::fromLatin1(alliance::demoPassword);
     AppContext context(options);
     alliance::Store& store = *context.backend().store();
     // Two clients of their own, so every write is a new session whatever the demo holds.
