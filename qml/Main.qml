@@ -292,7 +292,7 @@ ApplicationWindow {
         onActivated: root.openAccount()
     }
     Shortcut {
-        sequence: "Ctrl+L"
+        sequence: "Ctrl+Shift+L" // Ctrl+L logs a session
         enabled: Backend.signedIn && !Backend.locked
         onActivated: Backend.lock()
     }
@@ -413,7 +413,7 @@ ApplicationWindow {
                             onTriggered: root.openAudit()
                         }
                         MenuItem {
-                            text: qsTr("Lock now (Ctrl+L)")
+                            text: qsTr("Lock now (Ctrl+Shift+L)")
                             onTriggered: Backend.lock()
                         }
                         MenuItem {
