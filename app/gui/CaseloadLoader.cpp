@@ -61,6 +61,22 @@ void CaseloadLoader::join()
 
 void CaseloadLoader::reload()
 {
+    security::Workspace* work = backend_.work();
+    if (work && !work->databasePath().empty()) {
+        if (!startQueued_) {
+            startQueued_ = true;
+            caseload_.setLoading(true); // the page says it is reading from now on
+            QMetaObject::invokeMethod(this, &CaseloadLoader::start, Qt::QueuedConnection);
+        }
+        return;
+    }
+    start();
+}
+
+void CaseloadLoader::start()
+{
+    if (!std::exchange(startQueued_, false) && backend_.work() && !backend_.work()->databasePath().empty())
+        return; // started already by finish()
     const std::uint64_t generation = ++generation_;
     security::Workspace* store = backend_.work();
     if (!store) {
@@ -90,6 +106,8 @@ void CaseloadLoader::reload()
 
 void CaseloadLoader::finish()
 {
+    if (startQueued_)
+        start();
     join();
     if (pending_)
         apply(generation_, std::move(*pending_));

@@ -31,12 +31,15 @@ public:
     ~CaseloadLoader() override;
 
     // Starts a new pass (a change of counselor, date or database, or a bulk change); a pass still
-    // running is left to finish and its result dropped.
+    // running is left to finish and its result dropped. On a file, changes that arrive together
+    // (a sign-in changes the account, the store and the counselor shown) make one pass, started
+    // from the event loop.
     void reload();
     // Blocks until the newest pass is read and shown (tests, the benchmark, --first-frame).
     void finish();
 
 private:
+    void start();
     void apply(std::uint64_t generation, CaseloadPass pass);
     void join();
 
@@ -47,6 +50,7 @@ private:
     std::thread worker_;
     std::shared_ptr<CaseloadPass> pending_; // filled by the worker, applied on the GUI thread
     QSet<QString> changedMeanwhile_;        // clients written while the pass was running
+    bool startQueued_ = false;              // a pass on a file is to start from the event loop
 };
 
 } // namespace alliance::gui
