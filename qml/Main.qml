@@ -69,13 +69,11 @@ ApplicationWindow {
             team.drillDown(team.counselors[0].name, "unrepaired", qsTr("%1: unrepaired").arg(team.counselors[0].name))
             return team.drillDialog.visible
         }
-        case "review": { // a supervisor reads a client with an open plan and comments, read-only
+        case "review": { // the signed-in supervisor reads a client with an open plan and comments, read-only
             openTeamRead()
             const team = stack.currentItem as TeamPage
             if (team === null)
                 return false
-            if (TeamModel.supervisor !== "")
-                Backend.currentCounselor = TeamModel.supervisor // the supervisor says who they are
             const clients = TeamModel.clientsBehind("", "plans_open")
             if (clients.length === 0 || !reviewClient(clients[0].code))
                 return false

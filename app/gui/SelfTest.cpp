@@ -56,7 +56,7 @@ QStringList allPages()
             QStringLiteral("addClient"), QStringLiteral("editClient"),     QStringLiteral("addColleague"),
             QStringLiteral("dark"),      QStringLiteral("contrast"),       QStringLiteral("team"),
             QStringLiteral("funnel"),    QStringLiteral("trends"),         QStringLiteral("drill"),
-            QStringLiteral("review")}; // last: it says who is acting (a supervisor, with no caseload)
+            QStringLiteral("review")};
 }
 
 namespace {
