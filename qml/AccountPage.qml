@@ -58,6 +58,7 @@ Page {
                 id: currentField
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
+                placeholderText: qsTr("Current password") // read when Qt 6.4 loses the name (SignInPage)
                 text: passwordForm.current
                 Accessible.name: qsTr("Current password")
                 Accessible.description: passwordForm.currentError
@@ -69,6 +70,7 @@ Page {
                 id: newField
                 Layout.fillWidth: true
                 echoMode: TextInput.Password
+                placeholderText: qsTr("New password")
                 text: passwordForm.password
                 Accessible.name: qsTr("New password")
                 Accessible.description: passwordForm.passwordError

@@ -78,6 +78,7 @@ ModalDialog {
         TextField {
             Layout.fillWidth: true
             echoMode: TextInput.Password
+            placeholderText: qsTr("Colleague's first password") // read when Qt 6.4 loses the name (SignInPage)
             text: root.form.password
             Accessible.name: qsTr("Colleague's first password")
             Accessible.description: root.form.passwordError

@@ -91,6 +91,7 @@ Page {
             visible: form.recoveryKey === ""
             Layout.fillWidth: true
             echoMode: TextInput.Password
+            placeholderText: qsTr("Password") // read when Qt 6.4 loses the name (SignInPage)
             text: form.password
             Accessible.name: qsTr("Password")
             Accessible.description: form.passwordError

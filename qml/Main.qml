@@ -365,21 +365,31 @@ ApplicationWindow {
                 ToolButton {
                     objectName: "teamButton"
                     visible: Backend.seesOthers
+                    Accessible.ignored: !visible // Qt 6.4 lists hidden items to a screen reader
                     text: qsTr("Team")
                     checked: stack.currentItem !== null && stack.currentItem.objectName === "team"
                     Accessible.name: qsTr("Team review for supervisors (Ctrl+3)")
                     onClicked: root.openTeam()
                 }
                 Item { Layout.fillWidth: true }
-                Label { text: qsTr("Counselor"); color: Theme.mutedText; visible: Backend.seesOthers }
-                ComboBox {
-                    id: counselorBox
+                Label {
+                    text: qsTr("Counselor")
+                    color: Theme.mutedText
                     visible: Backend.seesOthers
-                    model: Backend.counselorChoices
-                    currentIndex: Backend.currentCounselorIndex
-                    implicitWidth: 200
-                    Accessible.name: qsTr("Show the caseload of")
-                    onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
+                    Accessible.ignored: !visible
+                }
+                // Made only for those who may see others' caseloads (a hidden one would still be
+                // listed to a screen reader on Qt 6.4).
+                Loader {
+                    active: Backend.seesOthers
+                    visible: active
+                    sourceComponent: ComboBox {
+                        model: Backend.counselorChoices
+                        currentIndex: Backend.currentCounselorIndex
+                        implicitWidth: 200
+                        Accessible.name: qsTr("Show the caseload of")
+                        onActivated: index => Backend.currentCounselor = index === 0 ? "" : Backend.counselorNames[index - 1]
+                    }
                 }
                 ComboBox {
                     model: [qsTr("Light"), qsTr("Dark"), qsTr("High contrast")]

@@ -52,6 +52,9 @@ Page {
             objectName: "signInPassword"
             Layout.fillWidth: true
             echoMode: TextInput.Password
+            // Qt 6.4 loses a password field's accessible name when a screen reader starts after
+            // the field was made; it then reads the placeholder (as the description) instead.
+            placeholderText: qsTr("Password")
             Accessible.name: qsTr("Password")
             Accessible.description: root.message
             onAccepted: root.submit()
