@@ -54,7 +54,8 @@ AgencySummary fillAgency(Store& store, const AgencySize& size, const Date& asOf,
     security::initialize(store, {benchAdmin, Role::Admin, std::nullopt, true}, benchPassword);
     for (const Counselor& person : store.counselors())
         if (person.name != benchAdmin)
-            security::createAccount(store, {person.name, person.role, person.supervisorName, false}, benchPassword);
+            security::createAccount(store, {person.name, person.role, person.supervisorName, false},
+                                    benchPassword);
     for (int c = 0; c < size.clients; ++c) {
         const std::string code = numbered("A-%05d", c + 1);
         const int sessions = std::max(3, size.sessionsPerClient * between(60, 140) / 100);

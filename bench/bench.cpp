@@ -286,7 +286,9 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
     // caseload shown).
     const std::string writer = store.clientDetail("A-00005").client.counselorName;
     context.backend().signOut();
-    expect(context.backend().signIn(QString::fromStdString(writer), QString::fromLatin1(bench::benchPassword)).isEmpty(),
+    expect(context.backend()
+               .signIn(QString::fromStdString(writer), QString::fromLatin1(bench::benchPassword))
+               .isEmpty(),
            sizeName + ": the counselor signs in to the app");
     context.finishReading();
     std::vector<double> appTimes;
@@ -314,7 +316,8 @@ void measure(const std::string& dir, const std::string& sizeName, int repeats, s
     const std::string empty = dir + "/empty.v3.db";
     if (!QFile::exists(QString::fromStdString(empty))) {
         Store blank(empty, OpenMode::CreateIfMissing);
-        security::initialize(blank, {bench::benchAdmin, Role::Admin, std::nullopt, true}, bench::benchPassword);
+        security::initialize(blank, {bench::benchAdmin, Role::Admin, std::nullopt, true},
+                             bench::benchPassword);
     }
     const Start emptyStart = coldStart(repeats, empty, asOf);
     const Start start = coldStart(repeats, db, asOf);

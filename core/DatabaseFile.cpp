@@ -159,8 +159,8 @@ void keepDatabasePrivate(const std::string& path)
             continue;
         if (info.st_uid != ::geteuid())
             throw PermissionDenied(named(file) +
-                               " can be read by other users and belongs to someone else, so it cannot be "
-                               "made private; ask its owner to run 'chmod 600' on it");
+                                   " can be read by other users and belongs to someone else, so it cannot be "
+                                   "made private; ask its owner to run 'chmod 600' on it");
         if (::chmod(file.c_str(), info.st_mode & 0700) != 0)
             systemError(file, errno, "make private");
     }
@@ -170,11 +170,11 @@ void requireWritable(const std::string& path)
 {
     if (::access(path.c_str(), W_OK) != 0)
         throw PermissionDenied("permission denied: " + named(path) + " is read-only for you (" +
-                           std::strerror(errno) + ")");
+                               std::strerror(errno) + ")");
     const auto parent = std::filesystem::absolute(path).parent_path();
     if (::access(parent.c_str(), W_OK | X_OK) != 0)
         throw PermissionDenied("permission denied: the folder of " + named(path) +
-                           " is read-only for you, and SQLite keeps its write-ahead log there");
+                               " is read-only for you, and SQLite keeps its write-ahead log there");
 }
 
 } // namespace alliance

@@ -115,10 +115,12 @@ DemoSummary fillDemo(Store& store, const DemoOptions& options)
         addOnce(name, Role::Counselor, supervisor);
     // The accounts before any client, so every text the demo writes is sealed as it is written.
     if (!security::hasAccounts(store)) {
-        summary.recoveryKey = security::initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, demoPassword);
+        summary.recoveryKey =
+            security::initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, demoPassword);
         for (const auto& person : store.counselors())
             if (person.name != "Robin Admin")
-                security::createAccount(store, {person.name, person.role, person.supervisorName, false}, demoPassword);
+                security::createAccount(store, {person.name, person.role, person.supervisorName, false},
+                                        demoPassword);
     }
     // Who sees client c: a cycle of 11 (prime to the 8 stories, so everyone meets every story).
     const std::array<const char*, 11> counselors = {

@@ -285,9 +285,9 @@ void Store::updateClient(const std::string& code, const ClientChanges& requested
     sql::Transaction transaction(*connection_);
     const Id id = clientId(code);
     const Id counselor = counselorId(changes.counselorName, "counselor");
-    sql::Statement update(*connection_,
-                          "UPDATE client SET display_name = seal('client.display_name', ?), counselor_id = ?, cadence_days = ?, "
-                          "status = ? WHERE id = ?");
+    sql::Statement update(*connection_, "UPDATE client SET display_name = seal('client.display_name', ?), "
+                                        "counselor_id = ?, cadence_days = ?, "
+                                        "status = ? WHERE id = ?");
     update.bind(1, changes.displayName).bind(2, counselor).bind(3, changes.cadenceDays);
     update.bind(4, slug(changes.status)).bind(5, id).run();
     transaction.commit();
@@ -344,9 +344,9 @@ LoggedRating Store::logRating(const NewRating& newRating)
                               toIso(rating.date) + " is before the client's start date " + start.text(0));
 
     LoggedRating logged;
-    sql::Statement existing(
-        *connection_, "SELECT id, unseal('session.note', note), duration_minutes FROM session "
-                      "WHERE client_id = ? AND date = ?");
+    sql::Statement existing(*connection_,
+                            "SELECT id, unseal('session.note', note), duration_minutes FROM session "
+                            "WHERE client_id = ? AND date = ?");
     existing.bind(1, client).bind(2, toIso(rating.date));
     Id session = 0;
     if (existing.step()) {
@@ -370,14 +370,13 @@ LoggedRating Store::logRating(const NewRating& newRating)
                 throw ValidationError(
                     "note", "the session's note would be too long: " + std::to_string(combined.size()) +
                                 " bytes (at most " + std::to_string(maxNoteLength) + ")");
-            sql::Statement update(*connection_, "UPDATE session SET note = seal('session.note', ?) WHERE id = ?");
+            sql::Statement update(*connection_,
+                                  "UPDATE session SET note = seal('session.note', ?) WHERE id = ?");
             update.bind(1, combined).bind(2, session).run();
         }
     } else {
-        sql::Statement insert(
-            *connection_,
-            "INSERT INTO session (client_id, date, duration_minutes, note) "
-            "VALUES (?, ?, ?, seal('session.note', ?))");
+        sql::Statement insert(*connection_, "INSERT INTO session (client_id, date, duration_minutes, note) "
+                                            "VALUES (?, ?, ?, seal('session.note', ?))");
         insert.bind(1, client)
             .bind(2, toIso(rating.date))
             .bind(3, rating.durationMinutes)

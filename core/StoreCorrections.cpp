@@ -156,9 +156,9 @@ std::optional<Date> optionalDate(const std::optional<std::string>& text, const c
 
 std::pair<RuptureChanges, bool> Store::storedRupture(Id ruptureId)
 {
-    sql::Statement query(
-        *connection_, "SELECT kind, salience, noticed_by, category, unseal('rupture.note', note), voided "
-                      "FROM rupture WHERE id = ?");
+    sql::Statement query(*connection_,
+                         "SELECT kind, salience, noticed_by, category, unseal('rupture.note', note), voided "
+                         "FROM rupture WHERE id = ?");
     query.bind(1, ruptureId);
     if (!query.step())
         throw NotFound("rupture_id", "no rupture with id " + std::to_string(ruptureId));
@@ -227,7 +227,8 @@ std::vector<RuptureRevision> Store::ruptureHistory(Id ruptureId)
     storedRupture(ruptureId); // NotFound when there is no such rupture
     sql::Statement query(*connection_,
                          "SELECT id, revised_on, action, reason, kind, salience, noticed_by, category, "
-                         "unseal('rupture.note', note), markers, was_voided FROM rupture_revision WHERE rupture_id = ? ORDER BY id");
+                         "unseal('rupture.note', note), markers, was_voided FROM rupture_revision WHERE "
+                         "rupture_id = ? ORDER BY id");
     query.bind(1, ruptureId);
     std::vector<RuptureRevision> history;
     while (query.step())
@@ -242,7 +243,9 @@ std::vector<RuptureRevision> Store::ruptureHistory(Id ruptureId)
 
 RepairPlanChanges Store::storedRepairPlan(Id planId)
 {
-    sql::Statement query(*connection_, "SELECT due_date, unseal('repair_plan.note', note), outcome FROM repair_plan WHERE id = ?");
+    sql::Statement query(
+        *connection_,
+        "SELECT due_date, unseal('repair_plan.note', note), outcome FROM repair_plan WHERE id = ?");
     query.bind(1, planId);
     if (!query.step())
         throw NotFound("plan_id", "no repair plan with id " + std::to_string(planId));
@@ -258,9 +261,8 @@ RepairPlanChanges Store::storedRepairPlan(Id planId)
     strategies.bind(1, planId);
     while (strategies.step())
         plan.strategies.push_back(strategies.text(0));
-    sql::Statement steps(*connection_,
-                         "SELECT unseal('repair_plan_step.text', text) FROM repair_plan_step "
-                         "WHERE plan_id = ? ORDER BY position");
+    sql::Statement steps(*connection_, "SELECT unseal('repair_plan_step.text', text) FROM repair_plan_step "
+                                       "WHERE plan_id = ? ORDER BY position");
     steps.bind(1, planId);
     while (steps.step())
         plan.steps.push_back(steps.text(0));
@@ -301,8 +303,9 @@ void Store::amendRepairPlan(Id planId, const RepairPlanChanges& changes, const s
         "FROM repair_plan_step WHERE plan_id = repair_plan.id ORDER BY position))) "
         "FROM repair_plan WHERE id = ?");
     keep.bind(1, toIso(today())).bind(2, reason).bind(3, planId).run();
-    sql::Statement update(*connection_,
-                          "UPDATE repair_plan SET due_date = ?, note = seal('repair_plan.note', ?), outcome = ? WHERE id = ?");
+    sql::Statement update(
+        *connection_,
+        "UPDATE repair_plan SET due_date = ?, note = seal('repair_plan.note', ?), outcome = ? WHERE id = ?");
     update.bind(1, amended.dueDate ? std::optional<std::string>(toIso(*amended.dueDate)) : std::nullopt);
     update.bind(2, amended.note)
         .bind(3, amended.outcome ? std::optional<std::string>(slug(*amended.outcome)) : std::nullopt)
@@ -319,10 +322,11 @@ void Store::amendRepairPlan(Id planId, const RepairPlanChanges& changes, const s
 std::vector<RepairPlanRevision> Store::repairPlanHistory(Id planId)
 {
     storedRepairPlan(planId); // NotFound when there is no such plan
-    sql::Statement query(*connection_,
-                         "SELECT id, revised_on, reason, due_date, unseal('repair_plan.note', note), outcome, strategies, "
-                         "unseal('repair_plan_revision.steps', steps) "
-                         "FROM repair_plan_revision WHERE plan_id = ? ORDER BY id");
+    sql::Statement query(
+        *connection_,
+        "SELECT id, revised_on, reason, due_date, unseal('repair_plan.note', note), outcome, strategies, "
+        "unseal('repair_plan_revision.steps', steps) "
+        "FROM repair_plan_revision WHERE plan_id = ? ORDER BY id");
     query.bind(1, planId);
     std::vector<RepairPlanRevision> history;
     while (query.step()) {

@@ -118,7 +118,8 @@ std::vector<ClientDetail> Store::readSessions(const DetailScope& scope)
         const bool whole = scope.depth == DetailDepth::Whole;
         sql::Statement query(*connection_,
                              std::string("SELECT s.id, c.id, s.date, ") +
-                                 (whole ? "s.duration_minutes, unseal('session.note', s.note), p.tension, p.intensity, p.resolution, "
+                                 (whole ? "s.duration_minutes, unseal('session.note', s.note), p.tension, "
+                                          "p.intensity, p.resolution, "
                                         : "NULL, NULL, NULL, NULL, NULL, ") +
                                  "r.id, r.instrument, r.rater, r.items, r.voided" + fromSessions +
                                  (whole ? "LEFT JOIN post_session_report p ON p.session_id = s.id " : "") +
@@ -300,21 +301,23 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     }
     {
         sql::Statement query(
-            *connection_, "SELECT st.plan_id, st.position, unseal('repair_plan_step.text', st.text), st.done" + fromPlans +
-                              "CROSS JOIN repair_plan_step st ON st.plan_id = p.id WHERE r.voided = 0 AND" +
-                              inScope + "ORDER BY st.plan_id, st.position");
+            *connection_,
+            "SELECT st.plan_id, st.position, unseal('repair_plan_step.text', st.text), st.done" + fromPlans +
+                "CROSS JOIN repair_plan_step st ON st.plan_id = p.id WHERE r.voided = 0 AND" + inScope +
+                "ORDER BY st.plan_id, st.position");
         bindScope(query);
         while (query.step())
             planOf(query.int64(0)).steps.push_back({query.integer(1), query.text(2), query.integer(3) != 0});
     }
     {
-        sql::Statement query(*connection_,
-                             "SELECT m.repair_plan_id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
-                             "m.signed_off" +
-                                 fromPlans +
-                                 "CROSS JOIN plan_review m ON m.repair_plan_id = p.id "
-                                 "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE r.voided = 0 AND" +
-                                 inScope + "ORDER BY m.repair_plan_id, m.id");
+        sql::Statement query(
+            *connection_,
+            "SELECT m.repair_plan_id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
+            "m.signed_off" +
+                fromPlans +
+                "CROSS JOIN plan_review m ON m.repair_plan_id = p.id "
+                "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE r.voided = 0 AND" +
+                inScope + "ORDER BY m.repair_plan_id, m.id");
         bindScope(query);
         while (query.step())
             planOf(query.int64(0))
@@ -325,7 +328,8 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
         sql::Statement query(
             *connection_,
             std::string("SELECT t.id, t.rupture_id, t.created_on, t.policy_reviewed, t.dialogue_held, "
-                        "t.supervisor_invited, a.name, unseal('transition_plan.next_steps', t.next_steps), t.client_id "
+                        "t.supervisor_invited, a.name, unseal('transition_plan.next_steps', t.next_steps), "
+                        "t.client_id "
                         "FROM transition_plan t JOIN client c ON c.id = t.client_id "
                         "LEFT JOIN referral_agency a ON a.id = t.referral_agency_id WHERE") +
                 inScope + "ORDER BY t.id");
@@ -345,11 +349,12 @@ std::unordered_map<Id, Store::RuptureSide> Store::readRuptureSide(const std::opt
     {
         sql::Statement query(
             *connection_,
-            std::string("SELECT t.client_id, t.id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
-                                    "m.signed_off "
-                        "FROM transition_plan t JOIN client c ON c.id = t.client_id "
-                        "CROSS JOIN plan_review m ON m.transition_plan_id = t.id "
-                        "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE") +
+            std::string(
+                "SELECT t.client_id, t.id, m.id, k2.name, m.written_on, unseal('plan_review.text', m.text), "
+                "m.signed_off "
+                "FROM transition_plan t JOIN client c ON c.id = t.client_id "
+                "CROSS JOIN plan_review m ON m.transition_plan_id = t.id "
+                "CROSS JOIN counselor k2 ON k2.id = m.author_id WHERE") +
                 inScope + "ORDER BY m.transition_plan_id, m.id");
         bindScope(query);
         while (query.step()) {

@@ -68,9 +68,8 @@ void Store::writePlanLists(Id planId, const std::vector<std::string>& strategies
         strategy.bind(1, planId).bind(2, s).run();
         strategy.reset();
     }
-    sql::Statement step(*connection_,
-                        "INSERT INTO repair_plan_step (plan_id, position, text) "
-                        "VALUES (?, ?, seal('repair_plan_step.text', ?))");
+    sql::Statement step(*connection_, "INSERT INTO repair_plan_step (plan_id, position, text) "
+                                      "VALUES (?, ?, seal('repair_plan_step.text', ?))");
     for (std::size_t i = 0; i < steps.size(); ++i) {
         step.bind(1, planId).bind(2, static_cast<int>(i + 1)).bind(3, steps[i]).run();
         step.reset();
@@ -124,9 +123,8 @@ Id Store::planRepair(const NewRepairPlan& newPlan)
     if (!rupture.step())
         throw NotFound("rupture_id", "no rupture with id " + std::to_string(plan.ruptureId));
 
-    sql::Statement insert(
-        *connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) "
-                      "VALUES (?, ?, ?, seal('repair_plan.note', ?))");
+    sql::Statement insert(*connection_, "INSERT INTO repair_plan (rupture_id, created_on, due_date, note) "
+                                        "VALUES (?, ?, ?, seal('repair_plan.note', ?))");
     insert.bind(1, plan.ruptureId)
         .bind(2, toIso(created))
         .bind(3, isoOrNull(plan.dueDate))
@@ -221,10 +219,9 @@ Id Store::addComment(const char* column, Id planId, const std::string& ownerQuer
         throw ValidationError(
             "author", "only the client's counselor, their supervisor or an admin comments on a " + what,
             Reason::NotAllowed);
-    sql::Statement insert(*connection_,
-                          std::string("INSERT INTO plan_review (") + column +
-                              ", author_id, written_on, text, signed_off) "
-                              "VALUES (?, ?, ?, seal('plan_review.text', ?), ?)");
+    sql::Statement insert(*connection_, std::string("INSERT INTO plan_review (") + column +
+                                            ", author_id, written_on, text, signed_off) "
+                                            "VALUES (?, ?, ?, seal('plan_review.text', ?), ?)");
     insert.bind(1, planId)
         .bind(2, author)
         .bind(3, toIso(written))
@@ -271,11 +268,12 @@ std::vector<PlanComment> Store::comments(const char* table, const char* column, 
         throw NotFound("plan_id", std::string("no ") +
                                       (std::string(table) == "repair_plan" ? "repair" : "transition") +
                                       " plan with id " + std::to_string(planId));
-    sql::Statement query(*connection_,
-                         std::string("SELECT m.id, k.name, m.written_on, unseal('plan_review.text', m.text), m.signed_off "
-                                     "FROM plan_review m JOIN counselor k ON k.id = m.author_id "
-                                     "WHERE m.") +
-                             column + " = ? ORDER BY m.id");
+    sql::Statement query(
+        *connection_,
+        std::string("SELECT m.id, k.name, m.written_on, unseal('plan_review.text', m.text), m.signed_off "
+                    "FROM plan_review m JOIN counselor k ON k.id = m.author_id "
+                    "WHERE m.") +
+            column + " = ? ORDER BY m.id");
     query.bind(1, planId);
     std::vector<PlanComment> result;
     while (query.step())

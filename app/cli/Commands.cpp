@@ -195,7 +195,7 @@ Id ratingOf(Workspace& work, const Args& a)
 {
     const Instrument instrument = instrumentFromSlug(a.instrument);
     return work.findRating(a.code, parseSession("--session", a.session), instrument,
-                            parseSlug<Rater>(a.rater));
+                           parseSlug<Rater>(a.rater));
 }
 
 void sessionVoid(Workspace& work, const Args& a)
@@ -729,8 +729,9 @@ void build(Parser& p)
     app.require_subcommand(1);
     app.fallthrough();
     app.add_option("--db", a.db, "database file (default: $ALLIANCE_DB, else the user's data directory)");
-    app.add_option("--user", a.user, "sign in as NAME (default: $ALLIANCE_USER; password: $ALLIANCE_PASSWORD "
-                                     "or asked on the terminal)");
+    app.add_option("--user", a.user,
+                   "sign in as NAME (default: $ALLIANCE_USER; password: $ALLIANCE_PASSWORD "
+                   "or asked on the terminal)");
     // Every command but init, demo and score signs in; reading a client is recorded in the audit
     // trail, so readers open the database for writing too.
     const auto withStore = [](void (*f)(Workspace&, const Args&)) {
@@ -741,23 +742,27 @@ void build(Parser& p)
     };
     const auto reading = withStore;
 
-    CLI::App* init = p.command(&app, "init", "create the database (or upgrade it) with its first admin, --user",
-                               [](Args& args) {
-        const std::string user = userName(args);
-        runCreating(args, [&args, &user](Store& store) {
-            if (!security::hasAccounts(store)) {
-                const Role role = parseSlug<Role>(args.initRole, "--role");
-                const std::string pw = secret("ALLIANCE_PASSWORD", "New password for " + printable(user), true);
-                const std::string recovery = security::initialize(store, {user, role, std::nullopt, true}, pw);
-                std::cout << "Recovery key (shown once; keep it on paper, away from this computer -- it opens\n"
-                             "the database if every admin password is lost):\n  "
-                          << recovery << "\n";
-            }
-            std::cout << "Database ready at " << shown(databasePath(args)) << " (schema version "
-                      << schemaVersion(store.connection()) << ")\n";
+    CLI::App* init = p.command(
+        &app, "init", "create the database (or upgrade it) with its first admin, --user", [](Args& args) {
+            const std::string user = userName(args);
+            runCreating(args, [&args, &user](Store& store) {
+                if (!security::hasAccounts(store)) {
+                    const Role role = parseSlug<Role>(args.initRole, "--role");
+                    const std::string pw =
+                        secret("ALLIANCE_PASSWORD", "New password for " + printable(user), true);
+                    const std::string recovery =
+                        security::initialize(store, {user, role, std::nullopt, true}, pw);
+                    std::cout
+                        << "Recovery key (shown once; keep it on paper, away from this computer -- it opens\n"
+                           "the database if every admin password is lost):\n  "
+                        << recovery << "\n";
+                }
+                std::cout << "Database ready at " << shown(databasePath(args)) << " (schema version "
+                          << schemaVersion(store.connection()) << ")\n";
+            });
         });
-    });
-    init->add_option("--role", a.initRole, "the first admin's clinical role: admin (none, default) | counselor | supervisor");
+    init->add_option("--role", a.initRole,
+                     "the first admin's clinical role: admin (none, default) | counselor | supervisor");
 
     CLI::App* counselor =
         app.add_subcommand("counselor", "counselors and supervisors")->require_subcommand(1);
@@ -903,7 +908,8 @@ void build(Parser& p)
     repairAmendCmd->add_option("--outcome", a.outcome, "a closed plan's corrected outcome");
     repairAmendCmd->add_option("--reason", a.reason, "why it is corrected")->required();
     CLI::App* repairCommentCmd =
-        p.command(repair, "comment", "comment on a repair plan as the signed-in person (or sign it off, as a supervisor)",
+        p.command(repair, "comment",
+                  "comment on a repair plan as the signed-in person (or sign it off, as a supervisor)",
                   withStore(repairComment));
     repairCommentCmd->add_option("PLAN_ID", a.id)->required();
     repairCommentCmd->add_option("--text", a.note, "the comment")->required();
@@ -969,10 +975,11 @@ void build(Parser& p)
             std::cout << "Demo caseload: " << s.counselors << " counselors, " << s.clients << " clients, "
                       << s.sessions << " sessions, " << s.ruptures << " ruptures flagged\n";
             if (!s.recoveryKey.empty())
-                std::cout << "Every demo person signs in with the password '" << demoPassword
-                          << "' (Robin Admin: admin; Morgan Ellis, Priya Shah: supervisors; Alex Rivera and the "
-                             "others: counselors).\nRecovery key: "
-                          << s.recoveryKey << "\n";
+                std::cout
+                    << "Every demo person signs in with the password '" << demoPassword
+                    << "' (Robin Admin: admin; Morgan Ellis, Priya Shah: supervisors; Alex Rivera and the "
+                       "others: counselors).\nRecovery key: "
+                    << s.recoveryKey << "\n";
         });
     });
     demo->add_option("--clients", a.clients, "how many clients (default 96)");
@@ -1023,26 +1030,29 @@ void printAccounts(const std::vector<security::Account>& accounts, bool asJson)
     if (asJson) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& account : accounts)
-            list.push_back({{"name", account.name},
-                            {"role", slug(account.role)},
-                            {"supervisor", account.supervisorName ? nlohmann::json(*account.supervisorName) : nullptr},
-                            {"admin", account.admin},
-                            {"disabled", account.disabled},
-                            {"must_change_password", account.mustChangePassword},
-                            {"failed_attempts", account.failedAttempts},
-                            {"locked_until", account.lockedUntil}});
+            list.push_back(
+                {{"name", account.name},
+                 {"role", slug(account.role)},
+                 {"supervisor", account.supervisorName ? nlohmann::json(*account.supervisorName) : nullptr},
+                 {"admin", account.admin},
+                 {"disabled", account.disabled},
+                 {"must_change_password", account.mustChangePassword},
+                 {"failed_attempts", account.failedAttempts},
+                 {"locked_until", account.lockedUntil}});
         print(list);
         return;
     }
     for (const auto& account : accounts)
         std::cout << printable(account.name) << "  " << slug(account.role) << (account.admin ? ", admin" : "")
-                  << (account.disabled ? ", disabled" : "") << (account.mustChangePassword ? ", must change password" : "")
-                  << '\n';
+                  << (account.disabled ? ", disabled" : "")
+                  << (account.mustChangePassword ? ", must change password" : "") << '\n';
 }
 
 void printAudit(const std::vector<security::AuditEntry>& entries, bool asJson)
 {
-    const auto opt = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    const auto opt = [](const std::optional<std::string>& v) {
+        return v ? nlohmann::json(*v) : nlohmann::json();
+    };
     if (asJson) {
         nlohmann::json list = nlohmann::json::array();
         for (const auto& e : entries)
@@ -1058,8 +1068,9 @@ void printAudit(const std::vector<security::AuditEntry>& entries, bool asJson)
         return;
     }
     for (const auto& e : entries)
-        std::cout << (e.pending ? "pending" : std::to_string(e.id)) << "  " << e.at << "  " << printable(e.actor)
-                  << "  " << e.event.action << (e.event.clientCode ? "  " + printable(*e.event.clientCode) : "")
+        std::cout << (e.pending ? "pending" : std::to_string(e.id)) << "  " << e.at << "  "
+                  << printable(e.actor) << "  " << e.event.action
+                  << (e.event.clientCode ? "  " + printable(*e.event.clientCode) : "")
                   << (e.event.target ? "  " + printable(*e.event.target) : "")
                   << (e.event.detail ? "  (" + printable(*e.event.detail) + ")" : "") << '\n';
 }
@@ -1068,15 +1079,17 @@ void printAudit(const std::vector<security::AuditEntry>& entries, bool asJson)
 void addSecurityCommands(Parser& p, const WorkspaceCommand& signedIn)
 {
     Args& a = p.args;
-    CLI::App* account = p.app.add_subcommand("account", "accounts (an admin's, but passwd)")->require_subcommand(1);
-    CLI::App* add = p.command(account, "add", "add an account; its password from $ALLIANCE_NEW_PASSWORD or asked",
-                              signedIn([](Workspace& w, const Args& x) {
-                                  const std::string pw = secret("ALLIANCE_NEW_PASSWORD",
-                                                                "Password for " + printable(x.name), true);
-                                  const auto made = w.createAccount(
-                                      {x.name, parseSlug<Role>(x.role, "--role"), given(x.supervisor), x.admin}, pw);
-                                  std::cout << "Added account " << printable(made.name) << '\n';
-                              }));
+    CLI::App* account =
+        p.app.add_subcommand("account", "accounts (an admin's, but passwd)")->require_subcommand(1);
+    CLI::App* add =
+        p.command(account, "add", "add an account; its password from $ALLIANCE_NEW_PASSWORD or asked",
+                  signedIn([](Workspace& w, const Args& x) {
+                      const std::string pw =
+                          secret("ALLIANCE_NEW_PASSWORD", "Password for " + printable(x.name), true);
+                      const auto made = w.createAccount(
+                          {x.name, parseSlug<Role>(x.role, "--role"), given(x.supervisor), x.admin}, pw);
+                      std::cout << "Added account " << printable(made.name) << '\n';
+                  }));
     add->add_option("NAME", a.name, "the person's full name (an existing person, or a new one)")->required();
     add->add_option("--role", a.role, "counselor | supervisor | admin (for a new person)");
     add->add_option("--supervisor", a.supervisor, "the supervisor's name (for a new person)");
@@ -1094,49 +1107,58 @@ void addSecurityCommands(Parser& p, const WorkspaceCommand& signedIn)
                                                      }));
         cmd->add_option("NAME", a.name)->required();
     }
-    CLI::App* reset = p.command(account, "reset", "set a new password that its owner must change",
-                                signedIn([](Workspace& w, const Args& x) {
-                                    w.resetPassword(x.name, secret("ALLIANCE_NEW_PASSWORD",
-                                                                   "New password for " + printable(x.name), true));
-                                    std::cout << "Password reset for " << printable(x.name) << '\n';
-                                }));
+    CLI::App* reset =
+        p.command(account, "reset", "set a new password that its owner must change",
+                  signedIn([](Workspace& w, const Args& x) {
+                      w.resetPassword(x.name, secret("ALLIANCE_NEW_PASSWORD",
+                                                     "New password for " + printable(x.name), true));
+                      std::cout << "Password reset for " << printable(x.name) << '\n';
+                  }));
     reset->add_option("NAME", a.name)->required();
     p.command(account, "passwd", "change your own password (new one: $ALLIANCE_NEW_PASSWORD or asked)",
               signedIn([](Workspace& w, const Args& x) {
                   w.changePassword(password(x), secret("ALLIANCE_NEW_PASSWORD", "New password", true));
                   std::cout << "Password changed\n";
               }));
-    CLI::App* list = p.command(account, "list", "every account", signedIn([](Workspace& w, const Args& x) {
-                                   printAccounts(w.accounts(), x.json);
-                               }));
+    CLI::App* list =
+        p.command(account, "list", "every account",
+                  signedIn([](Workspace& w, const Args& x) { printAccounts(w.accounts(), x.json); }));
     list->add_flag("--json", a.json);
-    p.command(account, "recover",
-              "every admin password lost: the recovery key ($ALLIANCE_RECOVERY_KEY or asked) gives admin --user "
-              "a new password",
-              [](Args& x) {
-                  const std::string user = userName(x);
-                  Store store(databasePath(x), OpenMode::MustExist);
-                  const std::string key = secret("ALLIANCE_RECOVERY_KEY", "Recovery key");
-                  security::recover(store, key, user,
-                                    secret("ALLIANCE_NEW_PASSWORD", "New password for " + printable(user), true));
-                  std::cout << "Recovered: " << printable(user) << " signs in with the new password\n";
-              });
+    p.command(
+        account, "recover",
+        "every admin password lost: the recovery key ($ALLIANCE_RECOVERY_KEY or asked) gives admin --user "
+        "a new password",
+        [](Args& x) {
+            const std::string user = userName(x);
+            Store store(databasePath(x), OpenMode::MustExist);
+            const std::string key = secret("ALLIANCE_RECOVERY_KEY", "Recovery key");
+            security::recover(store, key, user,
+                              secret("ALLIANCE_NEW_PASSWORD", "New password for " + printable(user), true));
+            std::cout << "Recovered: " << printable(user) << " signs in with the new password\n";
+        });
 
     CLI::App* audit = p.app.add_subcommand("audit", "the audit trail (admins)")->require_subcommand(1);
-    CLI::App* auditList = p.command(audit, "list", "entries, oldest first", signedIn([](Workspace& w, const Args& x) {
-                                        printAudit(w.auditEntries({given(x.code), given(x.counselor)}), x.json);
-                                    }));
+    CLI::App* auditList =
+        p.command(audit, "list", "entries, oldest first", signedIn([](Workspace& w, const Args& x) {
+                      printAudit(w.auditEntries({given(x.code), given(x.counselor)}), x.json);
+                  }));
     auditList->add_option("--client", a.code, "only entries about this client code");
     auditList->add_option("--user", a.counselor, "only entries by this person");
     auditList->add_flag("--json", a.json);
-    p.command(audit, "verify", "check the chain: exit 0 intact, 6 broken", signedIn([](Workspace& w, const Args&) {
-                  const auto check = w.verifyAudit();
-                  if (!check.intact) {
-                      std::cout << "BROKEN at entry " << check.firstBroken.value_or(0) << ": " << check.problem << '\n';
-                      throw AuditChainBroken(check.problem);
-                  }
-                  std::cout << "Intact: " << check.entries << " entries" << (check.pending ? ", " + std::to_string(check.pending) + " failed sign-ins not yet chained" : "") << '\n';
-              }));
+    p.command(
+        audit, "verify", "check the chain: exit 0 intact, 6 broken", signedIn([](Workspace& w, const Args&) {
+            const auto check = w.verifyAudit();
+            if (!check.intact) {
+                std::cout << "BROKEN at entry " << check.firstBroken.value_or(0) << ": " << check.problem
+                          << '\n';
+                throw AuditChainBroken(check.problem);
+            }
+            std::cout << "Intact: " << check.entries << " entries"
+                      << (check.pending
+                              ? ", " + std::to_string(check.pending) + " failed sign-ins not yet chained"
+                              : "")
+                      << '\n';
+        }));
 }
 
 // A mistyped option must not echo what follows it: "--notes 'client disclosed ...'" would put a

@@ -47,7 +47,8 @@ void AccountsModel::refresh()
 
 QString AccountsModel::setDisabled(const QString& name, bool disabled)
 {
-    const QString problem = attempt([&](security::Workspace& work) { work.setDisabled(toStd(name), disabled); });
+    const QString problem =
+        attempt([&](security::Workspace& work) { work.setDisabled(toStd(name), disabled); });
     if (problem.isEmpty())
         refresh();
     return problem;
@@ -87,7 +88,7 @@ QVariant AccountsModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> AccountsModel::roleNames() const
 {
-    return {{NameRole, "name"},         {RoleRole, "roleLabel"},          {AdminRole, "admin"},
+    return {{NameRole, "name"},         {RoleRole, "roleLabel"},        {AdminRole, "admin"},
             {DisabledRole, "disabled"}, {MustChangeRole, "mustChange"}, {FailedRole, "failedAttempts"}};
 }
 

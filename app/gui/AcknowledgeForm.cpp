@@ -38,8 +38,8 @@ bool AcknowledgeForm::submit()
     const bool ok = attempt(
         [&](security::Workspace& store) {
             store.acknowledgeAlert(toStd(alertId_), toStd(reason_.trimmed()),
-                             snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
-                             fromQDate(backend()->asOf()));
+                                   snoozeDays_ > 0 ? std::optional<int>(snoozeDays_) : std::nullopt,
+                                   fromQDate(backend()->asOf()));
         },
         client);
     if (ok)

@@ -47,8 +47,7 @@ void AlertsModel::updateClient(const QString& code)
         client = detail.client.code;
         const QString counselor = backend_.currentCounselor();
         if (counselor.isEmpty() || toQt(detail.client.counselorName) == counselor)
-            fresh = clientAlerts(detail, fromQDate(backend_.asOf()), store->alertAcks(),
-                                 store->params());
+            fresh = clientAlerts(detail, fromQDate(backend_.asOf()), store->alertAcks(), store->params());
     } catch (const std::exception& e) {
         emit backend_.errorOccurred(toQt(printable(e.what())));
         return;

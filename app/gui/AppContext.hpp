@@ -2,12 +2,12 @@
 // The composition root shared by the GUI's main() and the QML tests: opens the store (or records
 // why it could not), builds the facade and the models, and hands them to QML as singletons.
 #include "AlertsModel.hpp"
-#include "TeamModel.hpp"
 #include "Backend.hpp"
 #include "CaseloadLoader.hpp"
 #include "CaseloadModel.hpp"
 #include "ClientModel.hpp"
 #include "IdleLock.hpp"
+#include "TeamModel.hpp"
 
 #include <QDate>
 #include <QString>

@@ -23,7 +23,8 @@ void AuditModel::refresh()
     Backend* backend = Backend::instance();
     if (security::Workspace* work = backend ? backend->work() : nullptr) {
         try {
-            entries_ = work->auditEntries({optionalText(clientFilter_.trimmed()), optionalText(personFilter_.trimmed())});
+            entries_ = work->auditEntries(
+                {optionalText(clientFilter_.trimmed()), optionalText(personFilter_.trimmed())});
             std::reverse(entries_.begin(), entries_.end());
         } catch (const std::exception& e) {
             error_ = toQt(printable(e.what()));
@@ -149,7 +150,8 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
     case PendingRole: return e.pending;
     case SentenceRole: {
         // One line a screen reader can read whole, worded here: the trail stores slugs and ids.
-        QString line = tr("%1, %2: %3").arg(toQt(e.at), toQt(printable(e.actor)), actionLabel(e.event.action));
+        QString line =
+            tr("%1, %2: %3").arg(toQt(e.at), toQt(printable(e.actor)), actionLabel(e.event.action));
         if (e.event.clientCode)
             line = tr("%1, client %2").arg(line, opt(e.event.clientCode));
         if (e.event.target)
@@ -164,8 +166,9 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
 
 QHash<int, QByteArray> AuditModel::roleNames() const
 {
-    return {{AtRole, "at"},         {ActorRole, "actor"},     {ActionRole, "action"},   {ClientRole, "client"},
-            {TargetRole, "target"}, {DetailRole, "detail"},   {PendingRole, "pending"}, {SentenceRole, "sentence"}};
+    return {{AtRole, "at"},           {ActorRole, "actor"},      {ActionRole, "action"},
+            {ClientRole, "client"},   {TargetRole, "target"},    {DetailRole, "detail"},
+            {PendingRole, "pending"}, {SentenceRole, "sentence"}};
 }
 
 } // namespace alliance::gui

@@ -21,7 +21,16 @@ class AuditModel : public QAbstractListModel {
     Q_PROPERTY(bool intact READ intact NOTIFY verified)
 
 public:
-    enum Role { AtRole = Qt::UserRole + 1, ActorRole, ActionRole, ClientRole, TargetRole, DetailRole, PendingRole, SentenceRole };
+    enum Role {
+        AtRole = Qt::UserRole + 1,
+        ActorRole,
+        ActionRole,
+        ClientRole,
+        TargetRole,
+        DetailRole,
+        PendingRole,
+        SentenceRole
+    };
     Q_ENUM(Role)
 
     explicit AuditModel(QObject* parent = nullptr);

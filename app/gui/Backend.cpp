@@ -72,12 +72,9 @@ QString Backend::refusal(const SignInRefused& e)
     case SignInRefused::Why::Waiting:
         return tr("Too many wrong passwords. Try again in %n second(s).", nullptr,
                   static_cast<int>(e.waitSeconds()));
-    case SignInRefused::Why::Disabled:
-        return tr("This account is disabled. Ask an admin to enable it.");
-    case SignInRefused::Why::NoAccounts:
-        return tr("This database has no accounts yet.");
-    case SignInRefused::Why::WrongPassword:
-        break;
+    case SignInRefused::Why::Disabled: return tr("This account is disabled. Ask an admin to enable it.");
+    case SignInRefused::Why::NoAccounts: return tr("This database has no accounts yet.");
+    case SignInRefused::Why::WrongPassword: break;
     }
     return tr("The name or the password is wrong.");
 }

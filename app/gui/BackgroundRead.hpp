@@ -20,8 +20,8 @@ namespace alliance::gui {
 // (safe to show). Then `done()` runs on `context`'s thread -- dropped if `context` is gone by then
 // (its owner must join the returned thread before it goes).
 template <class Result, class Read, class Done>
-std::thread startBackgroundRead(QObject* context, const security::Workspace& work, std::shared_ptr<Result> result,
-                                Read read, Done done)
+std::thread startBackgroundRead(QObject* context, const security::Workspace& work,
+                                std::shared_ptr<Result> result, Read read, Done done)
 {
     auto key = std::make_shared<security::SecretKey>(work.keyCopy());
     return std::thread([context, path = work.databasePath(), account = work.account(), key, result,

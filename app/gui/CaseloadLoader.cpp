@@ -4,11 +4,10 @@
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
-
 namespace alliance::gui {
 
-CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor, const Date& asOf,
-                          bool alerts)
+CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor,
+                          const Date& asOf, bool alerts)
 {
     CaseloadPass pass;
     try {

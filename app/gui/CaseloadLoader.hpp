@@ -21,8 +21,8 @@ struct CaseloadPass {
     QString error;
 };
 // `alerts`: false reads the rows alone.
-CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor, const Date& asOf,
-                          bool alerts = true);
+CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::string>& counselor,
+                          const Date& asOf, bool alerts = true);
 
 class CaseloadLoader : public QObject {
     Q_OBJECT

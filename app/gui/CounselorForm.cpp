@@ -66,8 +66,9 @@ bool CounselorForm::submit()
     const bool ok = attempt([&](security::Workspace& store) {
         const std::optional<std::string> supervisor =
             supervisor_.isEmpty() ? std::nullopt : std::optional<std::string>(toStd(supervisor_));
-        stored = toQt(store.createAccount({toStd(name_), valueOf<Role>(role_), supervisor, admin_}, toStd(password_))
-                          .name);
+        stored = toQt(
+            store.createAccount({toStd(name_), valueOf<Role>(role_), supervisor, admin_}, toStd(password_))
+                .name);
     });
     if (ok) {
         password_.clear();
@@ -82,8 +83,8 @@ bool CounselorForm::submitFirst()
 {
     try {
         Store& store = backend()->ensureStore(); // the first run's write creates the database
-        recoveryKey_ = toQt(security::initialize(store, {toStd(name_), valueOf<Role>(role_), std::nullopt, true},
-                                                 toStd(password_)));
+        recoveryKey_ = toQt(security::initialize(
+            store, {toStd(name_), valueOf<Role>(role_), std::nullopt, true}, toStd(password_)));
         backend()->signedInAs(security::account(store, toStd(name_)));
     } catch (const FieldError& e) {
         reject(fieldFor(e.field()), Labels::problem(e));

@@ -40,7 +40,8 @@ signals:
 protected:
     // Runs `write` on the open store and announces the change -- of client `clientCode` only when
     // one is given, else of everything; false (with errors set) otherwise.
-    bool attempt(const std::function<void(security::Workspace&)>& write, const QString& clientCode = QString());
+    bool attempt(const std::function<void(security::Workspace&)>& write,
+                 const QString& clientCode = QString());
     // Reports a problem found before the store was asked.
     void reject(const QString& field, const QString& problem);
     void clearErrors();

@@ -44,8 +44,7 @@ bool IdleLock::eventFilter(QObject* watched, QEvent* event)
         if (timer_.isActive())
             timer_.start(backend_.idleLockSeconds() * 1000);
         break;
-    default:
-        break;
+    default: break;
     }
     return QObject::eventFilter(watched, event);
 }

@@ -132,7 +132,8 @@ bool RuptureForm::submit()
     if (amending()) {
         const Id id = ruptureId_;
         const bool ok =
-            attempt([&](security::Workspace& store) { store.amendRupture(id, details(), toStd(reason_)); }, clientCode_);
+            attempt([&](security::Workspace& store) { store.amendRupture(id, details(), toStd(reason_)); },
+                    clientCode_);
         if (ok)
             emit saved(static_cast<int>(id));
         return ok;
@@ -153,7 +154,8 @@ bool RuptureForm::voidRupture()
 {
     clearErrors();
     const Id id = ruptureId_;
-    if (!amending() || !attempt([&](security::Workspace& store) { store.voidRupture(id, toStd(reason_)); }, clientCode_))
+    if (!amending() ||
+        !attempt([&](security::Workspace& store) { store.voidRupture(id, toStd(reason_)); }, clientCode_))
         return false;
     emit voidedRupture(static_cast<int>(id));
     return true;

@@ -48,15 +48,15 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("signin"),    QStringLiteral("locked"),         QStringLiteral("account"),
-            QStringLiteral("accounts"),  QStringLiteral("audit"),          QStringLiteral("caseload"),  QStringLiteral("client"),         QStringLiteral("log"),
-            QStringLiteral("handOver"),  QStringLiteral("rating"),         QStringLiteral("rupture"),
-            QStringLiteral("repair"),    QStringLiteral("transition"),     QStringLiteral("alerts"),
-            QStringLiteral("correct"),   QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),
-            QStringLiteral("addClient"), QStringLiteral("editClient"),     QStringLiteral("addColleague"),
-            QStringLiteral("dark"),      QStringLiteral("contrast"),       QStringLiteral("team"),
-            QStringLiteral("funnel"),    QStringLiteral("trends"),         QStringLiteral("drill"),
-            QStringLiteral("review")};
+    return {QStringLiteral("signin"),         QStringLiteral("locked"),       QStringLiteral("account"),
+            QStringLiteral("accounts"),       QStringLiteral("audit"),        QStringLiteral("caseload"),
+            QStringLiteral("client"),         QStringLiteral("log"),          QStringLiteral("handOver"),
+            QStringLiteral("rating"),         QStringLiteral("rupture"),      QStringLiteral("repair"),
+            QStringLiteral("transition"),     QStringLiteral("alerts"),       QStringLiteral("correct"),
+            QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),  QStringLiteral("addClient"),
+            QStringLiteral("editClient"),     QStringLiteral("addColleague"), QStringLiteral("dark"),
+            QStringLiteral("contrast"),       QStringLiteral("team"),         QStringLiteral("funnel"),
+            QStringLiteral("trends"),         QStringLiteral("drill"),        QStringLiteral("review")};
 }
 
 namespace {
@@ -95,7 +95,8 @@ void becomePersona(const QString& page)
         const QString refused =
             backend->signIn(who, batchUser.isEmpty() ? QString::fromLatin1(demoPassword) : batchPassword);
         if (!refused.isEmpty())
-            std::fprintf(stderr, "self-test: cannot sign in as %s: %s\n", qPrintable(who), qPrintable(refused));
+            std::fprintf(stderr, "self-test: cannot sign in as %s: %s\n", qPrintable(who),
+                         qPrintable(refused));
     }
     if (page == QStringLiteral("locked"))
         backend->lock();
@@ -291,7 +292,9 @@ void reachable(QAccessibleInterface* node, QList<Reachable>& out)
     // accessibility on (a screen reader already running), the fields keep their names.
     if (isControl(node->role()) && !partOfComboBox && node->state().passwordEdit &&
         node->text(QAccessible::Name).isEmpty()) {
-        std::fprintf(stderr, "check-accessible: note: a password field's name is lost to Qt 6.4's late accessibility\n");
+        std::fprintf(
+            stderr,
+            "check-accessible: note: a password field's name is lost to Qt 6.4's late accessibility\n");
     } else if (isControl(node->role()) && !partOfComboBox) {
         out.append({node->role(), node->text(QAccessible::Name), insidePopup(node->object())});
     }

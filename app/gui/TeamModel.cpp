@@ -128,7 +128,8 @@ struct TeamModel::Pass {
     QString error;
 };
 
-TeamModel::Pass TeamModel::read(security::Workspace& store, const ReviewScope& scope, const ReviewPeriod& period)
+TeamModel::Pass TeamModel::read(security::Workspace& store, const ReviewScope& scope,
+                                const ReviewPeriod& period)
 {
     Pass pass;
     try {
@@ -205,7 +206,8 @@ void TeamModel::refresh()
     auto result = std::make_shared<Pass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, *store, result, [scope, period](security::Workspace& reader) { return read(reader, scope, period); },
+        this, *store, result,
+        [scope, period](security::Workspace& reader) { return read(reader, scope, period); },
         [this, result, generation] {
             if (pending_ == result)
                 apply(generation, std::move(*result));

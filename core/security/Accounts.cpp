@@ -32,7 +32,8 @@ std::string passwordForm(const std::string& password)
                               Reason::TooShort, {std::to_string(length), std::to_string(shortestPassword)});
     if (normal->size() > longestPassword)
         throw ValidationError("password", "too long: at most " + std::to_string(longestPassword) + " bytes",
-                              Reason::TooLong, {std::to_string(normal->size()), std::to_string(longestPassword)});
+                              Reason::TooLong,
+                              {std::to_string(normal->size()), std::to_string(longestPassword)});
     return *normal;
 }
 
@@ -81,7 +82,8 @@ std::optional<StoredAccount> findAccount(Store& store, const std::string& name)
 
 StoredAccount accountById(Store& store, Id id)
 {
-    sql::Statement query(store.connection(), std::string("SELECT ") + accountColumns + accountTables + " WHERE a.id = ?");
+    sql::Statement query(store.connection(),
+                         std::string("SELECT ") + accountColumns + accountTables + " WHERE a.id = ?");
     query.bind(1, id);
     if (!query.step())
         throw NotFound("account", "no account with id " + std::to_string(id));
@@ -123,11 +125,13 @@ void writePassword(Store& store, Id accountId, const Wrapping& w, bool mustChang
 
 Id insertAccount(Store& store, Id personId, bool admin, const Wrapping& w)
 {
-    sql::Statement insert(store.connection(),
-                          "INSERT INTO account (person_id, is_admin, key_salt, passes, memory_bytes, wrapped_key) "
-                          "VALUES (?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(
+        store.connection(),
+        "INSERT INTO account (person_id, is_admin, key_salt, passes, memory_bytes, wrapped_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
     insert.bind(1, personId).bind(2, admin ? 1 : 0).bind(3, w.saltHex);
-    insert.bind(4, static_cast<std::int64_t>(w.cost.passes)).bind(5, static_cast<std::int64_t>(w.cost.memoryBytes));
+    insert.bind(4, static_cast<std::int64_t>(w.cost.passes))
+        .bind(5, static_cast<std::int64_t>(w.cost.memoryBytes));
     insert.bind(6, w.wrapped).run();
     return store.connection().lastInsertId();
 }
@@ -148,8 +152,8 @@ void sealPlainText(Store& store)
     store.sealing().setMode(Sealing::Mode::Sealed);
     store.sealing().unlock(SecretKey::random());
     for (const SealedColumn& c : sealedColumns())
-        store.connection().exec(std::string("UPDATE ") + c.table + " SET " + c.column + " = seal('" + c.context +
-                                "', " + c.column + ") WHERE " + c.column + " IS NOT NULL");
+        store.connection().exec(std::string("UPDATE ") + c.table + " SET " + c.column + " = seal('" +
+                                c.context + "', " + c.column + ") WHERE " + c.column + " IS NOT NULL");
 }
 
 } // namespace
@@ -243,15 +247,14 @@ Account signIn(Store& store, const std::string& name, const std::string& passwor
         sql::Statement update(store.connection(),
                               "UPDATE account SET failed_attempts = ?, locked_until = ? WHERE id = ?");
         update.bind(1, failures).bind(2, wait > 0 ? now + wait : 0).bind(3, account.id).run();
-        recordFailedSignIn(store, account.name, wait >= waitAfterFailures(failuresBeforeWaiting + 2)
-                                                    ? "sign-in-failed-locked"
-                                                    : "sign-in-failed");
+        recordFailedSignIn(store, account.name,
+                           wait >= waitAfterFailures(failuresBeforeWaiting + 2) ? "sign-in-failed-locked"
+                                                                                : "sign-in-failed");
         transaction.commit();
         if (wait > 0)
-            throw SignInRefused(SignInRefused::Why::Waiting,
-                                "the name or the password is wrong; try again in " + std::to_string(wait) +
-                                    " seconds",
-                                wait);
+            throw SignInRefused(
+                SignInRefused::Why::Waiting,
+                "the name or the password is wrong; try again in " + std::to_string(wait) + " seconds", wait);
         throw SignInRefused(SignInRefused::Why::WrongPassword, "the name or the password is wrong");
     }
     if (account.disabled) {
@@ -286,7 +289,8 @@ Account recover(Store& store, const std::string& recoveryKey, const std::string&
     auto dataKey = recovery && wrapped ? unwrapKey(*recovery, *wrapped) : std::nullopt;
     if (!dataKey) {
         recordFailedSignIn(store, adminName, "recovery-failed");
-        throw SignInRefused(SignInRefused::Why::WrongPassword, "the recovery key does not open this database");
+        throw SignInRefused(SignInRefused::Why::WrongPassword,
+                            "the recovery key does not open this database");
     }
     auto stored = findAccount(store, adminName);
     if (!stored || !stored->account.admin)
@@ -305,7 +309,8 @@ Account recover(Store& store, const std::string& recoveryKey, const std::string&
 std::vector<Account> accounts(Store& store)
 {
     std::vector<Account> result;
-    sql::Statement query(store.connection(), std::string("SELECT ") + accountColumns + accountTables + " ORDER BY k.name");
+    sql::Statement query(store.connection(),
+                         std::string("SELECT ") + accountColumns + accountTables + " ORDER BY k.name");
     while (query.step())
         result.push_back(readAccount(query).account);
     return result;
@@ -347,7 +352,8 @@ void setPassword(Store& store, Id accountId, const std::string& password, bool m
     writePassword(store, accountId, wrapFor(normal, store.sealing().key()), mustChange);
 }
 
-void changePassword(Store& store, Id accountId, const std::string& oldPassword, const std::string& newPassword)
+void changePassword(Store& store, Id accountId, const std::string& oldPassword,
+                    const std::string& newPassword)
 {
     const std::string normal = passwordForm(newPassword);
     const StoredAccount stored = accountById(store, accountId);

@@ -62,7 +62,8 @@ std::string initialize(Store& store, const NewAccount& first, const std::string&
 
 // Checks the password and unlocks the store's data key. SignInRefused otherwise (the failure is
 // counted and put in the audit trail's pending entries).
-Account signIn(Store& store, const std::string& name, const std::string& password, UnixSeconds now = nowSeconds());
+Account signIn(Store& store, const std::string& name, const std::string& password,
+               UnixSeconds now = nowSeconds());
 
 // Unlocks with the recovery key and gives admin `adminName` the new password (enabled, unlocked).
 // SignInRefused (WrongPassword) when the recovery key does not open the data key.
@@ -81,6 +82,7 @@ void setDisabled(Store& store, Id accountId, bool disabled);
 // when an admin set it for someone else.
 void setPassword(Store& store, Id accountId, const std::string& password, bool mustChange);
 // The person's own change: the old password must unwrap the key (SignInRefused otherwise).
-void changePassword(Store& store, Id accountId, const std::string& oldPassword, const std::string& newPassword);
+void changePassword(Store& store, Id accountId, const std::string& oldPassword,
+                    const std::string& newPassword);
 
 } // namespace alliance::security

@@ -76,8 +76,9 @@ void append(sql::Connection& connection, const SecretKey& key, AuditEntry entry)
         previousMac = last.text(1);
     }
     const std::string mac = macOf(key, previousMac, entry);
-    sql::Statement insert(connection, "INSERT INTO audit_entry (id, at, account_id, actor, action, client_code, "
-                                      "target, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement insert(connection,
+                          "INSERT INTO audit_entry (id, at, account_id, actor, action, client_code, "
+                          "target, detail, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, entry.id).bind(2, entry.at).bind(3, entry.accountId).bind(4, entry.actor);
     insert.bind(5, entry.event.action).bind(6, entry.event.clientCode).bind(7, entry.event.target);
     insert.bind(8, entry.event.detail).bind(9, mac).run();
@@ -118,7 +119,8 @@ void appendAudit(Store& store, std::optional<Id> accountId, const std::string& a
 
 void recordFailedSignIn(Store& store, const std::string& actor, const std::string& action)
 {
-    sql::Statement insert(store.connection(), "INSERT INTO audit_pending (at, actor, action) VALUES (?, ?, ?)");
+    sql::Statement insert(store.connection(),
+                          "INSERT INTO audit_pending (at, actor, action) VALUES (?, ?, ?)");
     insert.bind(1, utcNow()).bind(2, actor).bind(3, action).run();
 }
 
@@ -155,7 +157,8 @@ AuditCheck verifyAudit(Store& store)
     auto& connection = store.connection();
     sql::ReadTransaction snapshot(connection);
     AuditCheck check;
-    sql::Statement query(connection, std::string("SELECT ") + entryColumns + ", mac FROM audit_entry ORDER BY id");
+    sql::Statement query(connection,
+                         std::string("SELECT ") + entryColumns + ", mac FROM audit_entry ORDER BY id");
     std::string previousMac;
     Id expectedId = 1;
     while (query.step()) {
@@ -180,7 +183,8 @@ AuditCheck verifyAudit(Store& store)
     sql::Statement tip(connection, "SELECT audit_tip FROM keyring WHERE id = 1");
     const auto storedTip = tip.step() ? tip.optText(0) : std::nullopt;
     const bool empty = previousMac.empty();
-    if (empty ? storedTip.has_value() : !storedTip || !sameSecret(*storedTip, tipOf(key, expectedId - 1, previousMac))) {
+    if (empty ? storedTip.has_value()
+              : !storedTip || !sameSecret(*storedTip, tipOf(key, expectedId - 1, previousMac))) {
         check.intact = false;
         check.firstBroken = expectedId;
         check.problem = "the entries after entry " + std::to_string(expectedId - 1) + " were removed";

@@ -36,7 +36,8 @@ struct AuditEntry {
 
 // Appends an entry by `accountId`/`actor` (the store must be unlocked), first chaining in any
 // pending failed sign-ins. Runs inside the caller's transaction when there is one.
-void appendAudit(Store& store, std::optional<Id> accountId, const std::string& actor, const AuditEvent& event);
+void appendAudit(Store& store, std::optional<Id> accountId, const std::string& actor,
+                 const AuditEvent& event);
 // Records a failed sign-in without a key (audit_pending); chained by the next appendAudit.
 void recordFailedSignIn(Store& store, const std::string& actor, const std::string& action);
 

@@ -124,11 +124,11 @@ std::optional<std::string> open(const SecretKey& key, std::string_view context, 
     std::string plain(box.size() - overhead, '\0');
     unsigned long long written = 0;
     const auto* nonce = asBytes(box);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char*>(plain.data()), &written, nullptr,
-            nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-            box.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, asBytes(context), context.size(), nonce,
-            key.bytes()) != 0)
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(plain.data()), &written,
+                                                   nullptr,
+                                                   nonce + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+                                                   box.size() - crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
+                                                   asBytes(context), context.size(), nonce, key.bytes()) != 0)
         return std::nullopt;
     plain.resize(written);
     return plain;

@@ -78,7 +78,8 @@ void Sealing::defineFunctions(sqlite3* db)
 {
     // DIRECTONLY: no view, trigger or schema object of a crafted file can call them.
     const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
-    int rc = sqlite3_create_function_v2(db, "seal", 2, flags, this, sealFunction<true>, nullptr, nullptr, nullptr);
+    int rc =
+        sqlite3_create_function_v2(db, "seal", 2, flags, this, sealFunction<true>, nullptr, nullptr, nullptr);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_function_v2(db, "unseal", 2, flags, this, sealFunction<false>, nullptr, nullptr,
                                         nullptr);

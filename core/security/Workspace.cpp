@@ -15,7 +15,8 @@ const char* const ownerJoin = "JOIN counselor k ON k.id = c.counselor_id ";
 
 } // namespace
 
-Workspace Workspace::signIn(Store& store, const std::string& name, const std::string& password, UnixSeconds now)
+Workspace Workspace::signIn(Store& store, const std::string& name, const std::string& password,
+                            UnixSeconds now)
 {
     return Workspace(store, security::signIn(store, name, password, now));
 }
@@ -74,7 +75,8 @@ void Workspace::require(const Owner& owner, Need need) const
     case Need::Read:
         if (own || supervises)
             return;
-        throw AccessDenied("client " + printable(owner.clientCode) + " is not on your caseload or your team's");
+        throw AccessDenied("client " + printable(owner.clientCode) +
+                           " is not on your caseload or your team's");
     case Need::Write:
         if (own)
             return;
@@ -93,15 +95,15 @@ Workspace::Owner Workspace::ownerOfQuery(const std::string& sql, Id id, const ch
     sql::Statement query(store_->connection(), sql);
     query.bind(1, id);
     if (!query.step())
-        throw NotFound(std::string(what) + "_id", "no " + std::string(what) + " with id " + std::to_string(id));
+        throw NotFound(std::string(what) + "_id",
+                       "no " + std::string(what) + " with id " + std::to_string(id));
     return {query.int64(0), query.optInt64(1), query.text(2)};
 }
 
 Workspace::Owner Workspace::ownerOfClient(const std::string& code)
 {
-    sql::Statement query(store_->connection(),
-                         std::string(ownerColumns) + "FROM client c " + ownerJoin +
-                             "WHERE c.code_key = ? ORDER BY c.code <> ? LIMIT 1");
+    sql::Statement query(store_->connection(), std::string(ownerColumns) + "FROM client c " + ownerJoin +
+                                                   "WHERE c.code_key = ? ORDER BY c.code <> ? LIMIT 1");
     // Found as Store::clientId finds it (trimmed, by identity key, the exact code first).
     query.bind(1, identityKey(trimmed(code))).bind(2, trimmed(code));
     if (!query.step())
@@ -119,8 +121,9 @@ const std::string ratingOwner = ownerOf("FROM rating x JOIN session s ON s.id = 
                                         "JOIN client c ON c.id = s.client_id");
 const std::string ruptureOwner = ownerOf("FROM rupture x JOIN session s ON s.id = x.session_id "
                                          "JOIN client c ON c.id = s.client_id");
-const std::string planOwner = ownerOf("FROM repair_plan x JOIN rupture u ON u.id = x.rupture_id "
-                                      "JOIN session s ON s.id = u.session_id JOIN client c ON c.id = s.client_id");
+const std::string planOwner =
+    ownerOf("FROM repair_plan x JOIN rupture u ON u.id = x.rupture_id "
+            "JOIN session s ON s.id = u.session_id JOIN client c ON c.id = s.client_id");
 const std::string transitionOwner = ownerOf("FROM transition_plan x JOIN client c ON c.id = x.client_id");
 
 } // namespace
@@ -135,7 +138,8 @@ std::vector<std::string> Workspace::visibleCounselors()
     if (account_.admin)
         return {};
     std::vector<std::string> names{account_.name};
-    sql::Statement query(store_->connection(), "SELECT name FROM counselor WHERE supervisor_id = ? ORDER BY name");
+    sql::Statement query(store_->connection(),
+                         "SELECT name FROM counselor WHERE supervisor_id = ? ORDER BY name");
     query.bind(1, account_.personId);
     while (query.step())
         names.push_back(query.text(0));
@@ -227,7 +231,8 @@ void Workspace::setDisabled(const std::string& name, bool disabled)
                                   Reason::NotAllowed);
     }
     security::setDisabled(*store_, target.id, disabled);
-    record({disabled ? "disable-account" : "enable-account", std::nullopt, "account " + target.name, std::nullopt});
+    record({disabled ? "disable-account" : "enable-account", std::nullopt, "account " + target.name,
+            std::nullopt});
     transaction.commit();
 }
 
@@ -266,16 +271,19 @@ std::vector<ClientSummary> Workspace::clients(const std::optional<std::string>& 
     } else {
         for (const std::string& name : *scope) {
             auto some = store_->clients(name);
-            result.insert(result.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+            result.insert(result.end(), std::make_move_iterator(some.begin()),
+                          std::make_move_iterator(some.end()));
         }
-        std::sort(result.begin(), result.end(),
-                  [](const ClientSummary& a, const ClientSummary& b) { return a.client.code < b.client.code; });
+        std::sort(result.begin(), result.end(), [](const ClientSummary& a, const ClientSummary& b) {
+            return a.client.code < b.client.code;
+        });
     }
     const auto readable = visibleCounselors();
     for (auto& summary : result) {
         const auto& who = summary.client.counselorName;
-        const bool mine = who == account_.name ||
-                          (!readable.empty() && std::find(readable.begin(), readable.end(), who) != readable.end());
+        const bool mine =
+            who == account_.name ||
+            (!readable.empty() && std::find(readable.begin(), readable.end(), who) != readable.end());
         if (!mine)
             summary.client.displayName.reset();
     }
@@ -374,7 +382,8 @@ LoggedRating Workspace::logSession(const NewRating& rating, const std::optional<
 }
 
 void Workspace::recordPostSessionReport(const std::string& code, const SessionRef& session,
-                                        const PostSessionReport& report, const std::optional<std::string>& reason)
+                                        const PostSessionReport& report,
+                                        const std::optional<std::string>& reason)
 {
     const Owner owner = ownerOfClient(code);
     require(owner, Need::Write);
@@ -384,7 +393,8 @@ void Workspace::recordPostSessionReport(const std::string& code, const SessionRe
     transaction.commit();
 }
 
-std::vector<ReportRevision> Workspace::postSessionReportHistory(const std::string& code, const SessionRef& session)
+std::vector<ReportRevision> Workspace::postSessionReportHistory(const std::string& code,
+                                                                const SessionRef& session)
 {
     require(ownerOfClient(code), Need::Read);
     return store_->postSessionReportHistory(code, session);
@@ -396,7 +406,8 @@ bool Workspace::hasRating(const std::string& code, const Date& date, Instrument 
     return store_->hasRating(code, date, instrument, rater);
 }
 
-Id Workspace::findRating(const std::string& code, const SessionRef& session, Instrument instrument, Rater rater)
+Id Workspace::findRating(const std::string& code, const SessionRef& session, Instrument instrument,
+                         Rater rater)
 {
     require(ownerOfClient(code), Need::Read);
     return store_->findRating(code, session, instrument, rater);
@@ -619,7 +630,8 @@ std::vector<Alert> Workspace::activeAlerts(const std::optional<std::string>& cou
     std::vector<Alert> result;
     for (const std::string& name : *scope) {
         auto some = alliance::activeAlerts(*store_, name, asOf);
-        result.insert(result.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+        result.insert(result.end(), std::make_move_iterator(some.begin()),
+                      std::make_move_iterator(some.end()));
     }
     std::stable_sort(result.begin(), result.end(),
                      [](const Alert& a, const Alert& b) { return a.clientCode < b.clientCode; });
@@ -667,7 +679,8 @@ CaseloadReview Workspace::reviewCaseload(const ReviewScope& scope, const ReviewP
                                    ? "only an admin reviews every counselor's caseload"
                                    : "that caseload is not yours or your team's");
     }
-    record({"view-review", std::nullopt, std::nullopt, slugOf(scope.kind) + (scope.name.empty() ? "" : " " + scope.name)});
+    record({"view-review", std::nullopt, std::nullopt,
+            slugOf(scope.kind) + (scope.name.empty() ? "" : " " + scope.name)});
     return alliance::reviewCaseload(*store_, scope, period);
 }
 

@@ -71,7 +71,8 @@ public:
 
     // ---- sessions, ratings, reports (the client's counselor)
     LoggedRating logSession(const NewRating& rating, const std::optional<PostSessionReport>& report);
-    void recordPostSessionReport(const std::string& code, const SessionRef& session, const PostSessionReport& report,
+    void recordPostSessionReport(const std::string& code, const SessionRef& session,
+                                 const PostSessionReport& report,
                                  const std::optional<std::string>& reason = {});
     std::vector<ReportRevision> postSessionReportHistory(const std::string& code, const SessionRef& session);
     bool hasRating(const std::string& code, const Date& date, Instrument instrument, Rater rater);
@@ -92,8 +93,10 @@ public:
     void amendRepairPlan(Id planId, const RepairPlanChanges& changes, const std::string& reason);
     RepairPlanChanges storedRepairPlan(Id planId);
     std::vector<RepairPlanRevision> repairPlanHistory(Id planId);
-    void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUp, std::optional<Date> closedOn = {});
-    Id addPlanComment(Id planId, const std::string& text, std::optional<Date> writtenOn = {}, bool signOff = false);
+    void closeRepair(Id planId, Outcome outcome, std::optional<SessionRef> followUp,
+                     std::optional<Date> closedOn = {});
+    Id addPlanComment(Id planId, const std::string& text, std::optional<Date> writtenOn = {},
+                      bool signOff = false);
     Id addTransitionComment(Id transitionId, const std::string& text, std::optional<Date> writtenOn = {},
                             bool signOff = false);
     std::vector<PlanComment> planComments(Id planId);
@@ -109,8 +112,8 @@ public:
     // ---- analyses (scoped to what the account may see)
     std::vector<Alert> activeAlerts(const std::optional<std::string>& counselor, const Date& asOf);
     std::vector<Alert> clientAlerts(const std::string& code, const Date& asOf);
-    void acknowledgeAlert(const std::string& alertId, const std::string& reason, std::optional<int> snoozeDays,
-                          const Date& asOf);
+    void acknowledgeAlert(const std::string& alertId, const std::string& reason,
+                          std::optional<int> snoozeDays, const Date& asOf);
     std::map<std::string, AlertAck> alertAcks();
     CaseloadReview reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period);
     std::optional<Date> newestRecordDate();

@@ -1,6 +1,6 @@
 // Accounts, roles enforced by the Workspace, sealed text and the audit chain (issue 11).
-#include "Errors.hpp"
 #include "DatabaseFile.hpp"
+#include "Errors.hpp"
 #include "Migrations.hpp"
 #include "Sqlite.hpp"
 #include "Store.hpp"
@@ -33,7 +33,8 @@ struct Agency {
         store.addCounselor("Morgan Ellis", Role::Supervisor, std::nullopt);
         store.addCounselor("Priya Shah", Role::Supervisor, std::nullopt);
         recoveryKey = initialize(store, {"Robin Admin", Role::Admin, std::nullopt, true}, password);
-        for (const auto& [name, supervisor] : {std::pair{"Alex Rivera", "Morgan Ellis"}, {"Casey Nguyen", "Priya Shah"}})
+        for (const auto& [name, supervisor] :
+             {std::pair{"Alex Rivera", "Morgan Ellis"}, {"Casey Nguyen", "Priya Shah"}})
             createAccount(store, {name, Role::Counselor, std::string(supervisor), false}, password);
         createAccount(store, {"Morgan Ellis", Role::Supervisor, std::nullopt, false}, password);
         createAccount(store, {"Priya Shah", Role::Supervisor, std::nullopt, false}, password);
@@ -111,7 +112,8 @@ TEST_CASE("Sign-in: the right password unlocks, a wrong one waits and then locks
     Agency a;
     a.store.sealing().lock();
     const UnixSeconds t0 = 1'800'000'000;
-    CHECK(signIn(a.store, "alex rivera", password, t0).name == "Alex Rivera"); // names as every lookup finds them
+    CHECK(signIn(a.store, "alex rivera", password, t0).name ==
+          "Alex Rivera"); // names as every lookup finds them
     CHECK(a.store.sealing().unlocked());
     a.store.sealing().lock();
     const auto why = [&](const std::string& name, const std::string& pw, UnixSeconds now) {
@@ -167,17 +169,20 @@ TEST_CASE("Accounts: disable, admin reset, own change and the recovery key", "[s
     CHECK(test::rejectedField([&] { alex.changePassword("a new temporary one", "short"); }) == "password");
     alex.changePassword("a new temporary one", "my own good password");
     a.store.sealing().lock();
-    CHECK(Workspace::signIn(a.store, "Alex Rivera", "my own good password").clientDetail("C-001").client.displayName ==
-          std::optional<std::string>("Zebulon Quartermain C-001"));
+    CHECK(Workspace::signIn(a.store, "Alex Rivera", "my own good password")
+              .clientDetail("C-001")
+              .client.displayName == std::optional<std::string>("Zebulon Quartermain C-001"));
     // Every admin password lost: the recovery key opens the data key again.
     a.store.sealing().lock();
-    CHECK_THROWS_AS(recover(a.store, formatRecoveryKey(SecretKey::random()), "Robin Admin", "recovered password"),
-                    SignInRefused);
+    CHECK_THROWS_AS(
+        recover(a.store, formatRecoveryKey(SecretKey::random()), "Robin Admin", "recovered password"),
+        SignInRefused);
     CHECK_FALSE(a.store.sealing().unlocked());
     recover(a.store, a.recoveryKey, "Robin Admin", "recovered password");
     a.store.sealing().lock();
     CHECK(Workspace::signIn(a.store, "Robin Admin", "recovered password").isAdmin());
-    CHECK_THROWS_AS(initialize(a.store, {"Someone Else", Role::Admin, std::nullopt, true}, password), ValidationError);
+    CHECK_THROWS_AS(initialize(a.store, {"Someone Else", Role::Admin, std::nullopt, true}, password),
+                    ValidationError);
 }
 
 TEST_CASE("Every role may do what it should and is refused the rest, with nothing changed", "[security]")
@@ -194,9 +199,13 @@ TEST_CASE("Every role may do what it should and is refused the rest, with nothin
     const std::vector<Operation> operations = {
         {"read C-001", [](Workspace& w) { w.clientDetail("C-001"); }},
         {"log C-001", [&](Workspace& w) { w.logSession(rating, std::nullopt); }},
-        {"amend a rating", [&](Workspace& w) { w.amendRating(a.rating, {60, 60, 60}, "typo"); }},
+        {"amend a rating",
+         [&](Workspace& w) {
+             w.amendRating(a.rating, {60, 60, 60}, "typo");
+         }},
         {"void a rating", [&](Workspace& w) { w.voidRating(a.rating, "wrong client"); }},
-        {"amend a rupture", [&](Workspace& w) {
+        {"amend a rupture",
+         [&](Workspace& w) {
              auto changes = w.storedRupture(a.rupture).first;
              changes.salience = 5;
              w.amendRupture(a.rupture, changes, "stronger");
@@ -204,14 +213,16 @@ TEST_CASE("Every role may do what it should and is refused the rest, with nothin
         {"comment on the plan", [&](Workspace& w) { w.addPlanComment(a.plan, "Looks right."); }},
         {"sign off the plan", [&](Workspace& w) { w.addPlanComment(a.plan, "Signed.", std::nullopt, true); }},
         {"comment on the transition", [&](Workspace& w) { w.addTransitionComment(a.transition, "Agreed."); }},
-        {"add a client to Alex", [](Workspace& w) {
+        {"add a client to Alex",
+         [](Workspace& w) {
              NewClient c;
              c.code = "C-900";
              c.counselorName = "Alex Rivera";
              c.startDate = Date(2026, 1, 1);
              w.addClient(c);
          }},
-        {"move C-001 to Casey", [](Workspace& w) {
+        {"move C-001 to Casey",
+         [](Workspace& w) {
              ClientChanges c;
              c.counselorName = "Casey Nguyen";
              w.updateClient("C-001", c);
@@ -224,9 +235,13 @@ TEST_CASE("Every role may do what it should and is refused the rest, with nothin
          }},
         {"everyone's review",
          [](Workspace& w) {
-             w.reviewCaseload({ReviewScope::Kind::Everyone, ""}, reviewPeriod(Date(2026, 3, 1), std::nullopt, std::nullopt));
+             w.reviewCaseload({ReviewScope::Kind::Everyone, ""},
+                              reviewPeriod(Date(2026, 3, 1), std::nullopt, std::nullopt));
          }},
-        {"add an account", [](Workspace& w) { w.createAccount({"New Person", Role::Counselor, std::nullopt, false}, password); }},
+        {"add an account",
+         [](Workspace& w) {
+             w.createAccount({"New Person", Role::Counselor, std::nullopt, false}, password);
+         }},
         {"read the audit trail", [](Workspace& w) { w.auditEntries({}); }},
     };
     // Who may: A = Alex (C-001's counselor), C = Casey (another counselor), M = Morgan (Alex's
@@ -351,7 +366,8 @@ TEST_CASE("The audit trail records views and writes and finds an edited, deleted
     check = broken("DELETE FROM audit_entry WHERE id = 2");
     CHECK_FALSE(check.intact);
     CHECK(check.firstBroken == Id(2));
-    check = broken("UPDATE audit_entry SET id = -id WHERE id IN (2, 3); UPDATE audit_entry SET id = 5 - id WHERE id < 0 AND id = -2;"
+    check = broken("UPDATE audit_entry SET id = -id WHERE id IN (2, 3); UPDATE audit_entry SET id = 5 - id "
+                   "WHERE id < 0 AND id = -2;"
                    "UPDATE audit_entry SET id = 2 WHERE id = -3");
     CHECK_FALSE(check.intact);
     CHECK(check.firstBroken == Id(2));
@@ -363,8 +379,9 @@ TEST_CASE("The audit trail records views and writes and finds an edited, deleted
     CHECK(broken("SELECT 1").intact);
 }
 
-TEST_CASE("After a session of use the database, its log and shared memory hold no clinical text in plain form",
-          "[security]")
+TEST_CASE(
+    "After a session of use the database, its log and shared memory hold no clinical text in plain form",
+    "[security]")
 {
     test::TempDir dir;
     const std::string path = dir.file("agency.db");
@@ -423,17 +440,19 @@ TEST_CASE("A database from before accounts is sealed by its first admin, old pag
         old.enableWriteAheadLog();
         migrate(old, 10);
         old.exec("PRAGMA application_id = " + std::to_string(allianceApplicationId));
-        old.exec("INSERT INTO counselor (name, role, name_key) VALUES ('Alex Rivera', 'counselor', 'alex rivera');"
-                 "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days, code_key) "
-                 "VALUES ('C-1', 'Peregrine Thistlewood', 1, '2026-01-01', 7, 'c-1');"
-                 "INSERT INTO session (client_id, date, note) VALUES (1, '2026-01-08', 'the marmalade incident')");
+        old.exec(
+            "INSERT INTO counselor (name, role, name_key) VALUES ('Alex Rivera', 'counselor', 'alex rivera');"
+            "INSERT INTO client (code, display_name, counselor_id, start_date, cadence_days, code_key) "
+            "VALUES ('C-1', 'Peregrine Thistlewood', 1, '2026-01-01', 7, 'c-1');"
+            "INSERT INTO session (client_id, date, note) VALUES (1, '2026-01-08', 'the marmalade incident')");
     }
     {
         Store store(path, OpenMode::MustExist);
         CHECK(store.sealing().mode() == Sealing::Mode::Plain);
         CHECK_THROWS_AS(signIn(store, "Alex Rivera", password), SignInRefused); // no accounts yet
         initialize(store, {"Alex Rivera", Role::Counselor, std::nullopt, true}, password);
-        CHECK(store.clientDetail("C-1").sessions.at(0).note == std::optional<std::string>("the marmalade incident"));
+        CHECK(store.clientDetail("C-1").sessions.at(0).note ==
+              std::optional<std::string>("the marmalade incident"));
     }
     for (const char* suffix : {"", "-wal"}) {
         const std::string bytes = test::fileBytes(path + suffix);

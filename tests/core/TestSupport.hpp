@@ -38,9 +38,10 @@ inline std::string dumpAll(Store& store)
 inline std::string dumpContent(Store& store)
 {
     std::string out;
-    sql::Statement tables(store.connection(),
-                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                          "AND name NOT IN ('account', 'keyring', 'audit_entry', 'audit_pending') ORDER BY name");
+    sql::Statement tables(
+        store.connection(),
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT IN ('account', 'keyring', 'audit_entry', 'audit_pending') ORDER BY name");
     while (tables.step()) {
         const std::string table = tables.text(0);
         out += "# " + table + "\n";

@@ -2,11 +2,10 @@
 // the field's label, never a CLI flag; a rejected submit changes nothing; saved / failed fire.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
-#include "Demo.hpp"
-#include "security/Accounts.hpp"
 #include "ClientForm.hpp"
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
+#include "Demo.hpp"
 #include "HandOverForm.hpp"
 #include "RepairPlanForm.hpp"
 #include "ReportForm.hpp"
@@ -15,6 +14,7 @@
 #include "SessionForm.hpp"
 #include "TestSupport.hpp"
 #include "TransitionForm.hpp"
+#include "security/Accounts.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -79,7 +79,8 @@ bool logLowRating(const QString& code, const QString& instrument, const QDate& d
     form.setProperty("dateText", date.toString(Qt::ISODate));
     const bool ok = form.submit();
     if (!ok)
-        qWarning("logLowRating %s: %s %s", qPrintable(code), qPrintable(form.message()), qPrintable(form.firstErrorField()));
+        qWarning("logLowRating %s: %s %s", qPrintable(code), qPrintable(form.message()),
+                 qPrintable(form.firstErrorField()));
     return ok;
 }
 
@@ -249,9 +250,12 @@ private slots:
         QVERIFY(form.load(QStringLiteral("C-001")));
         form.setProperty("counselor", QStringLiteral("Jordan Lee"));
         QVERIFY(!form.submit());
-        QCOMPARE(context.backend().store()->clientDetail("C-001").client.counselorName, std::string("Alex Rivera"));
+        QCOMPARE(context.backend().store()->clientDetail("C-001").client.counselorName,
+                 std::string("Alex Rivera"));
         context.backend().signOut();
-        QVERIFY(context.backend().signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        QVERIFY(context.backend()
+                    .signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword))
+                    .isEmpty());
         QVERIFY(form.load(QStringLiteral("C-001")));
         QVERIFY(form.property("displayName").toString().isEmpty()); // an admin reads no name
         form.setProperty("counselor", QStringLiteral("Jordan Lee"));
@@ -718,10 +722,11 @@ private slots:
             caseload.index(caseload.rowCount() - 1, 0).data(CaseloadModel::CodeRole).toString();
         const int alertsBefore = alerts.rowCount();
         context.client().setClientCode(calm); // its default series: the instrument rated most
-        QDate day(2026, 11, 27); // the latest day without a session of this client
+        QDate day(2026, 11, 27);              // the latest day without a session of this client
         const auto calmSessions = context.backend().store()->clientDetail(calm.toStdString()).sessions;
-        while (std::any_of(calmSessions.begin(), calmSessions.end(),
-                           [&](const auto& session) { return session.date == alliance::Date(day.year(), day.month(), day.day()); }))
+        while (std::any_of(calmSessions.begin(), calmSessions.end(), [&](const auto& session) {
+            return session.date == alliance::Date(day.year(), day.month(), day.day());
+        }))
             day = day.addDays(-1);
         QVERIFY(logLowRating(calm, context.client().instrument(), day));
         QVERIFY(alerts.rowCount() > alertsBefore);
@@ -739,7 +744,9 @@ private slots:
 
         // With one counselor's caseload shown, a client an admin hands to a colleague leaves it.
         context.backend().signOut();
-        QVERIFY(context.backend().signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        QVERIFY(context.backend()
+                    .signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword))
+                    .isEmpty());
         context.backend().setCurrentCounselor(QStringLiteral("Alex Rivera"));
         caseloadResets.clear();
         alertResets.clear();

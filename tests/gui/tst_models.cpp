@@ -2,10 +2,10 @@
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
-#include "security/Accounts.hpp"
 #include "CounselorForm.hpp"
 #include "Demo.hpp"
 #include "ReviewJson.hpp"
+#include "security/Accounts.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -35,7 +35,8 @@ const std::string password = "a test password";
 // The first account on a new file: Alex Rivera, counselor and admin (a solo practice).
 void addAlexAccount(alliance::Store& store)
 {
-    alliance::security::initialize(store, {"Alex Rivera", alliance::Role::Counselor, std::nullopt, true}, password);
+    alliance::security::initialize(store, {"Alex Rivera", alliance::Role::Counselor, std::nullopt, true},
+                                   password);
 }
 StartupOptions alexOn(const QString& path)
 {
@@ -109,7 +110,9 @@ private slots:
         QCOMPARE(context.client().rowCount(), 0);
         QCOMPARE(refused.count(), 1);
         context.backend().signOut();
-        QVERIFY(context.backend().signIn(QStringLiteral("Casey Nguyen"), QString::fromLatin1(alliance::demoPassword)).isEmpty());
+        QVERIFY(context.backend()
+                    .signIn(QStringLiteral("Casey Nguyen"), QString::fromLatin1(alliance::demoPassword))
+                    .isEmpty());
         context.client().refresh();
         QCOMPARE(context.client().instrument(), QStringLiteral("srs"));
         QCOMPARE(context.client().cutoff(), 36.0);
@@ -312,7 +315,8 @@ private slots:
     void teamReviewOfAFileIsReadInTheBackground()
     {
         const QString path = demoFile(QStringLiteral("team"));
-        const StartupOptions options = fileOptions(path, QStringLiteral("Morgan Ellis")); // the team's supervisor
+        const StartupOptions options =
+            fileOptions(path, QStringLiteral("Morgan Ellis")); // the team's supervisor
         {
             AppContext context(options);
             context.finishReading();
