@@ -102,7 +102,8 @@ for i in $(seq 1 "$demoKills"); do
     { wait "$writer"; } 2>/dev/null
     if [ ! -e "$demoDb" ]; then ok; continue; fi
     clients=$(sqlite3 "$demoDb" "SELECT count(*) FROM client" 2>"$WORK/err")
-    accounts=$(sqlite3 "$demoDb" "SELECT count(*) FROM account" 2>>"$WORK/err")
+    # Killed before its schema was whole (migrations commit one by one): no account table, none.
+    accounts=$(sqlite3 "$demoDb" "SELECT count(*) FROM account" 2>/dev/null) || accounts=0
     case "$clients/$accounts" in
     0/0 | 200/8) ok ;;
     *) bad "demo killed at random left $clients clients and $accounts accounts ($(cat "$WORK/err"))" ;;
