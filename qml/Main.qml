@@ -302,6 +302,11 @@ ApplicationWindow {
 
     Connections {
         target: Backend
+        // A password an admin reset opens nothing until the person chose their own: go there.
+        function onAccountChanged() {
+            if (Backend.signedIn && !Backend.locked && Backend.mustChangePassword)
+                root.openAccount()
+        }
         function onErrorOccurred(message: string) {
             banner.show(message)
         }

@@ -86,8 +86,13 @@ public:
     Q_INVOKABLE void signOut();
     // The first account was just made (first run): the app is signed in as it.
     void signedInAs(security::Account account);
-    // A form changed the signed-in account itself (its password): the header follows.
-    void accountUpdated() { emit accountChanged(); }
+    // A form changed the signed-in account itself (its password): the header follows, and the
+    // pages read again (a password an admin reset opened nothing until now).
+    void accountUpdated()
+    {
+        emit accountChanged();
+        emit storeChanged();
+    }
     QString databasePath() const { return databasePath_; }
     QString startupError() const { return startupError_; }
     QString startupErrorKind() const { return startupErrorKind_; }

@@ -55,8 +55,15 @@ void Workspace::audit(const AuditEvent& event)
 
 // ---- who may do what
 
+void Workspace::requireOwnPassword() const
+{
+    if (account_.mustChangePassword)
+        throw AccessDenied("an admin set this account's password: choose your own first");
+}
+
 void Workspace::requireAdmin(const char* doing) const
 {
+    requireOwnPassword();
     if (!account_.admin)
         throw AccessDenied("only an admin may " + std::string(doing));
 }
@@ -92,6 +99,7 @@ void Workspace::require(const Owner& owner, Need need) const
 
 Workspace::Owner Workspace::ownerOfQuery(const std::string& sql, Id id, const char* what)
 {
+    requireOwnPassword();
     sql::Statement query(store_->connection(), sql);
     query.bind(1, id);
     if (!query.step())
@@ -102,6 +110,7 @@ Workspace::Owner Workspace::ownerOfQuery(const std::string& sql, Id id, const ch
 
 Workspace::Owner Workspace::ownerOfClient(const std::string& code)
 {
+    requireOwnPassword();
     sql::Statement query(store_->connection(), std::string(ownerColumns) + "FROM client c " + ownerJoin +
                                                    "WHERE c.code_key = ? ORDER BY c.code <> ? LIMIT 1");
     // Found as Store::clientId finds it (trimmed, by identity key, the exact code first).
@@ -148,6 +157,7 @@ std::vector<std::string> Workspace::visibleCounselors()
 
 std::optional<std::vector<std::string>> Workspace::scopeOf(const std::optional<std::string>& counselor)
 {
+    requireOwnPassword();
     const std::vector<std::string> visible = visibleCounselors();
     if (!counselor)
         return visible.empty() ? std::nullopt : std::optional(visible);
@@ -665,6 +675,7 @@ std::map<std::string, AlertAck> Workspace::alertAcks()
 
 CaseloadReview Workspace::reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period)
 {
+    requireOwnPassword();
     if (!account_.admin) {
         const auto visible = visibleCounselors();
         bool allowed = false;

@@ -7,7 +7,8 @@
 //     signs off their plans -- and changes no rating, rupture or plan of a supervisee's client;
 //   - an admin manages accounts, adds people and clients, moves clients between counselors and
 //     reads every figure, but no clinical text (names, notes, steps, comments) of a client who is
-//     not their own: it comes back empty.
+//     not their own: it comes back empty;
+//   - an account whose password an admin reset does nothing but change it.
 // Views, writes, corrections and account changes are put in the audit trail (AuditTrail.hpp) in
 // the same transaction as the write.
 #include "Alerts.hpp"
@@ -137,6 +138,8 @@ private:
     Owner ownerOfClient(const std::string& code);
     Owner ownerOfQuery(const std::string& sql, Id id, const char* what);
     void requireAdmin(const char* doing) const;
+    // After an admin's reset the account reads and changes nothing until it chose its own password.
+    void requireOwnPassword() const;
     // The counselors a scoped read covers: one named (checked) or every visible one; nullopt: all.
     std::optional<std::vector<std::string>> scopeOf(const std::optional<std::string>& counselor);
     // Removes every clinical text from a client the account may not read it of.

@@ -381,6 +381,34 @@ expect_not_contains "$out" '"id":"C-001/drift/last"' "snoozed alert hidden"
 run --db "$DB" alerts --as-of "$(date -d '+14 days' +%F)" --json
 expect_contains "$out" '"id":"C-001/drift/last"' "snoozed alert back when the snooze ends"
 
+# ---- accounts and the audit trail ------------------------------------------------------------
+# An admin's reset: the person reads nothing until they chose their own password.
+ALLIANCE_NEW_PASSWORD="a reset password" as "Robin Admin" run --db "$DB" account reset "Dana O'Neil"
+expect_rc 0 "an admin resets a password"
+ALLIANCE_USER="Dana O'Neil" ALLIANCE_PASSWORD="a reset password" run --db "$DB" client list
+expect_rc 5 "a reset account reads nothing"; expect_contains "$err" "choose your own" "says why"
+ALLIANCE_USER="Dana O'Neil" ALLIANCE_PASSWORD="a reset password" ALLIANCE_NEW_PASSWORD="dana's own one" \
+    run --db "$DB" account passwd
+expect_rc 0 "the person chooses their own"
+ALLIANCE_USER="Dana O'Neil" ALLIANCE_PASSWORD="dana's own one" run --db "$DB" client list --json
+expect_rc 0 "then signs in"; expect_out "[]" "a supervisor of no one sees no client"
+rejected 5 "access denied" account add "Eve Intruder"   # a counselor adds no account
+rejected 5 "access denied" audit list                   # nor reads the trail
+as "Robin Admin" run --db "$DB" account list --json
+expect_contains "$out" '"name":"Alex Rivera"' "accounts listed"; expect_not_contains "$out" "wrapped" "no key listed"; expect_not_contains "$out" "salt" "no salt listed"
+as "Robin Admin" run --db "$DB" audit list --client C-FIX --json
+expect_contains "$out" '"action":"void-rupture"' "the trail names the void"
+expect_contains "$out" '"detail":"flagged on the wrong client"' "with its reason"
+expect_not_contains "$out" "Name the silence" "and no clinical text"
+as "Robin Admin" run --db "$DB" audit verify; expect_rc 0 "the chain verifies"
+for text in "Name the silence" "own the missed call" "Zoë"; do
+    if grep -aq "$text" "$DB" "$DB-wal" 2>/dev/null; then bad "'$text' is in the file in plain form"; else ok; fi
+done
+cp "$DB" "$WORK/tampered.db"; [ -f "$DB-wal" ] && cp "$DB-wal" "$WORK/tampered.db-wal"
+sqlite3 "$WORK/tampered.db" "UPDATE audit_entry SET detail = 'nothing happened' WHERE action = 'void-rupture'"
+as "Robin Admin" run --db "$WORK/tampered.db" audit verify
+expect_rc 6 "an edited entry breaks the chain"; expect_contains "$out" "BROKEN at entry" "the first broken entry is named"
+
 # ---- default database location -----------------------------------------------------------
 run init
 expect_rc 0 "init at default location"

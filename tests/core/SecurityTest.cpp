@@ -165,9 +165,13 @@ TEST_CASE("Accounts: disable, admin reset, own change and the recovery key", "[s
     Workspace alex = a.as("Robin Admin");
     alex = Workspace::signIn(a.store, "Alex Rivera", "a new temporary one");
     CHECK(alex.account().mustChangePassword);
+    // Until they choose their own, the reset password opens nothing of any client.
+    CHECK(refused([&] { alex.clientDetail("C-001"); }));
+    CHECK(refused([&] { alex.clients(); }));
     CHECK_THROWS_AS(alex.changePassword("not the old one", "my own good password"), SignInRefused);
     CHECK(test::rejectedField([&] { alex.changePassword("a new temporary one", "short"); }) == "password");
     alex.changePassword("a new temporary one", "my own good password");
+    CHECK(alex.clientDetail("C-001").client.code == "C-001");
     a.store.sealing().lock();
     CHECK(Workspace::signIn(a.store, "Alex Rivera", "my own good password")
               .clientDetail("C-001")
