@@ -2,9 +2,11 @@
 // into QML: bad input becomes errorOccurred(field, message) and the store is unchanged.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "ClientForm.hpp"
 #include "CounselorForm.hpp"
 #include "Demo.hpp"
 #include "ReviewJson.hpp"
+#include "SessionForm.hpp"
 #include "security/Accounts.hpp"
 
 #include <QAbstractItemModelTester>
@@ -358,6 +360,49 @@ private slots:
                 team.review().value(QStringLiteral("team")).toMap().value(QStringLiteral("sessions")).toInt(),
                 sessions + 1);
         }
+        QFile::remove(path);
+        QFile::remove(path + "-wal");
+        QFile::remove(path + "-shm");
+    }
+
+    // What the app writes is sealed: after a client and a session with distinctive words are
+    // added through its forms, the file, its log and shared memory hold none of them in plain form.
+    void theAppWritesNoClinicalTextInPlainForm()
+    {
+        const QString path = demoFile(QStringLiteral("sealed"));
+        const auto plainIn = [&](const char* words) {
+            for (const char* suffix : {"", "-wal", "-shm"}) {
+                QFile file(path + QLatin1String(suffix));
+                if (file.open(QIODevice::ReadOnly) && file.readAll().contains(words))
+                    return true;
+            }
+            return false;
+        };
+        {
+            AppContext context(fileOptions(path));
+            context.finishReading();
+            ClientForm client;
+            client.reset(QStringLiteral("Alex Rivera"));
+            client.setProperty("code", QStringLiteral("C-SEAL"));
+            client.setProperty("displayName", QStringLiteral("Philomena Quackenbush"));
+            client.setProperty("startDate", QDate(2026, 11, 1));
+            QVERIFY2(client.submit(), qPrintable(client.message()));
+            SessionForm session;
+            session.reset(QStringLiteral("C-SEAL"), QStringLiteral("bgt"));
+            session.setItemText(0, QStringLiteral("7,8,9"));
+            session.setProperty("dateText", QStringLiteral("2026-11-20"));
+            session.setProperty("note", QStringLiteral("spoke about the periwinkle observatory"));
+            QVERIFY2(session.submit(), qPrintable(session.message()));
+            const alliance::ClientDetail detail = context.backend().work()->clientDetail("C-SEAL");
+            QCOMPARE(detail.sessions.at(0).note,
+                     std::optional<std::string>("spoke about the periwinkle observatory"));
+            // While the app is open (its log and shared memory exist) ...
+            QVERIFY(!plainIn("periwinkle"));
+            QVERIFY(!plainIn("Quackenbush"));
+        }
+        // ... and after it closed.
+        QVERIFY(!plainIn("periwinkle"));
+        QVERIFY(!plainIn("Quackenbush"));
         QFile::remove(path);
         QFile::remove(path + "-wal");
         QFile::remove(path + "-shm");
