@@ -76,7 +76,8 @@ Page {
                 id: teamBox
                 objectName: "teamBox"
                 readonly property var names: TeamModel.supervisorNames
-                model: names.map(n => qsTr("Team of %1").arg(n)).concat([qsTr("Everyone")])
+                // Everyone's figures are an admin's to review; a supervisor is offered their team.
+                model: names.map(n => qsTr("Team of %1").arg(n)).concat(Backend.isAdmin ? [qsTr("Everyone")] : [])
                 currentIndex: count > 0 ? (TeamModel.supervisor === "" ? names.length : names.indexOf(TeamModel.supervisor)) : -1
                 implicitWidth: 230
                 Accessible.name: qsTr("Whose team")

@@ -173,14 +173,18 @@ void TeamModel::refresh()
         }
         if (!supervisorChosen_) {
             // A supervisor sees their own team first; anyone else, the first team.
-            const QString current = backend_.currentCounselor();
-            supervisor_ = supervisorNames_.contains(current) ? current
-                          : supervisorNames_.isEmpty()       ? QString()
-                                                             : supervisorNames_.first();
+            const QString own = backend_.userName();
+            supervisor_ = supervisorNames_.contains(own) ? own
+                          : supervisorNames_.isEmpty()   ? QString()
+                                                         : supervisorNames_.first();
             emit scopeChanged();
         }
         if (!supervisor_.isEmpty() && !supervisorNames_.contains(supervisor_))
-            supervisor_.clear(); // the team is gone (the database changed): everyone
+            supervisor_.clear(); // the team is gone (the database changed, someone else signed in)
+        if (supervisor_.isEmpty() && !backend_.isAdmin() && !supervisorNames_.isEmpty()) {
+            supervisor_ = supervisorNames_.first(); // "everyone" is an admin's scope
+            emit scopeChanged();
+        }
         scope = supervisor_.isEmpty() ? ReviewScope{ReviewScope::Kind::Everyone, ""}
                                       : ReviewScope{ReviewScope::Kind::Supervisor, toStd(supervisor_)};
         // As the CLI's default: from N weeks before the as-of date to it; or the dates chosen.

@@ -670,7 +670,32 @@ void Workspace::acknowledgeAlert(const std::string& alertId, const std::string& 
 
 std::map<std::string, AlertAck> Workspace::alertAcks()
 {
-    return store_->alertAcks();
+    requireOwnPassword();
+    // What hides an alert (its evidence and snooze) for everyone; the reason -- words a counselor
+    // wrote about a client -- only for those who may read that client's text.
+    std::map<std::string, AlertAck> acks = store_->alertAcks();
+    std::map<std::string, bool> readable; // by client code
+    for (auto& [id, ack] : acks) {
+        std::string code;
+        try {
+            code = clientCodeOfAlert(id);
+        } catch (const ValidationError&) {
+            ack.reason.clear();
+            continue;
+        }
+        auto found = readable.find(code);
+        if (found == readable.end()) {
+            bool mayRead = false;
+            try {
+                mayRead = mayReadText(ownerOfClient(code));
+            } catch (const NotFound&) {
+            }
+            found = readable.emplace(code, mayRead).first;
+        }
+        if (!found->second)
+            ack.reason.clear();
+    }
+    return acks;
 }
 
 CaseloadReview Workspace::reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period)

@@ -115,6 +115,8 @@ public:
     std::vector<Alert> clientAlerts(const std::string& code, const Date& asOf);
     void acknowledgeAlert(const std::string& alertId, const std::string& reason,
                           std::optional<int> snoozeDays, const Date& asOf);
+    // Every acknowledgement (alerts are hidden by them for everyone), with the reason only for
+    // clients whose text the account may read.
     std::map<std::string, AlertAck> alertAcks();
     CaseloadReview reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period);
     std::optional<Date> newestRecordDate();

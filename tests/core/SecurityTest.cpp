@@ -317,6 +317,18 @@ TEST_CASE("An admin reads figures but no clinical text of another's client, a su
             CHECK_FALSE(summary.client.displayName);
     }
     {
+        // An acknowledgement's reason is a counselor's words about a client: Alex's own, and his
+        // supervisor's, not the admin's or another team's.
+        Workspace alex = a.as("Alex Rivera");
+        const auto alerts = alex.activeAlerts(std::nullopt, Date(2026, 6, 1));
+        REQUIRE_FALSE(alerts.empty());
+        alex.acknowledgeAlert(alerts[0].id, "called; the xylophone again", std::nullopt, Date(2026, 6, 1));
+        CHECK(alex.alertAcks().at(alerts[0].id).reason == "called; the xylophone again");
+        CHECK(a.as("Morgan Ellis").alertAcks().at(alerts[0].id).reason == "called; the xylophone again");
+        CHECK(a.as("Robin Admin").alertAcks().at(alerts[0].id).reason.empty());
+        CHECK(a.as("Priya Shah").alertAcks().at(alerts[0].id).reason.empty());
+    }
+    {
         Workspace morgan = a.as("Morgan Ellis");
         CHECK(morgan.clientDetail("C-001").sessions.at(0).note ==
               std::optional<std::string>("disclosed the xylophone secret"));
