@@ -113,10 +113,31 @@ public:
 };
 
 // The signed-in account may not do this (its role, or the client is not theirs). Nothing was
-// changed and nothing was read.
+// changed and nothing was read. `refusal` says which rule, for a front end to word; `subject`
+// is the client code or person it was about ("" when none).
 class AccessDenied : public Error {
 public:
-    using Error::Error;
+    enum class Refusal {
+        NotOnCaseload,      // a client not of the account's caseload or team
+        OwnCounselorOnly,   // only the client's counselor changes their records
+        CommentNotAllowed,  // not the counselor, their supervisor or an admin
+        AdminOnly,          // account management, adding people, the audit trail
+        MoveAdminOnly,      // moving a client to another counselor
+        OwnCaseloadOnly,    // adding a client to someone else's caseload
+        OtherCaseload,      // the caseload of someone outside the account's team
+        EveryoneAdminOnly,  // everyone's review
+        MustChangePassword, // an admin reset the password: change it first
+    };
+    AccessDenied(Refusal refusal, std::string subject, const std::string& what)
+        : Error(what), refusal_(refusal), subject_(std::move(subject))
+    {
+    }
+    Refusal refusal() const noexcept { return refusal_; }
+    const std::string& subject() const noexcept { return subject_; }
+
+private:
+    Refusal refusal_;
+    std::string subject_;
 };
 
 // Sign-in refused. Unknown names and wrong passwords read alike, so a name cannot be probed.

@@ -22,7 +22,7 @@ template <class F> QString attempt(F&& action)
     } catch (const FieldError& e) {
         return Labels::problem(e);
     } catch (const std::exception& e) {
-        return toQt(printable(e.what()));
+        return Labels::failure(e);
     }
     return QString();
 }

@@ -2,6 +2,7 @@
 
 #include "TrajectoryWording.hpp"
 
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
@@ -21,7 +22,7 @@ void AlertsModel::refresh()
             alerts =
                 store->activeAlerts(optionalText(backend_.currentCounselor()), fromQDate(backend_.asOf()));
         } catch (const std::exception& e) {
-            emit backend_.errorOccurred(toQt(printable(e.what())));
+            emit backend_.errorOccurred(Labels::failure(e));
         }
     }
     take(std::move(alerts));
@@ -49,7 +50,7 @@ void AlertsModel::updateClient(const QString& code)
         if (counselor.isEmpty() || toQt(detail.client.counselorName) == counselor)
             fresh = clientAlerts(detail, fromQDate(backend_.asOf()), store->alertAcks(), store->params());
     } catch (const std::exception& e) {
-        emit backend_.errorOccurred(toQt(printable(e.what())));
+        emit backend_.errorOccurred(Labels::failure(e));
         return;
     }
     for (int row = static_cast<int>(alerts_.size()) - 1; row >= 0; --row)

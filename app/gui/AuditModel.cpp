@@ -1,6 +1,7 @@
 #include "AuditModel.hpp"
 
 #include "Backend.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
@@ -27,7 +28,7 @@ void AuditModel::refresh()
                 {optionalText(clientFilter_.trimmed()), optionalText(personFilter_.trimmed())});
             std::reverse(entries_.begin(), entries_.end());
         } catch (const std::exception& e) {
-            error_ = toQt(printable(e.what()));
+            error_ = Labels::failure(e);
         }
     }
     endResetModel();
@@ -51,7 +52,7 @@ void AuditModel::verify()
                                       .arg(toQt(check.problem));
     } catch (const std::exception& e) {
         intact_ = false;
-        verdict_ = toQt(printable(e.what()));
+        verdict_ = Labels::failure(e);
     }
     emit verified();
 }

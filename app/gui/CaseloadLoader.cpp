@@ -1,6 +1,7 @@
 #include "CaseloadLoader.hpp"
 
 #include "BackgroundRead.hpp"
+#include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "Text.hpp"
 
@@ -29,7 +30,7 @@ CaseloadPass readCaseload(security::Workspace& store, const std::optional<std::s
         orderBySeverity(pass.alerts);
     } catch (const std::exception& e) {
         pass = {};
-        pass.error = toQt(printable(e.what()));
+        pass.error = Labels::failure(e);
     }
     return pass;
 }

@@ -126,7 +126,7 @@ void CaseloadModel::updateClient(const QString& code)
     try {
         detail = store->clientDetail(toStd(code));
     } catch (const std::exception& e) {
-        emit backend_.errorOccurred(toQt(printable(e.what())));
+        emit backend_.errorOccurred(Labels::failure(e));
         return;
     }
     const QString key = toQt(detail.client.code);

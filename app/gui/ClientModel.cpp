@@ -228,7 +228,7 @@ void ClientModel::refresh()
                     {QStringLiteral("signedOff"), signedOff(p.comments)}};
             }
         } catch (const std::exception& e) {
-            emit backend_.errorOccurred(toQt(printable(e.what())));
+            emit backend_.errorOccurred(Labels::failure(e));
             detail_ = {};
             report_ = {};
         }

@@ -116,7 +116,7 @@ bool Form::attempt(const std::function<void(security::Workspace&)>& write, const
     } catch (const FieldError& e) { // a validation error, or something named that is not found
         reject(fieldFor(e.field()), Labels::problem(e));
     } catch (const AccessDenied& e) {
-        reject(QString(), tr("Not allowed: %1").arg(toQt(printable(e.what()))));
+        reject(QString(), Labels::failure(e));
     } catch (const std::exception& e) {
         reject(QString(), toQt(printable(e.what())));
     }

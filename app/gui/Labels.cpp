@@ -155,6 +155,35 @@ QString Labels::itemWithDimension(Instrument instrument, int index)
     return tr("%1 (%2)").arg(label, of(dimension));
 }
 
+QString Labels::failure(const std::exception& error)
+{
+    const auto* refused = dynamic_cast<const AccessDenied*>(&error);
+    if (!refused)
+        return toQt(printable(error.what()));
+    const QString subject = toQt(printable(refused->subject()));
+    switch (refused->refusal()) {
+    case AccessDenied::Refusal::NotOnCaseload:
+        return tr("Client %1 is not on your caseload or your team's.").arg(subject);
+    case AccessDenied::Refusal::OwnCounselorOnly:
+        return tr("Only the counselor of client %1 changes their records.").arg(subject);
+    case AccessDenied::Refusal::CommentNotAllowed:
+        return tr("Only the counselor of client %1, their supervisor or an admin comments on their plans.")
+            .arg(subject);
+    case AccessDenied::Refusal::AdminOnly: return tr("Only an admin may do this.");
+    case AccessDenied::Refusal::MoveAdminOnly:
+        return tr("Only an admin moves a client to another counselor.");
+    case AccessDenied::Refusal::OwnCaseloadOnly:
+        return tr("You add clients to your own caseload; an admin adds them for others.");
+    case AccessDenied::Refusal::OtherCaseload:
+        return tr("The caseload of %1 is not yours or your team's.").arg(subject);
+    case AccessDenied::Refusal::EveryoneAdminOnly:
+        return tr("Only an admin reviews every counselor's caseload.");
+    case AccessDenied::Refusal::MustChangePassword:
+        return tr("An admin set your password: choose your own on Your account first.");
+    }
+    return toQt(printable(error.what()));
+}
+
 QString Labels::problem(const FieldError& error)
 {
     const std::vector<std::string>& v = error.values();

@@ -37,6 +37,9 @@ public:
     // What is wrong with a field's input, from the core's reason and values (the form adds the
     // field's label); the core's own English words only for a reason it does not name.
     static QString problem(const FieldError& error);
+    // What a person is told when the core refused or failed: a refusal worded from its rule, else
+    // the core's words made safe to show.
+    static QString failure(const std::exception& error);
     // "the client", "the counselor": the rater inside a sentence.
     static QString raterInSentence(Rater value);
 };

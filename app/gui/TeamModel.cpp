@@ -138,7 +138,7 @@ TeamModel::Pass TeamModel::read(security::Workspace& store, const ReviewScope& s
         pass.trendsMap = toVariant(trendsJson(*pass.review));
     } catch (const std::exception& e) {
         pass = {};
-        pass.error = toQt(printable(e.what()));
+        pass.error = Labels::failure(e);
     }
     return pass;
 }
@@ -193,7 +193,7 @@ void TeamModel::refresh()
                             : reviewPeriod(asOf, from_, to_);
     } catch (const std::exception& e) {
         Pass failed;
-        failed.error = toQt(printable(e.what()));
+        failed.error = Labels::failure(e);
         apply(generation, std::move(failed));
         return;
     }

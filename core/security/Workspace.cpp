@@ -58,14 +58,15 @@ void Workspace::audit(const AuditEvent& event)
 void Workspace::requireOwnPassword() const
 {
     if (account_.mustChangePassword)
-        throw AccessDenied("an admin set this account's password: choose your own first");
+        throw AccessDenied(AccessDenied::Refusal::MustChangePassword, account_.name,
+                           "an admin set this account's password: choose your own first");
 }
 
 void Workspace::requireAdmin(const char* doing) const
 {
     requireOwnPassword();
     if (!account_.admin)
-        throw AccessDenied("only an admin may " + std::string(doing));
+        throw AccessDenied(AccessDenied::Refusal::AdminOnly, "", "only an admin may " + std::string(doing));
 }
 
 bool Workspace::mayReadText(const Owner& owner) const
@@ -82,18 +83,21 @@ void Workspace::require(const Owner& owner, Need need) const
     case Need::Read:
         if (own || supervises)
             return;
-        throw AccessDenied("client " + printable(owner.clientCode) +
-                           " is not on your caseload or your team's");
+        throw AccessDenied(AccessDenied::Refusal::NotOnCaseload, owner.clientCode,
+                           "client " + printable(owner.clientCode) +
+                               " is not on your caseload or your team's");
     case Need::Write:
         if (own)
             return;
-        throw AccessDenied("only client " + printable(owner.clientCode) +
-                           "'s own counselor may change their records");
+        throw AccessDenied(AccessDenied::Refusal::OwnCounselorOnly, owner.clientCode,
+                           "only client " + printable(owner.clientCode) +
+                               "'s own counselor may change their records");
     case Need::Comment:
         if (own || supervises || account_.admin)
             return;
-        throw AccessDenied("only client " + printable(owner.clientCode) +
-                           "'s counselor, their supervisor or an admin may comment");
+        throw AccessDenied(AccessDenied::Refusal::CommentNotAllowed, owner.clientCode,
+                           "only client " + printable(owner.clientCode) +
+                               "'s counselor, their supervisor or an admin may comment");
     }
 }
 
@@ -163,7 +167,8 @@ std::optional<std::vector<std::string>> Workspace::scopeOf(const std::optional<s
         return visible.empty() ? std::nullopt : std::optional(visible);
     const std::string name = store_->counselor(*counselor).name; // NotFound for no such person
     if (!visible.empty() && std::find(visible.begin(), visible.end(), name) == visible.end())
-        throw AccessDenied("the clients of " + printable(name) + " are not yours or your team's");
+        throw AccessDenied(AccessDenied::Refusal::OtherCaseload, name,
+                           "the clients of " + printable(name) + " are not yours or your team's");
     return std::vector<std::string>{name};
 }
 
@@ -310,7 +315,8 @@ Id Workspace::addClient(const NewClient& client)
         throw NotFound("counselor", e.problem());
     }
     if (!account_.admin && identityKey(client.counselorName) != identityKey(account_.name))
-        throw AccessDenied("a counselor adds clients to their own caseload; an admin adds them for others");
+        throw AccessDenied(AccessDenied::Refusal::OwnCaseloadOnly, client.counselorName,
+                           "a counselor adds clients to their own caseload; an admin adds them for others");
     sql::Transaction transaction(store_->connection());
     const Id id = store_->addClient(client);
     record({"add-client", client.code, std::nullopt, std::nullopt});
@@ -331,7 +337,8 @@ void Workspace::updateClient(const std::string& code, const ClientChanges& chang
         applied.displayName = current.displayName; // an admin changes no name they may not read
     } else {
         require(owner, Need::Write);
-        throw AccessDenied("only an admin moves a client to another counselor");
+        throw AccessDenied(AccessDenied::Refusal::MoveAdminOnly, owner.clientCode,
+                           "only an admin moves a client to another counselor");
     }
     store_->updateClient(code, applied);
     record({moves ? "move-client" : "update-client", owner.clientCode, std::nullopt,
@@ -711,9 +718,11 @@ CaseloadReview Workspace::reviewCaseload(const ReviewScope& scope, const ReviewP
             allowed = identityKey(scope.name) == identityKey(account_.name);
         }
         if (!allowed)
-            throw AccessDenied(scope.kind == ReviewScope::Kind::Everyone
-                                   ? "only an admin reviews every counselor's caseload"
-                                   : "that caseload is not yours or your team's");
+            throw scope.kind == ReviewScope::Kind::Everyone
+                ? AccessDenied(AccessDenied::Refusal::EveryoneAdminOnly, "",
+                               "only an admin reviews every counselor's caseload")
+                : AccessDenied(AccessDenied::Refusal::OtherCaseload, scope.name,
+                               "that caseload is not yours or your team's");
     }
     record({"view-review", std::nullopt, std::nullopt,
             slugOf(scope.kind) + (scope.name.empty() ? "" : " " + scope.name)});

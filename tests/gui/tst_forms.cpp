@@ -165,7 +165,8 @@ private slots:
         other.reset(QStringLiteral("Sam Okafor"));
         other.setProperty("code", QStringLiteral("C-901"));
         QVERIFY(!other.submit());
-        QVERIFY(!other.message().isEmpty());
+        QCOMPARE(other.message(),
+                 QStringLiteral("You add clients to your own caseload; an admin adds them for others."));
         QVERIFY_THROWS_EXCEPTION(alliance::NotFound, context.backend().store()->clientDetail("C-901"));
         QCOMPARE(*detail.client.displayName, std::string("Zoë O'Brien"));
     }

@@ -111,6 +111,9 @@ private slots:
         context.client().setClientCode(QStringLiteral("C-004"));
         QCOMPARE(context.client().rowCount(), 0);
         QCOMPARE(refused.count(), 1);
+        // Worded by the app from the core's reason, not the core's English.
+        QCOMPARE(refused.at(0).at(0).toString(),
+                 QStringLiteral("Client C-004 is not on your caseload or your team's."));
         context.backend().signOut();
         QVERIFY(context.backend()
                     .signIn(QStringLiteral("Casey Nguyen"), QString::fromLatin1(alliance::demoPassword))
