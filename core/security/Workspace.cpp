@@ -5,6 +5,8 @@
 #include "Text.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 namespace alliance::security {
 
@@ -46,6 +48,23 @@ void Workspace::record(const AuditEvent& event)
         lastView_ = event;
     else
         lastView_.reset();
+}
+
+// Runs `write` and the audit entry `describe` makes of it (from its result, when it has one) in
+// one transaction: the write is on record with who made it, or neither is.
+template <class Write, class Describe> auto Workspace::audited(Write&& write, Describe&& describe)
+{
+    sql::Transaction transaction(store_->connection());
+    if constexpr (std::is_void_v<std::invoke_result_t<Write&>>) {
+        write();
+        record(describe());
+        transaction.commit();
+    } else {
+        auto result = write();
+        record(describe(std::as_const(result)));
+        transaction.commit();
+        return result;
+    }
 }
 
 void Workspace::audit(const AuditEvent& event)
@@ -208,11 +227,11 @@ std::vector<Counselor> Workspace::counselors()
 Id Workspace::addCounselor(const std::string& name, Role role, const std::optional<std::string>& supervisor)
 {
     requireAdmin("add people");
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->addCounselor(name, role, supervisor);
-    record({"add-person", std::nullopt, "person " + std::to_string(id), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited(
+        [&] { return store_->addCounselor(name, role, supervisor); },
+        [&](const auto& id) {
+            return AuditEvent{"add-person", std::nullopt, "person " + std::to_string(id), std::nullopt};
+        });
 }
 
 std::vector<Account> Workspace::accounts()
@@ -224,12 +243,11 @@ std::vector<Account> Workspace::accounts()
 Account Workspace::createAccount(const NewAccount& newAccount, const std::string& password)
 {
     requireAdmin("add accounts");
-    sql::Transaction transaction(store_->connection());
-    Account made = security::createAccount(*store_, newAccount, password);
-    record({"add-account", std::nullopt, "account " + made.name,
-            made.admin ? std::optional<std::string>("admin") : std::nullopt});
-    transaction.commit();
-    return made;
+    return audited([&] { return security::createAccount(*store_, newAccount, password); },
+                   [&](const auto& made) {
+                       return AuditEvent{"add-account", std::nullopt, "account " + made.name,
+                                         made.admin ? std::optional<std::string>("admin") : std::nullopt};
+                   });
 }
 
 void Workspace::setDisabled(const std::string& name, bool disabled)
@@ -317,11 +335,10 @@ Id Workspace::addClient(const NewClient& client)
     if (!account_.admin && identityKey(client.counselorName) != identityKey(account_.name))
         throw AccessDenied(AccessDenied::Refusal::OwnCaseloadOnly, client.counselorName,
                            "a counselor adds clients to their own caseload; an admin adds them for others");
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->addClient(client);
-    record({"add-client", client.code, std::nullopt, std::nullopt});
-    transaction.commit();
-    return id;
+    return audited([&] { return store_->addClient(client); },
+                   [&](const auto&) {
+                       return AuditEvent{"add-client", client.code, std::nullopt, std::nullopt};
+                   });
 }
 
 void Workspace::updateClient(const std::string& code, const ClientChanges& changes)
@@ -351,10 +368,11 @@ void Workspace::setClientStatus(const std::string& code, ClientStatus status)
     const Owner owner = ownerOfClient(code);
     if (!account_.admin)
         require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->setClientStatus(code, status);
-    record({"set-client-status", owner.clientCode, std::nullopt, std::string(slug(status))});
-    transaction.commit();
+    audited(
+        [&] { store_->setClientStatus(code, status); },
+        [&] {
+            return AuditEvent{"set-client-status", owner.clientCode, std::nullopt, std::string(slug(status))};
+        });
 }
 
 ClientDetail Workspace::clientDetail(const std::string& code)
@@ -391,11 +409,11 @@ LoggedRating Workspace::logSession(const NewRating& rating, const std::optional<
 {
     const Owner owner = ownerOfClient(rating.clientCode);
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    LoggedRating logged = store_->logSession(rating, report);
-    record({"log-session", owner.clientCode, "session " + toIso(rating.date), std::nullopt});
-    transaction.commit();
-    return logged;
+    return audited(
+        [&] { return store_->logSession(rating, report); },
+        [&](const auto&) {
+            return AuditEvent{"log-session", owner.clientCode, "session " + toIso(rating.date), std::nullopt};
+        });
 }
 
 void Workspace::recordPostSessionReport(const std::string& code, const SessionRef& session,
@@ -404,10 +422,10 @@ void Workspace::recordPostSessionReport(const std::string& code, const SessionRe
 {
     const Owner owner = ownerOfClient(code);
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->recordPostSessionReport(code, session, report, reason);
-    record({"record-report", owner.clientCode, std::nullopt, reason});
-    transaction.commit();
+    audited([&] { store_->recordPostSessionReport(code, session, report, reason); },
+            [&] {
+                return AuditEvent{"record-report", owner.clientCode, std::nullopt, reason};
+            });
 }
 
 std::vector<ReportRevision> Workspace::postSessionReportHistory(const std::string& code,
@@ -434,20 +452,22 @@ void Workspace::amendRating(Id ratingId, const std::vector<int>& itemTenths, con
 {
     const Owner owner = ownerOfQuery(ratingOwner, ratingId, "rating");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->amendRating(ratingId, itemTenths, reason);
-    record({"amend-rating", owner.clientCode, "rating " + std::to_string(ratingId), reason});
-    transaction.commit();
+    audited(
+        [&] { store_->amendRating(ratingId, itemTenths, reason); },
+        [&] {
+            return AuditEvent{"amend-rating", owner.clientCode, "rating " + std::to_string(ratingId), reason};
+        });
 }
 
 void Workspace::voidRating(Id ratingId, const std::string& reason)
 {
     const Owner owner = ownerOfQuery(ratingOwner, ratingId, "rating");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->voidRating(ratingId, reason);
-    record({"void-rating", owner.clientCode, "rating " + std::to_string(ratingId), reason});
-    transaction.commit();
+    audited(
+        [&] { store_->voidRating(ratingId, reason); },
+        [&] {
+            return AuditEvent{"void-rating", owner.clientCode, "rating " + std::to_string(ratingId), reason};
+        });
 }
 
 StoredRating Workspace::storedRating(Id ratingId)
@@ -468,31 +488,33 @@ Id Workspace::flagRupture(const NewRupture& rupture)
 {
     const Owner owner = ownerOfClient(rupture.clientCode);
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->flagRupture(rupture);
-    record({"flag-rupture", owner.clientCode, "rupture " + std::to_string(id), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited([&] { return store_->flagRupture(rupture); },
+                   [&](const auto& id) {
+                       return AuditEvent{"flag-rupture", owner.clientCode, "rupture " + std::to_string(id),
+                                         std::nullopt};
+                   });
 }
 
 void Workspace::amendRupture(Id ruptureId, const RuptureChanges& changes, const std::string& reason)
 {
     const Owner owner = ownerOfQuery(ruptureOwner, ruptureId, "rupture");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->amendRupture(ruptureId, changes, reason);
-    record({"amend-rupture", owner.clientCode, "rupture " + std::to_string(ruptureId), reason});
-    transaction.commit();
+    audited([&] { store_->amendRupture(ruptureId, changes, reason); },
+            [&] {
+                return AuditEvent{"amend-rupture", owner.clientCode, "rupture " + std::to_string(ruptureId),
+                                  reason};
+            });
 }
 
 void Workspace::voidRupture(Id ruptureId, const std::string& reason)
 {
     const Owner owner = ownerOfQuery(ruptureOwner, ruptureId, "rupture");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->voidRupture(ruptureId, reason);
-    record({"void-rupture", owner.clientCode, "rupture " + std::to_string(ruptureId), reason});
-    transaction.commit();
+    audited([&] { store_->voidRupture(ruptureId, reason); },
+            [&] {
+                return AuditEvent{"void-rupture", owner.clientCode, "rupture " + std::to_string(ruptureId),
+                                  reason};
+            });
 }
 
 std::pair<RuptureChanges, bool> Workspace::storedRupture(Id ruptureId)
@@ -518,21 +540,21 @@ Id Workspace::planRepair(const NewRepairPlan& plan)
 {
     const Owner owner = ownerOfQuery(ruptureOwner, plan.ruptureId, "rupture");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->planRepair(plan);
-    record({"plan-repair", owner.clientCode, "plan " + std::to_string(id), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited(
+        [&] { return store_->planRepair(plan); },
+        [&](const auto& id) {
+            return AuditEvent{"plan-repair", owner.clientCode, "plan " + std::to_string(id), std::nullopt};
+        });
 }
 
 void Workspace::amendRepairPlan(Id planId, const RepairPlanChanges& changes, const std::string& reason)
 {
     const Owner owner = ownerOfQuery(planOwner, planId, "plan");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->amendRepairPlan(planId, changes, reason);
-    record({"amend-plan", owner.clientCode, "plan " + std::to_string(planId), reason});
-    transaction.commit();
+    audited([&] { store_->amendRepairPlan(planId, changes, reason); },
+            [&] {
+                return AuditEvent{"amend-plan", owner.clientCode, "plan " + std::to_string(planId), reason};
+            });
 }
 
 RepairPlanChanges Workspace::storedRepairPlan(Id planId)
@@ -552,22 +574,22 @@ void Workspace::closeRepair(Id planId, Outcome outcome, std::optional<SessionRef
 {
     const Owner owner = ownerOfQuery(planOwner, planId, "plan");
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    store_->closeRepair(planId, outcome, followUp, closedOn);
-    record({"close-plan", owner.clientCode, "plan " + std::to_string(planId), std::string(slug(outcome))});
-    transaction.commit();
+    audited([&] { store_->closeRepair(planId, outcome, followUp, closedOn); },
+            [&] {
+                return AuditEvent{"close-plan", owner.clientCode, "plan " + std::to_string(planId),
+                                  std::string(slug(outcome))};
+            });
 }
 
 Id Workspace::addPlanComment(Id planId, const std::string& text, std::optional<Date> writtenOn, bool signOff)
 {
     const Owner owner = ownerOfQuery(planOwner, planId, "plan");
     require(owner, Need::Comment);
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->addPlanComment(planId, account_.name, text, writtenOn, signOff);
-    record({signOff ? "sign-off-plan" : "comment-plan", owner.clientCode, "plan " + std::to_string(planId),
-            std::nullopt});
-    transaction.commit();
-    return id;
+    return audited([&] { return store_->addPlanComment(planId, account_.name, text, writtenOn, signOff); },
+                   [&](const auto&) {
+                       return AuditEvent{signOff ? "sign-off-plan" : "comment-plan", owner.clientCode,
+                                         "plan " + std::to_string(planId), std::nullopt};
+                   });
 }
 
 Id Workspace::addTransitionComment(Id transitionId, const std::string& text, std::optional<Date> writtenOn,
@@ -575,12 +597,12 @@ Id Workspace::addTransitionComment(Id transitionId, const std::string& text, std
 {
     const Owner owner = ownerOfQuery(transitionOwner, transitionId, "plan");
     require(owner, Need::Comment);
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->addTransitionComment(transitionId, account_.name, text, writtenOn, signOff);
-    record({signOff ? "sign-off-transition" : "comment-transition", owner.clientCode,
-            "transition " + std::to_string(transitionId), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited(
+        [&] { return store_->addTransitionComment(transitionId, account_.name, text, writtenOn, signOff); },
+        [&](const auto&) {
+            return AuditEvent{signOff ? "sign-off-transition" : "comment-transition", owner.clientCode,
+                              "transition " + std::to_string(transitionId), std::nullopt};
+        });
 }
 
 std::vector<PlanComment> Workspace::planComments(Id planId)
@@ -600,20 +622,20 @@ Id Workspace::planTransition(const NewTransitionPlan& plan)
 {
     const Owner owner = ownerOfClient(plan.clientCode);
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->planTransition(plan);
-    record({"plan-transition", owner.clientCode, "transition " + std::to_string(id), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited([&] { return store_->planTransition(plan); },
+                   [&](const auto& id) {
+                       return AuditEvent{"plan-transition", owner.clientCode,
+                                         "transition " + std::to_string(id), std::nullopt};
+                   });
 }
 
 Id Workspace::addReferralAgency(const ReferralAgency& agency)
 {
-    sql::Transaction transaction(store_->connection());
-    const Id id = store_->addReferralAgency(agency);
-    record({"add-referral-agency", std::nullopt, "agency " + std::to_string(id), std::nullopt});
-    transaction.commit();
-    return id;
+    return audited([&] { return store_->addReferralAgency(agency); },
+                   [&](const auto& id) {
+                       return AuditEvent{"add-referral-agency", std::nullopt, "agency " + std::to_string(id),
+                                         std::nullopt};
+                   });
 }
 
 std::vector<ReferralAgency> Workspace::referralAgencies()
@@ -669,10 +691,10 @@ void Workspace::acknowledgeAlert(const std::string& alertId, const std::string& 
 {
     const Owner owner = ownerOfClient(clientCodeOfAlert(alertId));
     require(owner, Need::Write);
-    sql::Transaction transaction(store_->connection());
-    alliance::acknowledgeAlert(*store_, alertId, reason, snoozeDays, asOf);
-    record({"acknowledge-alert", owner.clientCode, "alert " + alertId, reason});
-    transaction.commit();
+    audited([&] { alliance::acknowledgeAlert(*store_, alertId, reason, snoozeDays, asOf); },
+            [&] {
+                return AuditEvent{"acknowledge-alert", owner.clientCode, "alert " + alertId, reason};
+            });
 }
 
 std::map<std::string, AlertAck> Workspace::alertAcks()

@@ -149,6 +149,8 @@ private:
     // Appends an audit entry by this account (inside the caller's transaction); nothing on a
     // read-only copy, whose reads the account's own workspace records.
     void record(const AuditEvent& event);
+    // Runs a write and its audit entry in one transaction (Workspace.cpp).
+    template <class Write, class Describe> auto audited(Write&& write, Describe&& describe);
 
     Store* store_;
     Account account_;
