@@ -91,6 +91,14 @@ void CaseloadLoader::start()
         return;
     }
     join(); // one worker at a time; a pass takes well under a second
+    try {
+        store->noteCaseloadRead(counselor); // the worker's read-only copy records nothing
+    } catch (const std::exception& e) {
+        CaseloadPass refused;
+        refused.error = Labels::failure(e);
+        apply(generation, std::move(refused));
+        return;
+    }
     caseload_.setLoading(true);
     changedMeanwhile_.clear();
     auto result = std::make_shared<CaseloadPass>();

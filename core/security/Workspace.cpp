@@ -67,6 +67,35 @@ template <class Write, class Describe> auto Workspace::audited(Write&& write, De
     }
 }
 
+void Workspace::noteCaseloadRead(const std::optional<std::string>& counselor)
+{
+    scopeOf(counselor); // AccessDenied before anything is recorded as read
+    record({"view-caseload", std::nullopt, std::nullopt, counselor});
+}
+
+void Workspace::noteReviewRead(const ReviewScope& scope)
+{
+    requireOwnPassword();
+    if (!account_.admin) {
+        const auto visible = visibleCounselors();
+        bool allowed = false;
+        if (scope.kind == ReviewScope::Kind::Counselor) {
+            const std::string name = store_->counselor(scope.name).name;
+            allowed = std::find(visible.begin(), visible.end(), name) != visible.end();
+        } else if (scope.kind == ReviewScope::Kind::Supervisor) {
+            allowed = identityKey(scope.name) == identityKey(account_.name);
+        }
+        if (!allowed)
+            throw scope.kind == ReviewScope::Kind::Everyone
+                ? AccessDenied(AccessDenied::Refusal::EveryoneAdminOnly, "",
+                               "only an admin reviews every counselor's caseload")
+                : AccessDenied(AccessDenied::Refusal::OtherCaseload, scope.name,
+                               "that caseload is not yours or your team's");
+    }
+    record({"view-review", std::nullopt, std::nullopt,
+            slugOf(scope.kind) + (scope.name.empty() ? "" : " " + scope.name)});
+}
+
 void Workspace::audit(const AuditEvent& event)
 {
     record(event);
@@ -390,7 +419,7 @@ void Workspace::forEachClientDetail(const std::optional<std::string>& counselor,
                                     const std::function<void(ClientDetail&)>& visit, DetailDepth depth)
 {
     const auto scope = scopeOf(counselor);
-    record({"view-caseload", std::nullopt, std::nullopt, counselor});
+    noteCaseloadRead(counselor);
     const auto redacting = [&](ClientDetail& detail) {
         redactUnlessReadable(detail);
         visit(detail);
@@ -729,25 +758,7 @@ std::map<std::string, AlertAck> Workspace::alertAcks()
 
 CaseloadReview Workspace::reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period)
 {
-    requireOwnPassword();
-    if (!account_.admin) {
-        const auto visible = visibleCounselors();
-        bool allowed = false;
-        if (scope.kind == ReviewScope::Kind::Counselor) {
-            const std::string name = store_->counselor(scope.name).name;
-            allowed = std::find(visible.begin(), visible.end(), name) != visible.end();
-        } else if (scope.kind == ReviewScope::Kind::Supervisor) {
-            allowed = identityKey(scope.name) == identityKey(account_.name);
-        }
-        if (!allowed)
-            throw scope.kind == ReviewScope::Kind::Everyone
-                ? AccessDenied(AccessDenied::Refusal::EveryoneAdminOnly, "",
-                               "only an admin reviews every counselor's caseload")
-                : AccessDenied(AccessDenied::Refusal::OtherCaseload, scope.name,
-                               "that caseload is not yours or your team's");
-    }
-    record({"view-review", std::nullopt, std::nullopt,
-            slugOf(scope.kind) + (scope.name.empty() ? "" : " " + scope.name)});
+    noteReviewRead(scope); // checks the scope first
     return alliance::reviewCaseload(*store_, scope, period);
 }
 

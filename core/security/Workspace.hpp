@@ -126,6 +126,11 @@ public:
     AuditCheck verifyAudit();
     // Records an event (an export, a page shown) by this account.
     void audit(const AuditEvent& event);
+    // Checks and records a read of a caseload or of the review, as forEachClientDetail and
+    // reviewCaseload do: for a read made through a read-only copy on a worker (which records
+    // nothing itself). AccessDenied when the account may not read it.
+    void noteCaseloadRead(const std::optional<std::string>& counselor);
+    void noteReviewRead(const ReviewScope& scope);
 
 private:
     enum class Need { Read, Write, Comment };

@@ -8,6 +8,7 @@
 #include "ReviewJson.hpp"
 #include "SessionForm.hpp"
 #include "security/Accounts.hpp"
+#include "security/AuditTrail.hpp"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -342,6 +343,13 @@ private slots:
                     .toVariantMap();
             QCOMPARE(team.review(), expected);
             QVERIFY(!team.clientsBehind(QString(), QStringLiteral("active_clients")).isEmpty());
+            // The worker's copy records nothing; the account's own workspace recorded the read.
+            const auto trail =
+                alliance::security::auditEntries(store, {std::nullopt, std::string("Morgan Ellis")});
+            QVERIFY(std::any_of(trail.begin(), trail.end(), [](const alliance::security::AuditEntry& e) {
+                return e.event.action == "view-review" &&
+                       e.event.detail == std::optional<std::string>("supervisor Morgan Ellis");
+            }));
 
             // A session logged: the review is read again and counts it.
             const int sessions =
@@ -433,6 +441,11 @@ private slots:
             context.backend().notifyClientChanged(QStringLiteral("C-001"));
             QTRY_VERIFY(!context.caseload().loading()); // delivered through the event loop
             QCOMPARE(context.caseload().totalCount(), 30);
+            const auto trail =
+                alliance::security::auditEntries(store, {std::nullopt, std::string("Robin Admin")});
+            QVERIFY(std::any_of(trail.begin(), trail.end(), [](const alliance::security::AuditEntry& e) {
+                return e.event.action == "view-caseload";
+            }));
             bool found = false;
             for (int row = 0; row < context.caseload().rowCount(); ++row) {
                 const QModelIndex index = context.caseload().index(row, 0);
