@@ -91,20 +91,12 @@ void CaseloadLoader::start()
         return;
     }
     join(); // one worker at a time; a pass takes well under a second
-    try {
-        store->noteCaseloadRead(counselor); // the worker's read-only copy records nothing
-    } catch (const std::exception& e) {
-        CaseloadPass refused;
-        refused.error = Labels::failure(e);
-        apply(generation, std::move(refused));
-        return;
-    }
     caseload_.setLoading(true);
     changedMeanwhile_.clear();
     auto result = std::make_shared<CaseloadPass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, *store, result,
+        this, *store, result, [counselor](security::Workspace& own) { own.noteCaseloadRead(counselor); },
         [counselor, asOf](security::Workspace& reader) { return readCaseload(reader, counselor, asOf); },
         [this, result, generation] {
             if (pending_ == result)

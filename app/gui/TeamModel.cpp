@@ -206,19 +206,11 @@ void TeamModel::refresh()
     // ~0.3 s); the page says it is reading meanwhile. One worker at a time.
     if (worker_.joinable())
         worker_.join();
-    try {
-        store->noteReviewRead(scope); // the worker's read-only copy records nothing
-    } catch (const std::exception& e) {
-        Pass refused;
-        refused.error = Labels::failure(e);
-        apply(generation, std::move(refused));
-        return;
-    }
     setLoading(true);
     auto result = std::make_shared<Pass>();
     pending_ = result;
     worker_ = startBackgroundRead(
-        this, *store, result,
+        this, *store, result, [scope](security::Workspace& own) { own.noteReviewRead(scope); },
         [scope, period](security::Workspace& reader) { return read(reader, scope, period); },
         [this, result, generation] {
             if (pending_ == result)

@@ -70,6 +70,11 @@ template <class Write, class Describe> auto Workspace::audited(Write&& write, De
 void Workspace::noteCaseloadRead(const std::optional<std::string>& counselor)
 {
     scopeOf(counselor); // AccessDenied before anything is recorded as read
+    recordCaseloadRead(counselor);
+}
+
+void Workspace::recordCaseloadRead(const std::optional<std::string>& counselor)
+{
     record({"view-caseload", std::nullopt, std::nullopt, counselor});
 }
 
@@ -220,14 +225,14 @@ std::optional<std::vector<std::string>> Workspace::scopeOf(const std::optional<s
     return std::vector<std::string>{name};
 }
 
-void Workspace::redactUnlessReadable(ClientDetail& detail)
+std::vector<std::string> Workspace::textReadableCounselors()
 {
-    const std::vector<std::string> readable = [&] {
-        auto names = visibleCounselors();
-        return names.empty() ? std::vector<std::string>{account_.name} : names;
-    }();
-    if (std::find(readable.begin(), readable.end(), detail.client.counselorName) != readable.end())
-        return;
+    auto names = visibleCounselors();
+    return names.empty() ? std::vector<std::string>{account_.name} : names; // an admin: their own
+}
+
+void Workspace::removeClinicalText(ClientDetail& detail)
+{
     detail.client.displayName.reset();
     for (auto& session : detail.sessions)
         session.note.reset();
@@ -340,15 +345,10 @@ std::vector<ClientSummary> Workspace::clients(const std::optional<std::string>& 
             return a.client.code < b.client.code;
         });
     }
-    const auto readable = visibleCounselors();
-    for (auto& summary : result) {
-        const auto& who = summary.client.counselorName;
-        const bool mine =
-            who == account_.name ||
-            (!readable.empty() && std::find(readable.begin(), readable.end(), who) != readable.end());
-        if (!mine)
+    const auto readable = textReadableCounselors();
+    for (auto& summary : result)
+        if (std::find(readable.begin(), readable.end(), summary.client.counselorName) == readable.end())
             summary.client.displayName.reset();
-    }
     record({"view-client-list", std::nullopt, std::nullopt, counselor});
     return result;
 }
@@ -410,7 +410,8 @@ ClientDetail Workspace::clientDetail(const std::string& code)
     if (!account_.admin)
         require(owner, Need::Read);
     ClientDetail detail = store_->clientDetail(code);
-    redactUnlessReadable(detail);
+    if (!mayReadText(owner))
+        removeClinicalText(detail);
     record({"view-client", owner.clientCode, std::nullopt, std::nullopt});
     return detail;
 }
@@ -419,9 +420,11 @@ void Workspace::forEachClientDetail(const std::optional<std::string>& counselor,
                                     const std::function<void(ClientDetail&)>& visit, DetailDepth depth)
 {
     const auto scope = scopeOf(counselor);
-    noteCaseloadRead(counselor);
+    recordCaseloadRead(counselor);
+    const auto readable = textReadableCounselors(); // once per pass, not per client
     const auto redacting = [&](ClientDetail& detail) {
-        redactUnlessReadable(detail);
+        if (std::find(readable.begin(), readable.end(), detail.client.counselorName) == readable.end())
+            removeClinicalText(detail);
         visit(detail);
     };
     if (!scope) {

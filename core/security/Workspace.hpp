@@ -149,8 +149,12 @@ private:
     void requireOwnPassword() const;
     // The counselors a scoped read covers: one named (checked) or every visible one; nullopt: all.
     std::optional<std::vector<std::string>> scopeOf(const std::optional<std::string>& counselor);
-    // Removes every clinical text from a client the account may not read it of.
-    void redactUnlessReadable(ClientDetail& detail);
+    // Empties every clinical text of a client (names, notes, steps, comments).
+    static void removeClinicalText(ClientDetail& detail);
+    // The counselors whose clients' text the account reads: itself and, for a supervisor, its team.
+    std::vector<std::string> textReadableCounselors();
+    // Records a caseload read whose scope was checked already.
+    void recordCaseloadRead(const std::optional<std::string>& counselor);
     // Appends an audit entry by this account (inside the caller's transaction); nothing on a
     // read-only copy, whose reads the account's own workspace records.
     void record(const AuditEvent& event);
