@@ -124,6 +124,9 @@ public:
     // kind: strategy | marker | category
     std::vector<CatalogueEntry> catalogue(const std::string& kind);
 
+    // The client's id by code (exactly as written, else by identity key). NotFound: no such client.
+    Id clientId(const std::string& code);
+
     ClientDetail clientDetail(const std::string& code);
     // Every client of one counselor (or all), whole, ordered by code: read in one pass (a few
     // set-based queries), the same as clientDetail() gives for each (StoreDetails.cpp).
@@ -187,7 +190,6 @@ private:
     bool signsOff(Id author, Id counselor);
     Id addComment(const char* column, Id planId, const std::string& ownerQuery, const std::string& authorName,
                   const std::string& text, std::optional<Date> writtenOn, bool signOff);
-    Id clientId(const std::string& code);
     Id sessionId(Id clientId, const SessionRef& session, const std::string& field);
     void requireCatalogue(const std::string& kind, const std::string& slug, const std::string& field,
                           std::string* group = nullptr);

@@ -3,6 +3,7 @@
 #include "Alerts.hpp"
 #include "Demo.hpp"
 #include "Errors.hpp"
+#include "Exchange.hpp"
 #include "JsonOut.hpp"
 #include "Migrations.hpp"
 #include "Paths.hpp"
@@ -10,6 +11,7 @@
 #include "Review.hpp"
 #include "Store.hpp"
 #include "Text.hpp"
+#include "exchange/Backup.hpp"
 #include "security/Accounts.hpp"
 #include "security/AuditTrail.hpp"
 #include "security/Workspace.hpp"
@@ -83,6 +85,10 @@ struct Args {
     // rupture amend / repair amend: what is not given stays as recorded; --no-* clears it.
     std::string newSalience, newNoticedBy;
     bool noMarkers = false, noCategory = false, noNote = false, noSteps = false, noDue = false;
+    // import, export, backup, restore
+    std::vector<std::string> files;
+    bool dryRun = false;
+    std::string out, exportKind, file;
 };
 
 // The one instrument given by --wai-sr, --srs or --bgt, and its items (exit 2 unless exactly one).
@@ -721,6 +727,7 @@ void runCreating(const Args& a, const std::function<void(Store&)>& work)
 // Wraps a command that needs a signed-in account (see build's withStore).
 using WorkspaceCommand = std::function<Action(void (*)(Workspace&, const Args&))>;
 void addSecurityCommands(Parser& p, const WorkspaceCommand& signedIn);
+void addExchangeCommands(Parser& p, const WorkspaceCommand& signedIn);
 
 void build(Parser& p)
 {
@@ -1023,6 +1030,7 @@ void build(Parser& p)
     ack->add_option("--snooze-days", a.snoozeDays, "hide for N days, 1..365");
     ack->add_option("--as-of", a.asOf);
     addSecurityCommands(p, withStore);
+    addExchangeCommands(p, withStore);
 }
 
 void printAccounts(const std::vector<security::Account>& accounts, bool asJson)
@@ -1073,6 +1081,50 @@ void printAudit(const std::vector<security::AuditEntry>& entries, bool asJson)
                   << (e.event.clientCode ? "  " + printable(*e.event.clientCode) : "")
                   << (e.event.target ? "  " + printable(*e.event.target) : "")
                   << (e.event.detail ? "  (" + printable(*e.event.detail) + ")" : "") << '\n';
+}
+
+// alliance import, export, backup and restore
+void addExchangeCommands(Parser& p, const WorkspaceCommand& signedIn)
+{
+    Args& a = p.args;
+    CLI::App* import =
+        p.command(&p.app, "import",
+                  "import CSV files of counselors, clients, ratings, ruptures or plans "
+                  "(all or nothing; see the README for the columns)",
+                  signedIn([](Workspace& w, const Args& x) { importFiles(w, x.files, x.dryRun); }));
+    import->add_option("FILE", a.files, "CSV files, read in the order given")->required();
+    import->add_flag("--dry-run", a.dryRun, "check every line and report; write nothing");
+
+    CLI::App* exportCmd =
+        p.command(&p.app, "export", "export records as CSV (what you may see; recorded in the audit trail)",
+                  signedIn([](Workspace& w, const Args& x) {
+                      exportRecords(w, x.exportKind, x.out, given(x.counselor));
+                  }));
+    exportCmd->add_option("KIND", a.exportKind, "counselors | clients | ratings | ruptures | plans | all")
+        ->required();
+    exportCmd->add_option("--out", a.out, "the file (default: standard output); for all, a folder");
+    exportCmd->add_option("--counselor", a.counselor, "only this counselor's clients");
+
+    CLI::App* backup =
+        p.command(&p.app, "backup", "copy the database to a new file while it is in use (an admin's)",
+                  signedIn([](Workspace& w, const Args& x) {
+                      w.backupTo(x.file);
+                      std::cout << "Backed up to " << printable(x.file) << '\n';
+                  }));
+    backup->add_option("FILE", a.file, "the new file (never replaces one)")->required();
+
+    CLI::App* restore = p.command(
+        &p.app, "restore",
+        "replace the database with a backup after checking it (an admin of the backup; close the app first)",
+        [](Args& x) {
+            const std::string user = userName(x);
+            const std::string pw = password(x);
+            exchange::restoreDatabase(x.file, databasePath(x), [&](Store& restored) {
+                Workspace::signIn(restored, user, pw).admitRestore();
+            });
+            std::cout << "Restored " << printable(databasePath(x)) << " from " << printable(x.file) << '\n';
+        });
+    restore->add_option("FILE", a.file, "the backup")->required();
 }
 
 // alliance account ... and alliance audit ...

@@ -1,5 +1,8 @@
 #include "security/Workspace.hpp"
 
+#include "exchange/Backup.hpp"
+#include "exchange/Export.hpp"
+
 #include "Errors.hpp"
 #include "Sqlite.hpp"
 #include "Text.hpp"
@@ -120,6 +123,14 @@ void Workspace::requireAdmin(const char* doing) const
     requireOwnPassword();
     if (!account_.admin)
         throw AccessDenied(AccessDenied::Refusal::AdminOnly, "", "only an admin may " + std::string(doing));
+}
+
+void Workspace::requireMayAddClientFor(const std::string& counselor) const
+{
+    requireOwnPassword();
+    if (!account_.admin && identityKey(counselor) != identityKey(account_.name))
+        throw AccessDenied(AccessDenied::Refusal::OwnCaseloadOnly, counselor,
+                           "a counselor adds clients to their own caseload; an admin adds them for others");
 }
 
 bool Workspace::mayReadText(const Owner& owner) const
@@ -361,9 +372,7 @@ Id Workspace::addClient(const NewClient& client)
     } catch (const NotFound& e) {
         throw NotFound("counselor", e.problem());
     }
-    if (!account_.admin && identityKey(client.counselorName) != identityKey(account_.name))
-        throw AccessDenied(AccessDenied::Refusal::OwnCaseloadOnly, client.counselorName,
-                           "a counselor adds clients to their own caseload; an admin adds them for others");
+    requireMayAddClientFor(client.counselorName);
     return audited([&] { return store_->addClient(client); },
                    [&](const auto&) {
                        return AuditEvent{"add-client", client.code, std::nullopt, std::nullopt};
@@ -782,6 +791,72 @@ AuditCheck Workspace::verifyAudit()
 {
     requireAdmin("verify the audit trail");
     return security::verifyAudit(*store_);
+}
+
+// ---- import and export
+
+exchange::ImportReport Workspace::importCsv(const std::vector<exchange::ImportSource>& sources,
+                                            const exchange::ImportOptions& options)
+{
+    requireOwnPassword();
+    const exchange::ImportAccess access{
+        [this] { requireAdmin("import counselors"); },
+        [this](const std::string& counselor) { requireMayAddClientFor(counselor); },
+        [this](const std::string& code) {
+            if (!account_.admin)
+                require(ownerOfClient(code), Need::Write);
+        }};
+    sql::Transaction transaction(store_->connection());
+    exchange::ImportReport report = exchange::importCsv(*store_, sources, access, options);
+    if (report.written) {
+        std::string counts;
+        for (const auto& file : report.files)
+            if (file.kind)
+                counts += (counts.empty() ? "" : "; ") + exchange::columnsOf(*file.kind).name + " " +
+                          std::to_string(file.added) + " added, " + std::to_string(file.alreadyRecorded) +
+                          " already recorded";
+        record({"import", std::nullopt, std::nullopt, counts});
+        transaction.commit();
+    }
+    return report;
+}
+
+std::uint64_t Workspace::exportCsv(exchange::RecordKind kind, std::ostream& out,
+                                   const std::optional<std::string>& counselor)
+{
+    requireOwnPassword();
+    scopeOf(counselor); // refused before anything is recorded or written
+    const std::string what = exchange::columnsOf(kind).name;
+    audited([] {},
+            [&] {
+                return AuditEvent{"export", std::nullopt, std::nullopt,
+                                  what + (counselor ? " of " + *counselor : "")};
+            });
+    std::vector<Counselor> people;
+    if (kind == exchange::RecordKind::Counselors)
+        people = counselors();
+    return exchange::writeCsv(
+        kind, out, people,
+        [&](const std::function<void(ClientDetail&)>& visit) { forEachClientDetail(counselor, visit); },
+        params());
+}
+
+void Workspace::backupTo(const std::string& path)
+{
+    requireAdmin("back up the database");
+    audited([] {}, [] { return AuditEvent{"backup", std::nullopt, std::nullopt, std::nullopt}; });
+    exchange::backupDatabase(store_->connection(), path);
+}
+
+void Workspace::admitRestore()
+{
+    requireAdmin("restore a backup");
+    const AuditCheck check = verifyAudit();
+    if (!check.intact)
+        throw Tampered("the backup's audit trail does not verify (entry " +
+                       std::to_string(check.firstBroken.value_or(0)) + ": " + check.problem +
+                       "); it was not restored");
+    audited([] {}, [] { return AuditEvent{"restore", std::nullopt, std::nullopt, std::nullopt}; });
 }
 
 } // namespace alliance::security

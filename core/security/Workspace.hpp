@@ -14,6 +14,8 @@
 #include "Alerts.hpp"
 #include "Review.hpp"
 #include "Store.hpp"
+#include "exchange/Import.hpp"
+#include "exchange/Records.hpp"
 #include "security/Accounts.hpp"
 #include "security/AuditTrail.hpp"
 
@@ -121,6 +123,26 @@ public:
     CaseloadReview reviewCaseload(const ReviewScope& scope, const ReviewPeriod& period);
     std::optional<Date> newestRecordDate();
 
+    // ---- import and export (exchange/)
+    // Imports CSV files in one transaction (exchange/Import.hpp): counselors by an admin; clients by
+    // their own counselor or an admin; ratings, ruptures and plans for clients whose records the
+    // account may change -- their own counselor's -- or, by an admin, for anyone's (how an agency
+    // moves its records in). A written import is one audit entry with its counts.
+    exchange::ImportReport importCsv(const std::vector<exchange::ImportSource>& sources,
+                                     const exchange::ImportOptions& options);
+    // Writes one kind of record of the clients the account may see (of one counselor, or all), as
+    // forEachClientDetail reads them (an admin's has no text of others' clients); recorded in the
+    // audit trail before a row is written. Returns the number of rows.
+    std::uint64_t exportCsv(exchange::RecordKind kind, std::ostream& out,
+                            const std::optional<std::string>& counselor = {});
+
+    // A backup of the database (exchange/Backup.hpp) by an admin, its audit entry in the copy.
+    void backupTo(const std::string& path);
+    // Accepts this database, a restored backup being checked, for a restore (exchange::
+    // restoreDatabase): the account is an admin of it and its audit trail verifies (Tampered
+    // otherwise); the restore is recorded in it.
+    void admitRestore();
+
     // ---- the audit trail (admin)
     std::vector<AuditEntry> auditEntries(const AuditFilter& filter);
     AuditCheck verifyAudit();
@@ -145,6 +167,8 @@ private:
     Owner ownerOfClient(const std::string& code);
     Owner ownerOfQuery(const std::string& sql, Id id, const char* what);
     void requireAdmin(const char* doing) const;
+    // A counselor adds clients to their own caseload; an admin to anyone's.
+    void requireMayAddClientFor(const std::string& counselor) const;
     // After an admin's reset the account reads and changes nothing until it chose its own password.
     void requireOwnPassword() const;
     // The counselors a scoped read covers: one named (checked) or every visible one; nullopt: all.

@@ -1,0 +1,166 @@
+#include "Exchange.hpp"
+
+#include "Errors.hpp"
+#include "Text.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace alliance::cli {
+
+namespace {
+
+std::string plural(std::uint64_t n, const std::string& one, const std::string& many)
+{
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// A one-line bar on a terminal's stderr, redrawn at most once per percent.
+class ProgressBar {
+public:
+    explicit ProgressBar(std::uint64_t total) : shown_(::isatty(STDERR_FILENO) == 1 && total > (1u << 20)) {}
+    ~ProgressBar()
+    {
+        if (shown_ && last_ >= 0)
+            std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+    void operator()(std::uint64_t done, std::uint64_t total)
+    {
+        if (!shown_ || total == 0)
+            return;
+        const int percent = static_cast<int>(std::min<std::uint64_t>(100, done * 100 / total));
+        if (percent == last_)
+            return;
+        last_ = percent;
+        const int filled = percent * 40 / 100;
+        std::cerr << "\rimporting [" << std::string(static_cast<std::size_t>(filled), '#')
+                  << std::string(static_cast<std::size_t>(40 - filled), ' ') << "] " << percent << "%"
+                  << std::flush;
+    }
+
+private:
+    bool shown_;
+    int last_ = -1;
+};
+
+} // namespace
+
+void importFiles(security::Workspace& work, const std::vector<std::string>& files, bool dryRun)
+{
+    std::vector<std::unique_ptr<std::ifstream>> streams;
+    std::vector<exchange::ImportSource> sources;
+    std::uint64_t total = 0;
+    for (const std::string& file : files) {
+        std::error_code failed;
+        if (!std::filesystem::exists(file, failed))
+            throw NotFound("FILE", "no file " + printable(file));
+        if (!std::filesystem::is_regular_file(file, failed))
+            throw ValidationError("FILE", printable(file) + " is not a regular file");
+        auto stream = std::make_unique<std::ifstream>(file, std::ios::binary);
+        if (!*stream)
+            throw PermissionDenied("cannot read " + printable(file) + ": " + std::strerror(errno));
+        const auto size = std::filesystem::file_size(file, failed);
+        sources.push_back({std::filesystem::path(file).filename().string(), stream.get(), failed ? 0 : size});
+        total += failed ? 0 : size;
+        streams.push_back(std::move(stream));
+    }
+    ProgressBar bar(total);
+    exchange::ImportOptions options;
+    options.dryRun = dryRun;
+    options.progress = [&bar](std::uint64_t done, std::uint64_t all) { bar(done, all); };
+    const exchange::ImportReport report = work.importCsv(sources, options);
+    bar(total, total);
+
+    for (const auto& file : report.files) {
+        std::cout << printable(file.name) << ": ";
+        if (!file.kind) {
+            std::cout << "not read (see below)\n";
+            continue;
+        }
+        const std::string kind = exchange::columnsOf(*file.kind).name;
+        std::cout << plural(file.records, "record", "records") << " of " << kind << ": " << file.added
+                  << (report.written ? " added" : " to add") << ", " << file.alreadyRecorded
+                  << " already recorded\n";
+    }
+    for (const auto& p : report.problems)
+        std::cerr << printable(p.file) << " line " << p.line
+                  << (p.column.empty() ? "" : ", " + printable(p.column)) << ": " << printable(p.problem)
+                  << '\n';
+    if (report.problemCount > report.problems.size())
+        std::cerr << "... and " << report.problemCount - report.problems.size() << " more problems\n";
+    if (report.problemCount > 0)
+        throw ValidationError("", plural(report.problemCount, "problem", "problems") +
+                                      " in the file; nothing was imported (correct them and import again)");
+    if (dryRun)
+        std::cout << "Dry run: no problems found; nothing was written.\n";
+}
+
+void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write)
+{
+    std::string aside = out + ".partial-XXXXXX";
+    const int fd = ::mkstemp(aside.data());
+    if (fd < 0)
+        throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    try {
+        {
+            std::ofstream file(aside, std::ios::binary | std::ios::trunc);
+            write(file);
+            file.flush();
+            if (!file)
+                throw PermissionDenied("cannot write " + printable(out));
+        }
+        if (::rename(aside.c_str(), out.c_str()) != 0)
+            throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
+    } catch (...) {
+        ::unlink(aside.c_str());
+        throw;
+    }
+}
+
+void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
+                   const std::optional<std::string>& counselor)
+{
+    std::vector<exchange::RecordKind> kinds;
+    for (const auto& k : exchange::recordKinds())
+        if (kind == "all" || kind == k.name)
+            kinds.push_back(k.kind);
+    if (kinds.empty())
+        throw ValidationError("KIND",
+                              "invalid value " + quoteForError(kind) +
+                                  ": choose counselors, clients, ratings, ruptures, plans or all",
+                              Reason::NotAllowed);
+    if (kind == "all") {
+        if (out.empty())
+            throw ValidationError("--out", "export all needs --out FOLDER", Reason::Required);
+        std::error_code failed;
+        const mode_t previous = ::umask(077);
+        std::filesystem::create_directories(out, failed);
+        ::umask(previous);
+        if (failed)
+            throw PermissionDenied("cannot make the folder " + printable(out) + ": " + failed.message());
+    }
+    for (const auto k : kinds) {
+        const std::string name = exchange::columnsOf(k).name;
+        if (out.empty()) {
+            work.exportCsv(k, std::cout, counselor);
+            continue;
+        }
+        const std::string path =
+            kind == "all" ? (std::filesystem::path(out) / (name + ".csv")).string() : out;
+        std::uint64_t rows = 0;
+        writePrivateFile(path, [&](std::ostream& file) { rows = work.exportCsv(k, file, counselor); });
+        std::cout << "Wrote " << plural(rows, "row", "rows") << " of " << name << " to " << printable(path)
+                  << '\n';
+    }
+}
+
+} // namespace alliance::cli

@@ -1,0 +1,23 @@
+#pragma once
+// alliance import / export / backup / restore: the CLI's side of core/exchange.
+#include "security/Workspace.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alliance::cli {
+
+// Imports the files in one transaction and prints what each held; every problem goes to stderr
+// with its file, line and column, and then nothing is written (ValidationError: exit 3).
+void importFiles(security::Workspace& work, const std::vector<std::string>& files, bool dryRun);
+
+// Writes one kind (counselors | clients | ratings | ruptures | plans) to `out` (stdout when empty),
+// or every kind ("all") into the folder `out`, as <kind>.csv. Files are the owner's only (0600).
+void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
+                   const std::optional<std::string>& counselor);
+
+// Writes `out` (0600) from what `write` puts in a stream: aside first, then moved into place.
+void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write);
+
+} // namespace alliance::cli

@@ -1,0 +1,22 @@
+#pragma once
+// Writing the CSV files Import reads back (Records.hpp): one row per counselor, client, rating
+// (with its scores and its phase in the client's series for that instrument and rater), rupture
+// and repair plan. Import of an export into an empty database, exported again, gives the same bytes.
+#include "Model.hpp"
+#include "TrajectoryReport.hpp"
+#include "exchange/Records.hpp"
+
+#include <functional>
+#include <ostream>
+#include <vector>
+
+namespace alliance::exchange {
+
+// Hands each client to the visitor, in code order (Workspace::forEachClientDetail).
+using ClientPass = std::function<void(const std::function<void(ClientDetail&)>&)>;
+
+// Writes the header and every row of `kind`; returns the number of rows.
+std::uint64_t writeCsv(RecordKind kind, std::ostream& out, const std::vector<Counselor>& counselors,
+                       const ClientPass& clients, const ParamsLookup& params);
+
+} // namespace alliance::exchange
