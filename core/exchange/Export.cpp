@@ -12,10 +12,12 @@ namespace alliance::exchange {
 
 namespace {
 
+// A score as the instrument counts: whole numbers for WAI-SR, one decimal for the 0-10 scales.
 std::string tenths(Instrument instrument, int value)
 {
-    (void)instrument;
-    return number(tenthsToDouble(value), 1);
+    if (spec(instrument).wholeNumberItems)
+        return std::to_string(value / 10);
+    return std::to_string(value / 10) + "." + std::to_string(value % 10);
 }
 
 std::string joined(const std::vector<std::string>& parts, const char* separator)
