@@ -1,12 +1,14 @@
 // The agency-scale benchmark (issue 9): generates agencies S, M and L, then measures each
 // operation of the product and its floor -- the least work the storage itself needs for the same
 // rows -- in the same run, and prints medians and ratios as a Markdown table.
-//   alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short]
-// --short (CI): S and M, 3 repeats; exits non-zero only on a crash or a wrong answer, never on a
-// time. Generated files are kept in DIR (default: a temporary folder) and reused.
+//   alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short] [--import-ratings N]
+// --short (CI): S and M, 3 repeats, an import of 20,000 ratings; exits non-zero only on a crash or
+// a wrong answer, never on a time. The import (default 1,000,000 ratings; 0: none) runs once. Generated files
+// are kept in DIR (default: a temporary folder) and reused.
 #include "Agency.hpp"
 #include "Alerts.hpp"
 #include "AppContext.hpp"
+#include "ImportBench.hpp"
 #include "Review.hpp"
 #include "SessionForm.hpp"
 #include "security/Accounts.hpp"
@@ -340,6 +342,7 @@ int main(int argc, char* argv[])
     QStringList sizes{QStringLiteral("S"), QStringLiteral("M"), QStringLiteral("L")};
     int repeats = 5;
     bool shortMode = false;
+    long importRatings = 1000000;
     QString dir;
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i < args.size(); ++i) {
@@ -349,17 +352,20 @@ int main(int argc, char* argv[])
             sizes = args[++i].split(QLatin1Char(','));
         } else if (args[i] == QLatin1String("--repeats") && i + 1 < args.size()) {
             repeats = std::max(1, args[++i].toInt());
+        } else if (args[i] == QLatin1String("--import-ratings") && i + 1 < args.size()) {
+            importRatings = args[++i].toLong();
         } else if (args[i] == QLatin1String("--dir") && i + 1 < args.size()) {
             dir = args[++i];
         } else if (!args[i].startsWith(QLatin1String("-platform")) && args[i] != QLatin1String("offscreen")) {
-            std::fprintf(stderr,
-                         "usage: alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short]\n");
+            std::fprintf(stderr, "usage: alliance_bench [--sizes S,M,L] [--repeats N] [--dir DIR] [--short] "
+                                 "[--import-ratings N]\n");
             return 2;
         }
     }
     if (shortMode) {
         sizes = {QStringLiteral("S"), QStringLiteral("M")};
         repeats = 3;
+        importRatings = 20000;
     }
     QTemporaryDir scratch;
     if (dir.isEmpty())
@@ -371,6 +377,25 @@ int main(int argc, char* argv[])
             measure(dir.toStdString(), size.toStdString(), repeats, rows);
         } catch (const std::exception& e) {
             std::fprintf(stderr, "bench: %s failed: %s\n", qPrintable(size), e.what());
+            return 1;
+        }
+    }
+    if (importRatings > 0) {
+        try {
+            const auto times = bench::measureImport(dir.toStdString(), ALLIANCE_CLI_PATH, importRatings);
+            expect(times.rightCount, "the import stored every rating once");
+            const std::string size = std::to_string(importRatings) + " ratings";
+            char note[160];
+            std::snprintf(note, sizeof note,
+                          "floor: the shell's .import, then INSERT...SELECT into session and rating; "
+                          "%ld MiB CSV, peak %.0f MiB",
+                          times.csvMiB, times.peakMiB);
+            rows.push_back({"import a CSV of SRS ratings (CLI, validated)", size, times.product,
+                            times.shellSchema, note});
+            rows.push_back({"import a CSV of SRS ratings (CLI, validated)", size, times.product,
+                            times.shellImport, "the shell's bare .import into a table of its own"});
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench: the import failed: %s\n", e.what());
             return 1;
         }
     }

@@ -80,6 +80,7 @@ public:
             return std::nullopt;
         return csv::restored(record_.fields[at->second]);
     }
+    std::uint64_t line() const { return record_.line; }
     std::string required(const std::string& column) const
     {
         std::string value = (*this)[column];
@@ -132,6 +133,8 @@ private:
     void ratingRow(const Row& row, ImportedFile& file);
     void ruptureRow(const Row& row, ImportedFile& file);
     void planRow(const Row& row, ImportedFile& file);
+    void startRatings();
+    void finishRatings(ImportedFile& file);
     // The client's id once its records may be changed by the account (checked once per client).
     Id changeableClient(const std::string& code);
     Id newestId(const char* table);
@@ -156,9 +159,9 @@ private:
         std::optional<std::string> missing;
     };
     std::unordered_map<std::string, ClientEntry> clients_;
-    Id lastSessionClient_ = 0;
-    Date lastSessionDate_;
-    Id lastSession_ = 0;
+    // A ratings file's good lines, staged in a temporary table until its end.
+    std::optional<sql::Statement> stage_;
+    std::uint64_t staged_ = 0;
     std::uint64_t bytesBefore_ = 0, totalBytes_ = 0, recordsSinceProgress_ = 0;
     const csv::Reader* reader_ = nullptr;
 };
@@ -281,6 +284,9 @@ void Importer::readFile(const ImportSource& source, ImportedFile& file)
         return;
     }
     const RecordColumns& kind = columnsOf(*file.kind);
+    const std::size_t firstProblem = report_.problems.size();
+    if (kind.kind == RecordKind::Ratings)
+        startRatings();
     while (reader.next(record)) {
         ++file.records;
         progress();
@@ -322,6 +328,13 @@ void Importer::readFile(const ImportSource& source, ImportedFile& file)
         } catch (const Error& e) {
             problem(record.line, "", e.what());
         }
+    }
+    if (kind.kind == RecordKind::Ratings) {
+        finishRatings(file);
+        // The lines named when the file's ratings were written, in line order with the rest.
+        std::stable_sort(report_.problems.begin() + static_cast<std::ptrdiff_t>(firstProblem),
+                         report_.problems.end(),
+                         [](const ImportProblem& a, const ImportProblem& b) { return a.line < b.line; });
     }
     progress(true);
     bytesBefore_ += reader.bytesRead();
@@ -440,6 +453,13 @@ void Importer::clientRow(const Row& row, ImportedFile& file)
 
 void Importer::ratingRow(const Row& row, ImportedFile& file)
 {
+    (void)file;
+    static const auto itemColumns = [] {
+        std::vector<std::string> names;
+        for (int i = 1; i <= maxItems; ++i)
+            names.push_back("item" + std::to_string(i));
+        return names;
+    }();
     const std::string code = row.required("client");
     const Date date = parseIsoDate(row.required("date"), "date");
     requireRecordDate("date", date);
@@ -450,7 +470,7 @@ void Importer::ratingRow(const Row& row, ImportedFile& file)
     std::vector<int> items;
     items.reserve(static_cast<std::size_t>(instrumentSpec.itemCount()));
     for (int i = 0; i < maxItems; ++i) {
-        const std::string column = "item" + std::to_string(i + 1);
+        const std::string& column = itemColumns[static_cast<std::size_t>(i)];
         const std::string value = row[column];
         if (i < instrumentSpec.itemCount()) {
             if (value.empty())
@@ -471,50 +491,87 @@ void Importer::ratingRow(const Row& row, ImportedFile& file)
     if (date < clients_.at(code).start)
         throw ValidationError("date", toIso(date) + " is before the client's start date " +
                                           toIso(clients_.at(code).start));
+    // Staged: the file's good lines are written together at its end (finishRatings).
+    if (!stage_)
+        stage_.emplace(db_,
+                       "INSERT INTO temp.import_rating (line, client_id, date, instrument, rater, items, "
+                       "total, bond, goal, task, overall) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    sql::Statement& stage = *stage_;
+    stage.bind(1, static_cast<std::int64_t>(row.line())).bind(2, client).bind(3, toIso(date));
+    stage.bind(4, instrumentSpec.slug)
+        .bind(5, slug(rater))
+        .bind(6, formatItems(instrument, scored.itemTenths));
+    stage.bind(7, scored.totalTenths).bind(8, scored.bondTenths).bind(9, scored.goalTenths);
+    stage.bind(10, scored.taskTenths).bind(11, scored.overallTenths).run();
+    stage.reset();
+    ++staged_;
+}
 
-    const std::string iso = toIso(date);
-    if (client != lastSessionClient_ || date != lastSessionDate_) {
-        sql::Statement insert(db_,
-                              "INSERT INTO session (client_id, date) VALUES (?, ?) ON CONFLICT DO NOTHING");
-        insert.bind(1, client).bind(2, iso).run();
-        if (db_.changes() == 1) {
-            lastSession_ = db_.lastInsertId();
-        } else {
-            sql::Statement find(db_, "SELECT id FROM session WHERE client_id = ? AND date = ?");
-            find.bind(1, client).bind(2, iso).step();
-            lastSession_ = find.int64(0);
+void Importer::startRatings()
+{
+    db_.exec(
+        "CREATE TEMP TABLE import_rating (line INTEGER NOT NULL, client_id INTEGER NOT NULL, date TEXT NOT "
+        "NULL, instrument TEXT NOT NULL, rater TEXT NOT NULL, items TEXT NOT NULL, total INTEGER NOT NULL, "
+        "bond INTEGER NOT NULL, goal INTEGER NOT NULL, task INTEGER NOT NULL, overall INTEGER)");
+    staged_ = 0;
+}
+
+// Writes a ratings file's staged lines in two set-based statements, as the sqlite3 shell would
+// after its .import, having first named each line already on record (the same: counted; different:
+// a problem) and, when fewer rows went in than were staged, each line that repeats an earlier one.
+void Importer::finishRatings(ImportedFile& file)
+{
+    stage_.reset();
+    std::uint64_t conflicting = 0;
+    const bool anyRating = [&] {
+        sql::Statement query(db_, "SELECT EXISTS (SELECT 1 FROM rating)");
+        query.step();
+        return query.integer(0) != 0;
+    }();
+    if (staged_ > 0 && anyRating) {
+        sql::Statement onRecord(
+            db_,
+            "SELECT i.line, r.id, r.items = i.items AND r.voided = 0, i.instrument, i.rater "
+            "FROM temp.import_rating i JOIN session se ON se.client_id = i.client_id AND se.date = i.date "
+            "JOIN rating r ON r.session_id = se.id AND r.instrument = i.instrument AND r.rater = i.rater "
+            "ORDER BY i.line");
+        while (onRecord.step()) {
+            ++conflicting;
+            const auto line = static_cast<std::uint64_t>(onRecord.int64(0));
+            if (onRecord.int64(1) > ratingsBefore_)
+                problem(
+                    line, "date",
+                    "repeats an earlier line of this import (the same client, date, instrument and rater)");
+            else if (onRecord.integer(2) != 0)
+                ++file.alreadyRecorded;
+            else
+                problem(
+                    line, "date",
+                    "a different " + onRecord.text(3) + " rating by the " + onRecord.text(4) +
+                        " is on record for this session; correct it in the program (amend), not by import");
         }
-        lastSessionClient_ = client;
-        lastSessionDate_ = date;
     }
-    const std::string instrumentSlug = instrumentSpec.slug;
-    const std::string itemsText = formatItems(instrument, scored.itemTenths);
-    sql::Statement insert(
-        db_,
+    db_.exec(
+        "INSERT INTO session (client_id, date) SELECT client_id, date FROM temp.import_rating WHERE true "
+        "ON CONFLICT DO NOTHING");
+    db_.exec(
         "INSERT INTO rating (session_id, instrument, rater, items, total_tenths, bond_tenths, goal_tenths, "
-        "task_tenths, overall_tenths) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
-    insert.bind(1, lastSession_).bind(2, instrumentSlug).bind(3, slug(rater)).bind(4, itemsText);
-    insert.bind(5, scored.totalTenths).bind(6, scored.bondTenths).bind(7, scored.goalTenths);
-    insert.bind(8, scored.taskTenths).bind(9, scored.overallTenths).run();
-    if (db_.changes() == 1) {
-        ++file.added;
-        return;
+        "task_tenths, overall_tenths) SELECT se.id, i.instrument, i.rater, i.items, i.total, i.bond, i.goal, "
+        "i.task, i.overall FROM temp.import_rating i JOIN session se ON se.client_id = i.client_id AND "
+        "se.date = i.date WHERE true ON CONFLICT DO NOTHING");
+    const auto added = static_cast<std::uint64_t>(db_.changes());
+    file.added += added;
+    if (added + conflicting < staged_) {
+        sql::Statement repeats(
+            db_, "SELECT line, first FROM (SELECT line, min(line) OVER (PARTITION BY client_id, date, "
+                 "instrument, rater) AS first FROM temp.import_rating) WHERE line > first ORDER BY line");
+        while (repeats.step())
+            problem(static_cast<std::uint64_t>(repeats.int64(0)), "date",
+                    "repeats an earlier line of this import (line " + std::to_string(repeats.int64(1)) +
+                        ": the same client, date, instrument and rater)");
     }
-    sql::Statement existing(
-        db_, "SELECT id, items, voided FROM rating WHERE session_id = ? AND instrument = ? AND rater = ?");
-    existing.bind(1, lastSession_).bind(2, instrumentSlug).bind(3, slug(rater)).step();
-    if (existing.int64(0) > ratingsBefore_)
-        throw ValidationError("date",
-                              "repeats an earlier line of this import (the same client, date, instrument "
-                              "and rater)",
-                              Reason::AlreadyRecorded);
-    if (existing.text(1) != itemsText || existing.integer(2) != 0)
-        throw ValidationError(
-            "date",
-            "a different " + instrumentSlug + " rating by the " + slug(rater) +
-                " is on record for this session; correct it in the program (amend), not by import",
-            Reason::AlreadyRecorded);
-    ++file.alreadyRecorded;
+    db_.exec("DROP TABLE temp.import_rating");
+    staged_ = 0;
 }
 
 void Importer::ruptureRow(const Row& row, ImportedFile& file)
