@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
+bash scripts/setup-fhir-validator.sh
 cmake --preset ci
 cmake --build --preset ci
 cmake --build --preset ci --target all_qmllint

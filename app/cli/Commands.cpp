@@ -87,7 +87,7 @@ struct Args {
     bool noMarkers = false, noCategory = false, noNote = false, noSteps = false, noDue = false;
     // import, export, backup, restore
     std::vector<std::string> files;
-    bool dryRun = false;
+    bool dryRun = false, withNames = false;
     std::string out, exportKind, file;
 };
 
@@ -1098,12 +1098,18 @@ void addExchangeCommands(Parser& p, const WorkspaceCommand& signedIn)
     CLI::App* exportCmd =
         p.command(&p.app, "export", "export records as CSV (what you may see; recorded in the audit trail)",
                   signedIn([](Workspace& w, const Args& x) {
-                      exportRecords(w, x.exportKind, x.out, given(x.counselor));
+                      exportRecords(w, x.exportKind, x.out, {given(x.counselor), given(x.code), x.withNames});
                   }));
-    exportCmd->add_option("KIND", a.exportKind, "counselors | clients | ratings | ruptures | plans | all")
+    exportCmd
+        ->add_option(
+            "KIND", a.exportKind,
+            "counselors | clients | ratings | ruptures | plans | all (CSV) | fhir (an HL7 FHIR R4 bundle)")
         ->required();
     exportCmd->add_option("--out", a.out, "the file (default: standard output); for all, a folder");
     exportCmd->add_option("--counselor", a.counselor, "only this counselor's clients");
+    exportCmd->add_option("--client", a.code, "fhir: only this client");
+    exportCmd->add_flag("--with-names", a.withNames,
+                        "fhir: the clients' display names too (default: codes only)");
 
     CLI::App* backup =
         p.command(&p.app, "backup", "copy the database to a new file while it is in use (an admin's)",

@@ -127,8 +127,25 @@ void writePrivateFile(const std::string& out, const std::function<void(std::ostr
 }
 
 void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
-                   const std::optional<std::string>& counselor)
+                   const ExportScope& scope)
 {
+    const auto& counselor = scope.counselor;
+    if (kind == "fhir") {
+        const auto write = [&](std::ostream& file) {
+            return work.exportFhir(file, scope.counselor, scope.client, scope.withNames);
+        };
+        if (out.empty()) {
+            write(std::cout);
+            return;
+        }
+        std::uint64_t ratings = 0;
+        writePrivateFile(out, [&](std::ostream& file) { ratings = write(file); });
+        std::cout << "Wrote a FHIR R4 bundle of " << plural(ratings, "rating", "ratings") << " to "
+                  << printable(out) << '\n';
+        return;
+    }
+    if (scope.client || scope.withNames)
+        throw ValidationError(scope.client ? "--client" : "--with-names", "is for export fhir only");
     std::vector<exchange::RecordKind> kinds;
     for (const auto& k : exchange::recordKinds())
         if (kind == "all" || kind == k.name)
@@ -136,7 +153,7 @@ void exportRecords(security::Workspace& work, const std::string& kind, const std
     if (kinds.empty())
         throw ValidationError("KIND",
                               "invalid value " + quoteForError(kind) +
-                                  ": choose counselors, clients, ratings, ruptures, plans or all",
+                                  ": choose counselors, clients, ratings, ruptures, plans, all or fhir",
                               Reason::NotAllowed);
     if (kind == "all") {
         if (out.empty())

@@ -14,8 +14,13 @@ void importFiles(security::Workspace& work, const std::vector<std::string>& file
 
 // Writes one kind (counselors | clients | ratings | ruptures | plans) to `out` (stdout when empty),
 // or every kind ("all") into the folder `out`, as <kind>.csv. Files are the owner's only (0600).
+// "fhir": one HL7 FHIR R4 Bundle (JSON) of one client or of the clients the account may see.
+struct ExportScope {
+    std::optional<std::string> counselor, client;
+    bool withNames = false;
+};
 void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
-                   const std::optional<std::string>& counselor);
+                   const ExportScope& scope);
 
 // Writes `out` (0600) from what `write` puts in a stream: aside first, then moved into place.
 void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write);

@@ -2,6 +2,7 @@
 
 #include "exchange/Backup.hpp"
 #include "exchange/Export.hpp"
+#include "exchange/Fhir.hpp"
 
 #include "Errors.hpp"
 #include "Sqlite.hpp"
@@ -839,6 +840,31 @@ std::uint64_t Workspace::exportCsv(exchange::RecordKind kind, std::ostream& out,
         kind, out, people,
         [&](const std::function<void(ClientDetail&)>& visit) { forEachClientDetail(counselor, visit); },
         params());
+}
+
+std::uint64_t Workspace::exportFhir(std::ostream& out, const std::optional<std::string>& counselor,
+                                    const std::optional<std::string>& client, bool withNames)
+{
+    requireOwnPassword();
+    if (client && counselor)
+        throw ValidationError("client", "give a client or a counselor, not both");
+    exchange::ClientPass pass;
+    if (client) {
+        ClientDetail detail = clientDetail(*client); // checked and recorded as a view
+        pass = [detail](const std::function<void(ClientDetail&)>& visit) mutable { visit(detail); };
+    } else {
+        scopeOf(counselor);
+        pass = [this, counselor](const std::function<void(ClientDetail&)>& visit) {
+            forEachClientDetail(counselor, visit);
+        };
+    }
+    audited([] {},
+            [&] {
+                return AuditEvent{"export", client, std::nullopt,
+                                  std::string("fhir") + (withNames ? " with names" : "") +
+                                      (counselor ? " of " + *counselor : "")};
+            });
+    return exchange::writeFhirBundle(out, pass, {withNames});
 }
 
 void Workspace::backupTo(const std::string& path)

@@ -136,6 +136,10 @@ public:
     std::uint64_t exportCsv(exchange::RecordKind kind, std::ostream& out,
                             const std::optional<std::string>& counselor = {});
 
+    // Writes an HL7 FHIR R4 Bundle (exchange/Fhir.hpp) of one client or of the clients the account
+    // may see (of one counselor, or all); names only when asked for and readable. Audited first.
+    std::uint64_t exportFhir(std::ostream& out, const std::optional<std::string>& counselor,
+                             const std::optional<std::string>& client, bool withNames);
     // A backup of the database (exchange/Backup.hpp) by an admin, its audit entry in the copy.
     void backupTo(const std::string& path);
     // Accepts this database, a restored backup being checked, for a restore (exchange::

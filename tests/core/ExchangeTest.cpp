@@ -439,3 +439,35 @@ TEST_CASE("A backup taken while another connection writes is whole and consisten
     CHECK(std::any_of(entries.begin(), entries.end(),
                       [](const auto& e) { return e.event.action == "restore"; }));
 }
+
+TEST_CASE("FHIR export: the golden bundle, codes only unless names are asked for, scoped and audited",
+          "[exchange]")
+{
+    test::PinnedToday today(Date(2026, 11, 28));
+    Agency agency;
+    Workspace robin = agency.as("Robin Admin");
+    REQUIRE(importTexts(robin, fixtureFiles()).written);
+    agency.addAccounts();
+    Workspace alex = agency.as("Alex Rivera");
+    const auto bundle = [](Workspace& w, std::optional<std::string> client, bool names) {
+        std::ostringstream out;
+        w.exportFhir(out, std::nullopt, client, names);
+        return out.str();
+    };
+    const std::string plain = bundle(alex, std::nullopt, false);
+    CHECK(plain == test::fileBytes(fixtures + "/export/bundle.json"));
+    CHECK(plain.find("Quinn") == std::string::npos); // de-identified: the code only
+    CHECK(plain.find("\"value\":\"C-101\"") != std::string::npos);
+    CHECK(bundle(alex, std::string("C-101"), true).find("Quinn \\\"Q\\\" O'Hara, Jr.") != std::string::npos);
+    CHECK(bundle(alex, std::string("C-101"), false).find("C-102") == std::string::npos);
+    // An admin asking for names gets none of another counselor's clients.
+    CHECK(bundle(robin, std::nullopt, true).find("Quinn") == std::string::npos);
+    security::createAccount(agency.store, {"Casey Nguyen", Role::Counselor, std::nullopt, false}, password);
+    Workspace casey = agency.as("Casey Nguyen");
+    CHECK_THROWS_AS(bundle(casey, std::string("C-101"), false), AccessDenied);
+    CHECK(bundle(casey, std::nullopt, false).find("C-101") == std::string::npos);
+    const auto entries = robin.auditEntries({});
+    CHECK(std::count_if(entries.begin(), entries.end(), [](const auto& e) {
+              return e.event.action == "export" && e.event.detail && e.event.detail->rfind("fhir", 0) == 0;
+          }) == 5); // the refused one is not recorded as an export
+}
