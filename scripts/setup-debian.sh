@@ -12,7 +12,7 @@ packages=(
   qml6-module-qttest qml6-module-qtquick-shapes libgl-dev qt6-l10n-tools qt6-tools-dev
   libboost-date-time-dev catch2 libsqlite3-dev sqlite3 libsodium-dev nlohmann-json3-dev libcli11-dev
   libutf8proc-dev clang libclang-rt-14-dev python3
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core poppler-utils
 )
 
 missing=()

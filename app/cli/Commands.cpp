@@ -30,6 +30,16 @@ namespace {
 
 using security::Workspace;
 
+// The app that writes a supervision pack failed; it said why and exited with this status.
+class PackFailed : public std::runtime_error {
+public:
+    explicit PackFailed(int status) : std::runtime_error("the supervision pack"), status_(status) {}
+    int status() const { return status_; }
+
+private:
+    int status_;
+};
+
 // audit verify found the chain broken (exit 6; it printed where).
 class AuditChainBroken : public std::runtime_error {
 public:
@@ -87,7 +97,7 @@ struct Args {
     bool noMarkers = false, noCategory = false, noNote = false, noSteps = false, noDue = false;
     // import, export, backup, restore
     std::vector<std::string> files;
-    bool dryRun = false, withNames = false;
+    bool dryRun = false, withNames = false, deidentified = false, withText = false;
     std::string out, exportKind, file;
 };
 
@@ -1111,6 +1121,25 @@ void addExchangeCommands(Parser& p, const WorkspaceCommand& signedIn)
     exportCmd->add_flag("--with-names", a.withNames,
                         "fhir: the clients' display names too (default: codes only)");
 
+    CLI::App* report = p.command(
+        &p.app, "report",
+        "write a client's supervision pack (a PDF with the trajectory chart, episodes, ruptures and repairs)",
+        [](Args& x) {
+            PackRequest request{databasePath(x), userName(x),    "",        x.code, x.out,
+                                x.asOf,          x.deidentified, x.withText};
+            if (x.withText && !x.deidentified)
+                throw CLI::ValidationError("--with-text",
+                                           "is for a --deidentified pack (a full one has the text)");
+            request.password = password(x);
+            if (const int status = supervisionPack(request); status != 0)
+                throw PackFailed(status);
+        });
+    report->add_option("CLIENT", a.code, "client code")->required();
+    report->add_option("--pdf", a.out, "the PDF file to write")->required();
+    report->add_flag("--deidentified", a.deidentified, "the client's code only: no names, no free text");
+    report->add_flag("--with-text", a.withText, "with --deidentified: notes, steps and comments too");
+    report->add_option("--as-of", a.asOf, "the day the analysis runs as of (default: today)");
+
     CLI::App* backup =
         p.command(&p.app, "backup", "copy the database to a new file while it is in use (an admin's)",
                   signedIn([](Workspace& w, const Args& x) {
@@ -1282,6 +1311,8 @@ int run(int argc, char** argv)
         return Usage;
     } catch (const AuditChainBroken&) {
         return AuditBroken;
+    } catch (const PackFailed& e) {
+        return e.status();
     } catch (const AccessDenied& e) {
         std::cerr << "alliance: access denied: " << printable(e.what()) << "\n";
         return Refused;

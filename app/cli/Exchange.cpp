@@ -3,15 +3,20 @@
 #include "Errors.hpp"
 #include "Text.hpp"
 
+#include <spawn.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+
+extern char** environ;
 
 namespace alliance::cli {
 
@@ -178,6 +183,60 @@ void exportRecords(security::Workspace& work, const std::string& kind, const std
         std::cout << "Wrote " << plural(rows, "row", "rows") << " of " << name << " to " << printable(path)
                   << '\n';
     }
+}
+
+int supervisionPack(const PackRequest& request)
+{
+    std::error_code failed;
+    const auto self = std::filesystem::read_symlink("/proc/self/exe", failed).parent_path();
+    std::string app;
+    for (const auto& candidate : {self / "alliance-tracker", self.parent_path() / "gui" / "alliance-tracker"})
+        if (std::filesystem::exists(candidate, failed)) {
+            app = candidate.string();
+            break;
+        }
+    if (app.empty())
+        throw NotFound("alliance-tracker",
+                       "the app (alliance-tracker), which draws the pack, is not installed "
+                       "beside this program");
+    std::vector<std::string> args{app,     "--db",     request.database, "--supervision-pack", request.client,
+                                  "--pdf", request.pdf};
+    if (!request.asOf.empty())
+        args.insert(args.end(), {"--as-of", request.asOf});
+    if (request.deidentified)
+        args.emplace_back("--deidentified");
+    if (request.withText)
+        args.emplace_back("--with-text");
+    std::vector<std::string> environment;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e;
+        if (entry.rfind("ALLIANCE_USER=", 0) != 0 && entry.rfind("ALLIANCE_PASSWORD=", 0) != 0 &&
+            entry.rfind("QT_QPA_PLATFORM=", 0) != 0)
+            environment.push_back(entry);
+    }
+    // The password goes to the app the way it came here (never on its command line).
+    environment.push_back("ALLIANCE_USER=" + request.user);
+    environment.push_back("ALLIANCE_PASSWORD=" + request.password);
+    environment.emplace_back("QT_QPA_PLATFORM=offscreen");
+    std::string runtime = (std::filesystem::temp_directory_path() / "alliance-report-XXXXXX").string();
+    const bool ownRuntime = std::getenv("XDG_RUNTIME_DIR") == nullptr && ::mkdtemp(runtime.data()) != nullptr;
+    if (ownRuntime)
+        environment.push_back("XDG_RUNTIME_DIR=" + runtime); // Qt wants one; the user's session has none
+    std::vector<char*> argv, envp;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : environment)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, app.c_str(), nullptr, nullptr, argv.data(), envp.data()) != 0)
+        throw PermissionDenied("cannot start " + printable(app));
+    int status = 0;
+    const bool exited = ::waitpid(pid, &status, 0) == pid && WIFEXITED(status);
+    if (ownRuntime)
+        std::filesystem::remove_all(runtime, failed);
+    return exited ? WEXITSTATUS(status) : 1;
 }
 
 } // namespace alliance::cli

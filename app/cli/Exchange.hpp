@@ -22,6 +22,15 @@ struct ExportScope {
 void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
                    const ExportScope& scope);
 
+// alliance report CLIENT --pdf FILE: the supervision pack, drawn by the app's own chart code -- so
+// written by `alliance-tracker --supervision-pack` (found beside this program), which signs in as
+// the same person. Returns the app's exit status (the CLI's codes).
+struct PackRequest {
+    std::string database, user, password, client, pdf, asOf;
+    bool deidentified = false, withText = false;
+};
+int supervisionPack(const PackRequest& request);
+
 // Writes `out` (0600) from what `write` puts in a stream: aside first, then moved into place.
 void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write);
 

@@ -1,5 +1,9 @@
 #include "ClientModel.hpp"
 
+#include "SupervisionPack.hpp"
+
+#include <QUrl>
+
 #include "Alerts.hpp"
 #include "Backend.hpp"
 #include "Labels.hpp"
@@ -454,6 +458,31 @@ void ClientModel::fillAtSessions(QObject* series, const std::vector<int>& sessio
             if (report_.points[k].sessionNumber == session)
                 points.append(QPointF(session, valueAt(k, QStringLiteral("total"))));
     xy->replace(points);
+}
+
+QString ClientModel::writeSupervisionPack(const QVariant& chart, const QString& file, bool deidentified,
+                                          bool withText)
+{
+    security::Workspace* work = backend_.work();
+    if (!work || detail_.client.code.empty())
+        return tr("No client is open.");
+    const QString path = file.startsWith(QLatin1String("file:")) ? QUrl(file).toLocalFile() : file;
+    if (path.isEmpty())
+        return tr("Choose a file for the pack.");
+    try {
+        work->audit({"export", detail_.client.code, std::nullopt,
+                     std::string("supervision pack") + (deidentified ? ", de-identified" : "") +
+                         (deidentified && withText ? ", with text" : "")});
+        std::map<std::string, QString> labels;
+        for (const char* kind : {"marker", "strategy", "category"})
+            for (const CatalogueEntry& e : work->catalogue(kind))
+                labels[e.slug] = toQt(e.label);
+        gui::writeSupervisionPack({detail_, report_, labels, ruleText(), backend_.asOf()},
+                                  chart.value<QImage>(), path, {deidentified, withText});
+    } catch (const std::exception& e) {
+        return Labels::failure(e);
+    }
+    return {};
 }
 
 } // namespace alliance::gui

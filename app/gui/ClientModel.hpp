@@ -112,6 +112,11 @@ public:
     // Fills a scatter series with the follow-up sessions of closed repair plans.
     Q_INVOKABLE void fillPlanFollowUps(QObject* series) const;
     Q_INVOKABLE void refresh();
+    // Writes the supervision pack (SupervisionPack.hpp) of the client and series shown, with `chart`
+    // (a QImage: the chart as drawn) to `file` (a path or a file: URL); recorded in the audit trail
+    // first. Returns "" when written, else what went wrong in words.
+    Q_INVOKABLE QString writeSupervisionPack(const QVariant& chart, const QString& file, bool deidentified,
+                                             bool withText);
     // The row of session `number` (its place among all the client's sessions) in the shown
     // series; -1 when the series has no rating of that session.
     Q_INVOKABLE int rowOfSession(int number) const;

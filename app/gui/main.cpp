@@ -2,6 +2,7 @@
 // store, build the facade and models, load the QML.
 #include "AppContext.hpp"
 #include "SelfTest.hpp"
+#include "SupervisionPack.hpp"
 
 #include <QAccessible>
 #include <QApplication>
@@ -101,8 +102,23 @@ int main(int argc, char* argv[])
         QStringLiteral("lock-after"),
         QStringLiteral("Lock the app after MINUTES without a key press or click (default 10; kept)."),
         QStringLiteral("MINUTES"));
+    const QCommandLineOption pack(
+        QStringLiteral("supervision-pack"),
+        QStringLiteral("Write client CODE's supervision pack (a PDF) to --pdf FILE and exit, signed in as "
+                       "$ALLIANCE_USER with $ALLIANCE_PASSWORD (what 'alliance report --pdf' runs)."),
+        QStringLiteral("CODE"));
+    const QCommandLineOption pdf(QStringLiteral("pdf"),
+                                 QStringLiteral("The PDF file for --supervision-pack."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption deidentified(
+        QStringLiteral("deidentified"),
+        QStringLiteral("With --supervision-pack: the client's code only, no names and no free text."));
+    const QCommandLineOption withText(
+        QStringLiteral("with-text"),
+        QStringLiteral("With --deidentified: include notes, steps and comments (never names)."));
     parser.addOptions({db, demo, demoClients, asOf, itemTexts, selfTest, screenshots, size, translation,
-                       checkTranslated, checkAccessible, firstFrame, lockAfter});
+                       checkTranslated, checkAccessible, firstFrame, lockAfter, pack, pdf, deidentified,
+                       withText});
     parser.process(app);
 
     // The app's own texts in the user's language when a translation for it is installed beside
@@ -184,6 +200,44 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "alliance-tracker: cannot open the database: %s\n",
                      qPrintable(context.backend().startupError()));
         return 1;
+    }
+
+    if (parser.isSet(pack)) {
+        if (!parser.isSet(pdf)) {
+            std::fprintf(stderr, "alliance-tracker: --supervision-pack needs --pdf FILE\n");
+            return 3;
+        }
+        if (!context.backend().startupError().isEmpty()) {
+            std::fprintf(stderr, "alliance-tracker: cannot open the database: %s\n",
+                         qPrintable(context.backend().startupError()));
+            return 1;
+        }
+        const QString refused = context.backend().signIn(envUser, envPassword);
+        if (!refused.isEmpty()) {
+            std::fprintf(stderr, "alliance-tracker: sign-in refused: %s\n", qPrintable(refused));
+            return 5;
+        }
+        context.client().setClientCode(parser.value(pack));
+        if (context.client().allSessionCount() == 0 && context.client().client().isEmpty()) {
+            std::fprintf(stderr, "alliance-tracker: no client %s that you may read\n",
+                         qPrintable(parser.value(pack)));
+            return 4;
+        }
+        try {
+            const QImage chart = alliance::gui::renderTrajectoryChart(QSize(1200, 560));
+            const QString failed = context.client().writeSupervisionPack(
+                QVariant(chart), parser.value(pdf), parser.isSet(deidentified), parser.isSet(withText));
+            if (!failed.isEmpty()) {
+                std::fprintf(stderr, "alliance-tracker: %s\n", qPrintable(failed));
+                return 1;
+            }
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "alliance-tracker: %s\n", e.what());
+            return 1;
+        }
+        std::printf("Wrote the supervision pack of %s to %s\n", qPrintable(parser.value(pack)),
+                    qPrintable(parser.value(pdf)));
+        return 0;
     }
 
     QQmlApplicationEngine engine;
