@@ -125,6 +125,10 @@ ApplicationWindow {
         case "audit":
             openAudit()
             return stack.currentItem.objectName === "audit"
+        case "exchange":
+        case "exchangeAdmin":
+            openExchange()
+            return stack.currentItem.objectName === "exchange"
         }
         return false
     }
@@ -169,6 +173,10 @@ ApplicationWindow {
     function openAccount() {
         stack.pop(null)
         stack.push(accountPage)
+    }
+    function openExchange() {
+        stack.pop(null)
+        stack.push(exchangePage)
     }
     function openAudit() {
         if (!Backend.isAdmin)
@@ -290,6 +298,11 @@ ApplicationWindow {
         onActivated: root.openAccount()
     }
     Shortcut {
+        sequence: "Ctrl+5"
+        enabled: !root.handedOver && !root.gated
+        onActivated: root.openExchange()
+    }
+    Shortcut {
         sequence: "Ctrl+Shift+L" // Ctrl+L logs a session
         enabled: Backend.signedIn && !Backend.locked
         onActivated: Backend.lock()
@@ -409,7 +422,7 @@ ApplicationWindow {
                     id: userButton
                     objectName: "userButton"
                     text: Backend.userName + " ▾"
-                    checked: stack.currentItem !== null && (stack.currentItem.objectName === "account" || stack.currentItem.objectName === "audit")
+                    checked: stack.currentItem !== null && (stack.currentItem.objectName === "account" || stack.currentItem.objectName === "audit" || stack.currentItem.objectName === "exchange")
                     Accessible.name: qsTr("Signed in as %1: account, lock, sign out").arg(Backend.userName)
                     onClicked: userMenu.open()
                     Menu {
@@ -418,6 +431,10 @@ ApplicationWindow {
                         MenuItem {
                             text: Backend.isAdmin ? qsTr("Your account and accounts (Ctrl+4)") : qsTr("Your account (Ctrl+4)")
                             onTriggered: root.openAccount()
+                        }
+                        MenuItem {
+                            text: qsTr("Import and export (Ctrl+5)")
+                            onTriggered: root.openExchange()
                         }
                         MenuItem {
                             text: qsTr("Audit trail")
@@ -503,6 +520,10 @@ ApplicationWindow {
     Component {
         id: auditPage
         AuditPage {}
+    }
+    Component {
+        id: exchangePage
+        ExchangePage {}
     }
     // The sign-in page before anyone is signed in, the lock page while locked; nothing else is in
     // the scene then (see gated).

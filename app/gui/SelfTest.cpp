@@ -56,7 +56,8 @@ QStringList allPages()
             QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),  QStringLiteral("addClient"),
             QStringLiteral("editClient"),     QStringLiteral("addColleague"), QStringLiteral("dark"),
             QStringLiteral("contrast"),       QStringLiteral("team"),         QStringLiteral("funnel"),
-            QStringLiteral("trends"),         QStringLiteral("drill"),        QStringLiteral("review")};
+            QStringLiteral("trends"),         QStringLiteral("drill"),        QStringLiteral("review"),
+            QStringLiteral("exchange"),       QStringLiteral("exchangeAdmin")};
 }
 
 namespace {
@@ -75,7 +76,7 @@ QString personaFor(const QString& page)
     if (team.contains(page))
         return QStringLiteral("Morgan Ellis");
     if (page == QStringLiteral("accounts") || page == QStringLiteral("audit") ||
-        page == QStringLiteral("addColleague"))
+        page == QStringLiteral("addColleague") || page == QStringLiteral("exchangeAdmin"))
         return QStringLiteral("Robin Admin");
     return QStringLiteral("Alex Rivera");
 }

@@ -6,6 +6,7 @@
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
 #include "Demo.hpp"
+#include "ExchangeForm.hpp"
 #include "HandOverForm.hpp"
 #include "RepairPlanForm.hpp"
 #include "ReportForm.hpp"
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 
@@ -915,6 +917,91 @@ private slots:
             QCOMPARE(context.backend().currentCounselor(), QString());
         }
         QSettings().clear();
+    }
+
+    // The app's import: checked first (problems named, nothing written), then imported; a counselor
+    // imports their own clients' ratings only.
+    void importsAfterAPreview()
+    {
+        AppContext context(demoOptions());
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString& name, const QByteArray& text) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text);
+        };
+        write(QStringLiteral("bad.csv"), "client,date,instrument,rater,item1,item2,item3\r\n"
+                                         "C-001,2026-11-26,bgt,observer,8,8,8\r\n"
+                                         "C-001,2026-11-25,bgt,observer,8,12,8\r\n");
+        write(QStringLiteral("good.csv"), "client,date,instrument,rater,item1,item2,item3\r\n"
+                                          "C-001,2026-11-26,bgt,observer,8,8,8\r\n");
+        write(QStringLiteral("colleague.csv"), "client,date,instrument,rater,item1,item2,item3\r\n"
+                                               "C-002,2026-11-26,bgt,observer,8,8,8\r\n");
+        const auto sessions = [&] {
+            return context.backend().store()->clientDetail("C-001").sessions.size();
+        };
+        const auto before = sessions();
+        ExchangeForm form;
+        QSignalSpy finished(&form, &ExchangeForm::finished);
+        form.check({dir.filePath(QStringLiteral("bad.csv"))});
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(form.problems().size(), 1);
+        QVERIFY2(form.problems().at(0).contains(QStringLiteral("bad.csv, line 3, column item2")),
+                 qPrintable(form.problems().at(0)));
+        QVERIFY(!form.canImport());
+        form.importChecked(); // refused: not checked clean
+        QCOMPARE(sessions(), before);
+
+        form.check({QUrl::fromLocalFile(dir.filePath(QStringLiteral("colleague.csv"))).toString()});
+        QVERIFY(!form.canImport());
+        QVERIFY(form.problems().at(0).contains(QStringLiteral("own counselor")));
+
+        form.check({dir.filePath(QStringLiteral("good.csv"))});
+        QVERIFY(form.canImport());
+        QVERIFY(form.summary().contains(QStringLiteral("1 new")));
+        QCOMPARE(sessions(), before); // a check writes nothing
+        QSignalSpy changed(&context.backend(), &Backend::dataChanged);
+        form.importChecked();
+        QCOMPARE(finished.count(), 4); // bad, colleague, good checked; good imported
+        QCOMPARE(finished.last().at(0).toBool(), true);
+        QCOMPARE(sessions(), before + 1);
+        QVERIFY(changed.count() >= 1); // the caseload and the client page re-read
+    }
+
+    // On a database file the import runs on a worker thread (the window stays responsive), with
+    // progress; the models hear of it when it is written.
+    void importsOnAWorkerThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("agency.db"));
+        {
+            alliance::Store store(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            alliance::security::initialize(store, {"Robin Admin", alliance::Role::Admin, std::nullopt, true},
+                                           alliance::demoPassword);
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        options.signInAs = QStringLiteral("Robin Admin");
+        options.signInPassword = QString::fromLatin1(alliance::demoPassword);
+        AppContext context(options);
+        QVERIFY(context.backend().work());
+        QFile file(dir.filePath(QStringLiteral("people.csv")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "counselor,role,supervisor\nMorgan Ellis,supervisor,\nAlex Rivera,counselor,Morgan Ellis\n");
+        file.close();
+        ExchangeForm form;
+        QSignalSpy finished(&form, &ExchangeForm::finished);
+        form.check({file.fileName()});
+        QVERIFY(form.busy());
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(form.canImport(), qPrintable(form.summary() + form.problems().join(QLatin1Char('\n'))));
+        QCOMPARE(context.backend().store()->counselors().size(), std::size_t{1}); // only Robin
+        form.importChecked();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.last().at(0).toBool());
+        QCOMPARE(form.progress(), 1.0);
+        QCOMPARE(context.backend().store()->counselors().size(), std::size_t{3});
     }
 };
 

@@ -1,0 +1,310 @@
+#include "ExchangeForm.hpp"
+
+#include "Backend.hpp"
+#include "Labels.hpp"
+#include "QtConvert.hpp"
+#include "exchange/Import.hpp"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QUrl>
+
+#include <fstream>
+#include <sstream>
+
+namespace alliance::gui {
+
+namespace {
+
+QString localPath(const QString& text)
+{
+    const QString trimmedText = text.trimmed();
+    return trimmedText.startsWith(QLatin1String("file:")) ? QUrl(trimmedText).toLocalFile() : trimmedText;
+}
+
+class Cancelled : public std::runtime_error {
+public:
+    Cancelled() : std::runtime_error("cancelled") {}
+};
+
+struct Outcome {
+    exchange::ImportReport report;
+    QString error;
+    bool cancelled = false;
+};
+
+// Runs the import of `files` on `work` (the caller's thread), reporting progress to `form`.
+Outcome importFiles(security::Workspace& work, const QStringList& files, bool dryRun,
+                    QPointer<ExchangeForm> form, const std::shared_ptr<std::atomic<bool>>& cancelled,
+                    const std::function<void(double)>& progress)
+{
+    Outcome outcome;
+    std::vector<std::unique_ptr<std::ifstream>> streams;
+    std::vector<exchange::ImportSource> sources;
+    for (const QString& file : files) {
+        const QFileInfo info(file);
+        if (!info.isFile()) {
+            outcome.error = ExchangeForm::tr("%1 is not a file that can be read.").arg(file);
+            return outcome;
+        }
+        streams.push_back(std::make_unique<std::ifstream>(toStd(file), std::ios::binary));
+        sources.push_back(
+            {toStd(info.fileName()), streams.back().get(), static_cast<std::uint64_t>(info.size())});
+    }
+    exchange::ImportOptions options;
+    options.dryRun = dryRun;
+    options.progress = [&](std::uint64_t done, std::uint64_t total) {
+        if (*cancelled)
+            throw Cancelled();
+        if (total > 0)
+            progress(static_cast<double>(done) / static_cast<double>(total));
+    };
+    (void)form;
+    try {
+        outcome.report = work.importCsv(sources, options);
+    } catch (const Cancelled&) {
+        outcome.cancelled = true;
+    } catch (const std::exception& e) {
+        outcome.error = Labels::failure(e);
+    }
+    return outcome;
+}
+
+} // namespace
+
+ExchangeForm::ExchangeForm(QObject* parent) : QObject(parent) {}
+
+ExchangeForm::~ExchangeForm()
+{
+    *cancelled_ = true;
+    join();
+}
+
+void ExchangeForm::join()
+{
+    if (worker_.joinable())
+        worker_.join();
+}
+
+void ExchangeForm::check(const QStringList& files)
+{
+    files_.clear();
+    for (const QString& entry : files)
+        for (const QString& line :
+             entry.split(QRegularExpression(QStringLiteral("[\n;]")), Qt::SkipEmptyParts))
+            if (!localPath(line).isEmpty())
+                files_ << localPath(line);
+    run(true);
+}
+
+void ExchangeForm::importChecked()
+{
+    if (canImport_)
+        run(false);
+}
+
+void ExchangeForm::cancel()
+{
+    *cancelled_ = true;
+}
+
+void ExchangeForm::run(bool dryRun)
+{
+    Backend* backend = Backend::instance();
+    security::Workspace* work = backend ? backend->work() : nullptr;
+    if (busy_)
+        return;
+    join();
+    canImport_ = false;
+    problems_.clear();
+    summary_.clear();
+    message_.clear();
+    if (!work) {
+        message_ = tr("Sign in first.");
+        emit changed();
+        return;
+    }
+    if (files_.isEmpty()) {
+        message_ = tr("Choose one or more CSV files.");
+        emit changed();
+        return;
+    }
+    busy_ = true;
+    progress_ = 0;
+    *cancelled_ = false;
+    emit changed();
+    emit progressChanged();
+
+    QPointer<ExchangeForm> self(this);
+    const auto show = [self, dryRun](const Outcome& outcome) {
+        if (!self)
+            return;
+        ExchangeForm& form = *self;
+        form.busy_ = false;
+        form.progress_ = 1;
+        if (outcome.cancelled) {
+            form.summary_ = tr("Cancelled: nothing was imported.");
+        } else if (!outcome.error.isEmpty()) {
+            form.summary_ = outcome.error;
+        } else {
+            const auto& report = outcome.report;
+            QStringList lines;
+            for (const auto& file : report.files) {
+                if (!file.kind) {
+                    lines << tr("%1: not read (see the problems)").arg(toQt(file.name));
+                    continue;
+                }
+                lines << tr("%1: %2 records of %3: %4 new, %5 already recorded")
+                             .arg(toQt(file.name))
+                             .arg(file.records)
+                             .arg(toQt(exchange::columnsOf(*file.kind).name))
+                             .arg(file.added)
+                             .arg(file.alreadyRecorded);
+            }
+            for (const auto& p : report.problems)
+                form.problems_ << tr("%1, line %2%3: %4")
+                                      .arg(toQt(p.file))
+                                      .arg(p.line)
+                                      .arg(p.column.empty() ? QString()
+                                                            : tr(", column %1").arg(toQt(p.column)))
+                                      .arg(toQt(p.problem));
+            if (report.problemCount > report.problems.size())
+                form.problems_
+                    << tr("... and %1 more problems").arg(report.problemCount - report.problems.size());
+            if (report.problemCount > 0)
+                lines << tr("%n problem(s): nothing can be imported until they are corrected.", "",
+                            static_cast<int>(report.problemCount));
+            else if (report.written)
+                lines << tr("Imported.");
+            else
+                lines << tr("No problems found: ready to import.");
+            form.summary_ = lines.join(QLatin1Char('\n'));
+            form.canImport_ = dryRun && report.problemCount == 0;
+            if (report.written && Backend::instance())
+                Backend::instance()->notifyChanged();
+        }
+        emit form.progressChanged();
+        emit form.changed();
+        emit form.finished(!dryRun && outcome.report.written);
+    };
+    const auto progress = [self](double fraction) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, fraction] {
+                if (self && self->busy_ && fraction - self->progress_ >= 0.01) {
+                    self->progress_ = fraction;
+                    emit self->progressChanged();
+                }
+            },
+            Qt::QueuedConnection);
+    };
+    const std::string path = work->databasePath(); // "" for an in-memory database
+    if (path.empty() || path == ":memory:") {
+        // An in-memory database (the demo) has no second connection: read here; it is small.
+        show(importFiles(*work, files_, dryRun, self, cancelled_, [](double) {}));
+        return;
+    }
+    auto key = std::make_shared<security::SecretKey>(work->keyCopy());
+    worker_ = std::thread([self, show, progress, files = files_, dryRun, cancelled = cancelled_,
+                           path = work->databasePath(), account = work->account(), key] {
+        Outcome outcome;
+        try {
+            Store store(path, OpenMode::MustExist);
+            store.sealing().unlock(std::move(*key));
+            security::Workspace worker(store, account);
+            outcome = importFiles(worker, files, dryRun, self, cancelled, progress);
+        } catch (const std::exception& e) {
+            outcome.error = Labels::failure(e);
+        }
+        QMetaObject::invokeMethod(
+            self.data(), [show, outcome] { show(outcome); }, Qt::QueuedConnection);
+    });
+}
+
+QString ExchangeForm::exportCsv(const QString& folder)
+{
+    Backend* backend = Backend::instance();
+    security::Workspace* work = backend ? backend->work() : nullptr;
+    const QString dir = localPath(folder);
+    if (!work)
+        return tr("Sign in first.");
+    if (dir.isEmpty() || !QDir().mkpath(dir))
+        return tr("Choose a folder that can be written.");
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    try {
+        QStringList written;
+        for (const auto& kind : exchange::recordKinds()) {
+            std::ostringstream out;
+            const auto rows = work->exportCsv(kind.kind, out);
+            QSaveFile file(QDir(dir).filePath(toQt(kind.name) + QStringLiteral(".csv")));
+            if (!file.open(QIODevice::WriteOnly))
+                return tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            const std::string bytes = out.str();
+            file.write(bytes.data(), static_cast<qint64>(bytes.size()));
+            if (!file.commit())
+                return tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
+            written << tr("%1 (%n row(s))", "", static_cast<int>(rows)).arg(toQt(kind.name));
+        }
+        message_ = tr("Exported to %1: %2").arg(dir, written.join(QStringLiteral(", ")));
+    } catch (const std::exception& e) {
+        return Labels::failure(e);
+    }
+    emit changed();
+    return {};
+}
+
+QString ExchangeForm::exportFhir(const QString& fileName, bool withNames)
+{
+    Backend* backend = Backend::instance();
+    security::Workspace* work = backend ? backend->work() : nullptr;
+    const QString path = localPath(fileName);
+    if (!work)
+        return tr("Sign in first.");
+    if (path.isEmpty())
+        return tr("Choose a file for the bundle.");
+    try {
+        std::ostringstream out;
+        const auto ratings = work->exportFhir(out, std::nullopt, std::nullopt, withNames);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const std::string bytes = out.str();
+        file.write(bytes.data(), static_cast<qint64>(bytes.size()));
+        if (!file.commit())
+            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        message_ =
+            tr("Wrote a FHIR R4 bundle of %n rating(s) to %1", "", static_cast<int>(ratings)).arg(path);
+    } catch (const std::exception& e) {
+        return Labels::failure(e);
+    }
+    emit changed();
+    return {};
+}
+
+QString ExchangeForm::backup(const QString& fileName)
+{
+    Backend* backend = Backend::instance();
+    security::Workspace* work = backend ? backend->work() : nullptr;
+    const QString path = localPath(fileName);
+    if (!work)
+        return tr("Sign in first.");
+    if (path.isEmpty())
+        return tr("Choose a new file for the backup.");
+    try {
+        work->backupTo(toStd(path));
+        message_ = tr("Backed up to %1").arg(path);
+    } catch (const std::exception& e) {
+        return Labels::failure(e);
+    }
+    emit changed();
+    return {};
+}
+
+} // namespace alliance::gui
