@@ -80,6 +80,12 @@ Page {
         repairEditor.openFor(plan.rupture, plan)
         return repairEditor.form.amend(plan.rupture, plan.id)
     }
+    function packDialogError(): string { return packDialog.error }
+    function packDialogWritten(): string { return packDialog.written }
+    function openPackDialog(): bool {
+        packDialog.openForClient()
+        return packDialog.visible
+    }
     function closeDialogs() {
         correctionDialog.close()
         logDialog.close()
@@ -87,6 +93,7 @@ Page {
         repairEditor.close()
         transitionDialog.close()
         transitionComments.close()
+        packDialog.close()
     }
     function planFor(ruptureId: int): var {
         for (const p of ClientModel.plans)
@@ -104,6 +111,7 @@ Page {
 
     Shortcut { sequence: "Ctrl+L"; enabled: !root.readOnly; onActivated: root.openLogDialog() }
     Shortcut { sequence: "Ctrl+H"; enabled: !root.readOnly; onActivated: root.startHandOver() }
+    Shortcut { sequence: "Ctrl+P"; enabled: ClientModel.allSessionCount > 0; onActivated: packDialog.openForClient() }
     Shortcut { sequence: "Ctrl+R"; enabled: !root.readOnly; onActivated: root.openRuptureDialog(0) }
 
     ColumnLayout {
@@ -183,12 +191,21 @@ Page {
             }
         }
 
-        Label {
+        RowLayout {
             Layout.fillWidth: true
-            text: ClientModel.summaryText
-            color: Theme.text
-            font.bold: true
-            wrapMode: Text.Wrap
+            Label {
+                Layout.fillWidth: true
+                text: ClientModel.summaryText
+                color: Theme.text
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            Button {
+                visible: ClientModel.allSessionCount > 0
+                text: qsTr("Supervision pack…")
+                Accessible.name: qsTr("Write a supervision pack (PDF) of this client (Ctrl+P)")
+                onClicked: packDialog.openForClient()
+            }
         }
         Label {
             Layout.fillWidth: true
@@ -338,6 +355,7 @@ Page {
     RepairPlanEditor { id: repairEditor; readOnly: root.readOnly }
     TransitionPlanDialog { id: transitionDialog }
     TransitionCommentDialog { id: transitionComments }
+    PackDialog { id: packDialog; chart: chart }
 
     Component {
         id: ratingPage

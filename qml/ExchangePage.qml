@@ -21,7 +21,7 @@ Page {
     function urlsToText(urls: list<url>): string {
         const paths = []
         for (const u of urls)
-            paths.push(decodeURIComponent(u.toString().replace(/^file:\/\//, "")))
+            paths.push(decodeURIComponent(String(u).replace(/^file:\/\//, "")))
         return paths.join("; ")
     }
     function act(result: string) {

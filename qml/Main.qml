@@ -102,6 +102,8 @@ ApplicationWindow {
             return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openRepairEditor(0)
         case "transition":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openTransitionDialog()
+        case "pack":
+            return openClient(firstClientWith("repair-pending"), 0) && clientPageShown().openPackDialog()
         case "correct":
             return openClient(firstClientWith("unrepaired"), 0) && clientPageShown().openCorrection(0)
         case "correctRupture":

@@ -48,16 +48,16 @@ void settle(int milliseconds)
 
 QStringList allPages()
 {
-    return {QStringLiteral("signin"),         QStringLiteral("locked"),       QStringLiteral("account"),
-            QStringLiteral("accounts"),       QStringLiteral("audit"),        QStringLiteral("caseload"),
-            QStringLiteral("client"),         QStringLiteral("log"),          QStringLiteral("handOver"),
-            QStringLiteral("rating"),         QStringLiteral("rupture"),      QStringLiteral("repair"),
-            QStringLiteral("transition"),     QStringLiteral("alerts"),       QStringLiteral("correct"),
-            QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),  QStringLiteral("addClient"),
-            QStringLiteral("editClient"),     QStringLiteral("addColleague"), QStringLiteral("dark"),
-            QStringLiteral("contrast"),       QStringLiteral("team"),         QStringLiteral("funnel"),
-            QStringLiteral("trends"),         QStringLiteral("drill"),        QStringLiteral("review"),
-            QStringLiteral("exchange"),       QStringLiteral("exchangeAdmin")};
+    return {QStringLiteral("signin"),         QStringLiteral("locked"),        QStringLiteral("account"),
+            QStringLiteral("accounts"),       QStringLiteral("audit"),         QStringLiteral("caseload"),
+            QStringLiteral("client"),         QStringLiteral("log"),           QStringLiteral("handOver"),
+            QStringLiteral("rating"),         QStringLiteral("rupture"),       QStringLiteral("repair"),
+            QStringLiteral("transition"),     QStringLiteral("alerts"),        QStringLiteral("correct"),
+            QStringLiteral("correctRupture"), QStringLiteral("correctPlan"),   QStringLiteral("addClient"),
+            QStringLiteral("editClient"),     QStringLiteral("addColleague"),  QStringLiteral("dark"),
+            QStringLiteral("contrast"),       QStringLiteral("team"),          QStringLiteral("funnel"),
+            QStringLiteral("trends"),         QStringLiteral("drill"),         QStringLiteral("review"),
+            QStringLiteral("exchange"),       QStringLiteral("exchangeAdmin"), QStringLiteral("pack")};
 }
 
 namespace {

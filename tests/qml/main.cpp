@@ -5,14 +5,29 @@
 #include "Demo.hpp"
 
 #include <QApplication>
+#include <QFileInfo>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QQuickStyle>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(AlliancePlugin)
 Q_IMPORT_QML_PLUGIN(Alliance_UiPlugin)
+
+// Files a test may write (a supervision pack, an export): in a folder removed after the run.
+class TestFiles : public QObject {
+    Q_OBJECT
+
+public:
+    Q_INVOKABLE QString scratchFile(const QString& name) const { return dir_.filePath(name); }
+    Q_INVOKABLE qint64 fileSize(const QString& path) const { return QFileInfo(path).size(); }
+
+private:
+    QTemporaryDir dir_;
+};
 
 class Setup : public QObject {
     Q_OBJECT
@@ -23,6 +38,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine* engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine->rootContext()->setContextProperty(QStringLiteral("TestFiles"), &files_);
         context_.reset(); // the singletons of the previous file's engine go with it
         alliance::gui::StartupOptions options;
         options.demo = true;
@@ -36,6 +52,7 @@ public slots:
     }
 
 private:
+    TestFiles files_;
     std::unique_ptr<alliance::gui::AppContext> context_;
 };
 

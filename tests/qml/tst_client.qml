@@ -65,6 +65,26 @@ TestCase {
         verify(ClientModel.summaryText.indexOf("unrepaired") > 0)
     }
 
+    // The supervision pack from the client page: the dialog closes while the chart is drawn into
+    // the PDF, and comes back saying where it was written (or what went wrong).
+    function test_supervision_pack_from_the_page() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        verify(page.openPackDialog())
+        const field = findChild(page, "packFileField")
+        verify(field)
+        verify(findChild(page, "packDeidentifiedBox").checked) // de-identified unless unticked
+        mouseClick(findChild(page, "packWriteButton"))
+        tryVerify(() => page.packDialogError() !== "")          // no file chosen: said, nothing written
+        field.text = "/nonexistent-folder/pack.pdf"
+        mouseClick(findChild(page, "packWriteButton"))
+        tryVerify(() => page.packDialogError().indexOf("cannot write") >= 0, 5000)
+        field.text = TestFiles.scratchFile("pack.pdf")
+        mouseClick(findChild(page, "packWriteButton"))
+        tryVerify(() => page.packDialogWritten() !== "", 5000)
+        compare(page.packDialogError(), "")
+        verify(TestFiles.fileSize(field.text) > 10000)
+    }
+
     function test_log_a_session_by_keyboard() {
         const page = createTemporaryObject(pageComponent, testCase)
         const sessionsBefore = ClientModel.allSessionCount
