@@ -177,7 +177,7 @@ void ExchangeForm::run(bool dryRun)
                 form.problems_
                     << tr("... and %1 more problems").arg(report.problemCount - report.problems.size());
             if (report.problemCount > 0)
-                lines << tr("%n problem(s): nothing can be imported until they are corrected.", "",
+                lines << tr("%n problems: nothing can be imported until they are corrected.", "",
                             static_cast<int>(report.problemCount));
             else if (report.written)
                 lines << tr("Imported.");
@@ -249,7 +249,7 @@ QString ExchangeForm::exportCsv(const QString& folder)
             file.write(bytes.data(), static_cast<qint64>(bytes.size()));
             if (!file.commit())
                 return tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
-            written << tr("%1 (%n row(s))", "", static_cast<int>(rows)).arg(toQt(kind.name));
+            written << tr("%1 (%n rows)", "", static_cast<int>(rows)).arg(toQt(kind.name));
         }
         message_ = tr("Exported to %1: %2").arg(dir, written.join(QStringLiteral(", ")));
     } catch (const std::exception& e) {
@@ -280,7 +280,7 @@ QString ExchangeForm::exportFhir(const QString& fileName, bool withNames)
         if (!file.commit())
             return tr("Cannot write %1: %2").arg(path, file.errorString());
         message_ =
-            tr("Wrote a FHIR R4 bundle of %n rating(s) to %1", "", static_cast<int>(ratings)).arg(path);
+            tr("Wrote a FHIR R4 bundle of %n ratings to %1", "", static_cast<int>(ratings)).arg(path);
     } catch (const std::exception& e) {
         return Labels::failure(e);
     }

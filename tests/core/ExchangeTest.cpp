@@ -93,7 +93,7 @@ std::string problemsOf(const ImportReport& report)
 
 } // namespace
 
-TEST_CASE("CSV reader: BOM, CRLF, quoted commas, quotes and line breaks; broken records are named",
+TEST_CASE("CSV reader: BOM, CRLF, quoted commas, quotes and line breaks, and broken records named",
           "[exchange]")
 {
     const auto records = readAll("\xEF\xBB\xBF"
@@ -328,7 +328,7 @@ TEST_CASE("Import and export respect the roles and are audited", "[exchange]")
     CHECK(robin.verifyAudit().intact);
 }
 
-TEST_CASE("A backup taken while another connection writes is whole and consistent; restore checks first",
+TEST_CASE("A backup taken while another connection writes is whole and consistent, and restore checks first",
           "[exchange]")
 {
     test::TempDir dir;

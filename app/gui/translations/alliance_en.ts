@@ -5,6 +5,30 @@
      "i18n: every counted text has its English plural forms" fails when a new %n text is missing here. -->
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>alliance::gui::ExchangeForm</name>
+    <message numerus="yes">
+        <source>%1 (%n rows)</source>
+        <translation>
+            <numerusform>%1 (%n row)</numerusform>
+            <numerusform>%1 (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems: nothing can be imported until they are corrected.</source>
+        <translation>
+            <numerusform>%n problem: nothing can be imported until it is corrected.</numerusform>
+            <numerusform>%n problems: nothing can be imported until they are corrected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote a FHIR R4 bundle of %n ratings to %1</source>
+        <translation>
+            <numerusform>Wrote a FHIR R4 bundle of %n rating to %1</numerusform>
+            <numerusform>Wrote a FHIR R4 bundle of %n ratings to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrajectoryWording</name>
     <message numerus="yes">
         <source>%n entries</source>
