@@ -112,8 +112,10 @@ Page {
                     Layout.fillWidth: true
                     value: root.form.progress
                     Accessible.name: qsTr("Import progress")
+                    Accessible.ignored: !root.form.busy // Qt 6.4 lists hidden items to screen readers
                 }
                 Button {
+                    Accessible.ignored: !root.form.busy
                     text: qsTr("Cancel")
                     Accessible.name: qsTr("Cancel the import; nothing is written")
                     onClicked: root.form.cancel()
@@ -167,7 +169,9 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 color: Theme.mutedText
-                text: qsTr("What you may see: your clients (and your team's, for a supervisor). Each export is recorded in the audit trail; the files are readable by you only.")
+                text: Backend.isAdmin
+                      ? qsTr("What you may see: every client's figures (codes, scores, flags), and names and notes of your own clients only. Each export is recorded in the audit trail; the files are readable by you only.")
+                      : qsTr("What you may see: your clients (and your team's, for a supervisor). Each export is recorded in the audit trail; the files are readable by you only.")
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -218,6 +222,7 @@ Page {
             Label {
                 Layout.topMargin: Theme.padding
                 visible: Backend.isAdmin
+                Accessible.ignored: !Backend.isAdmin
                 text: qsTr("Backup")
                 font.bold: true
                 color: Theme.text
@@ -228,16 +233,19 @@ Page {
                 visible: Backend.isAdmin
                 TextField {
                     id: backupField
+                    Accessible.ignored: !Backend.isAdmin
                     Layout.fillWidth: true
                     placeholderText: qsTr("New file for the backup")
                     Accessible.name: qsTr("New file for the backup")
                 }
                 Button {
+                    Accessible.ignored: !Backend.isAdmin
                     text: qsTr("Choose file…")
                     Accessible.name: qsTr("Choose the file for the backup")
                     onClicked: backupDialog.open()
                 }
                 Button {
+                    Accessible.ignored: !Backend.isAdmin
                     text: qsTr("Back up now")
                     Accessible.name: qsTr("Back up the database now")
                     enabled: backupField.text.trim() !== ""
@@ -247,6 +255,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 visible: Backend.isAdmin
+                Accessible.ignored: !Backend.isAdmin
                 wrapMode: Text.Wrap
                 color: Theme.mutedText
                 text: qsTr("A backup opens with the same passwords or the recovery key. To restore one, close the app and run: alliance restore FILE")
