@@ -226,85 +226,78 @@ void ExchangeForm::run(bool dryRun)
     });
 }
 
-QString ExchangeForm::exportCsv(const QString& folder)
+// Writes `bytes` to `path` for the owner only (made aside, then moved into place).
+void writeOwnerOnly(const QString& path, const std::string& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw std::runtime_error(
+            ExchangeForm::tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(bytes.data(), static_cast<qint64>(bytes.size()));
+    if (!file.commit())
+        throw std::runtime_error(
+            ExchangeForm::tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
+}
+
+QString ExchangeForm::withWork(const QString& target, const QString& missing,
+                               const std::function<QString(security::Workspace&, const QString&)>& act)
 {
     Backend* backend = Backend::instance();
     security::Workspace* work = backend ? backend->work() : nullptr;
-    const QString dir = localPath(folder);
     if (!work)
         return tr("Sign in first.");
-    if (dir.isEmpty() || !QDir().mkpath(dir))
-        return tr("Choose a folder that can be written.");
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString path = localPath(target);
+    if (path.isEmpty())
+        return missing;
     try {
-        QStringList written;
-        for (const auto& kind : exchange::recordKinds()) {
-            std::ostringstream out;
-            const auto rows = work->exportCsv(kind.kind, out);
-            QSaveFile file(QDir(dir).filePath(toQt(kind.name) + QStringLiteral(".csv")));
-            if (!file.open(QIODevice::WriteOnly))
-                return tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
-            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-            const std::string bytes = out.str();
-            file.write(bytes.data(), static_cast<qint64>(bytes.size()));
-            if (!file.commit())
-                return tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
-            written << tr("%1 (%n rows)", "", static_cast<int>(rows)).arg(toQt(kind.name));
-        }
-        message_ = tr("Exported to %1: %2").arg(dir, written.join(QStringLiteral(", ")));
+        message_ = act(*work, path);
     } catch (const std::exception& e) {
         return Labels::failure(e);
     }
     emit changed();
     return {};
+}
+
+QString ExchangeForm::exportCsv(const QString& folder)
+{
+    return withWork(folder, tr("Choose a folder that can be written."),
+                    [](security::Workspace& work, const QString& dir) {
+                        if (!QDir().mkpath(dir))
+                            throw std::runtime_error(tr("Cannot make the folder %1").arg(dir).toStdString());
+                        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                       QFileDevice::ExeOwner);
+                        QStringList written;
+                        for (const auto& kind : exchange::recordKinds()) {
+                            std::ostringstream out;
+                            const auto rows = work.exportCsv(kind.kind, out);
+                            writeOwnerOnly(QDir(dir).filePath(toQt(kind.name) + QStringLiteral(".csv")),
+                                           out.str());
+                            written << tr("%1 (%n rows)", "", static_cast<int>(rows)).arg(toQt(kind.name));
+                        }
+                        return tr("Exported to %1: %2").arg(dir, written.join(QStringLiteral(", ")));
+                    });
 }
 
 QString ExchangeForm::exportFhir(const QString& fileName, bool withNames)
 {
-    Backend* backend = Backend::instance();
-    security::Workspace* work = backend ? backend->work() : nullptr;
-    const QString path = localPath(fileName);
-    if (!work)
-        return tr("Sign in first.");
-    if (path.isEmpty())
-        return tr("Choose a file for the bundle.");
-    try {
-        std::ostringstream out;
-        const auto ratings = work->exportFhir(out, std::nullopt, std::nullopt, withNames);
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return tr("Cannot write %1: %2").arg(path, file.errorString());
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        const std::string bytes = out.str();
-        file.write(bytes.data(), static_cast<qint64>(bytes.size()));
-        if (!file.commit())
-            return tr("Cannot write %1: %2").arg(path, file.errorString());
-        message_ =
-            tr("Wrote a FHIR R4 bundle of %n ratings to %1", "", static_cast<int>(ratings)).arg(path);
-    } catch (const std::exception& e) {
-        return Labels::failure(e);
-    }
-    emit changed();
-    return {};
+    return withWork(
+        fileName, tr("Choose a file for the bundle."),
+        [withNames](security::Workspace& work, const QString& path) {
+            std::ostringstream out;
+            const auto ratings = work.exportFhir(out, std::nullopt, std::nullopt, withNames);
+            writeOwnerOnly(path, out.str());
+            return tr("Wrote a FHIR R4 bundle of %n ratings to %1", "", static_cast<int>(ratings)).arg(path);
+        });
 }
 
 QString ExchangeForm::backup(const QString& fileName)
 {
-    Backend* backend = Backend::instance();
-    security::Workspace* work = backend ? backend->work() : nullptr;
-    const QString path = localPath(fileName);
-    if (!work)
-        return tr("Sign in first.");
-    if (path.isEmpty())
-        return tr("Choose a new file for the backup.");
-    try {
-        work->backupTo(toStd(path));
-        message_ = tr("Backed up to %1").arg(path);
-    } catch (const std::exception& e) {
-        return Labels::failure(e);
-    }
-    emit changed();
-    return {};
+    return withWork(fileName, tr("Choose a new file for the backup."),
+                    [](security::Workspace& work, const QString& path) {
+                        work.backupTo(toStd(path));
+                        return tr("Backed up to %1").arg(path);
+                    });
 }
 
 } // namespace alliance::gui

@@ -8,8 +8,13 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <thread>
+
+namespace alliance::security {
+class Workspace;
+}
 
 namespace alliance::gui {
 
@@ -53,6 +58,10 @@ signals:
 
 private:
     void run(bool dryRun);
+    // Runs `act` with the signed-in workspace and the local path of `target` (`missing` when none);
+    // its words become `message`. "" when done, else what went wrong.
+    QString withWork(const QString& target, const QString& missing,
+                     const std::function<QString(security::Workspace&, const QString&)>& act);
     void join();
 
     bool busy_ = false;

@@ -968,6 +968,28 @@ private slots:
         QVERIFY(changed.count() >= 1); // the caseload and the client page re-read
     }
 
+    // Exports from the app: CSV files and a FHIR bundle for the owner only; a backup is an admin's.
+    void exportsAndBacksUp()
+    {
+        AppContext context(demoOptions());
+        QTemporaryDir dir;
+        ExchangeForm form;
+        QCOMPARE(form.exportCsv(dir.filePath(QStringLiteral("csv"))), QString());
+        QFile ratings(dir.filePath(QStringLiteral("csv/ratings.csv")));
+        QVERIFY(ratings.open(QIODevice::ReadOnly));
+        QVERIFY(ratings.readLine().startsWith("client,counselor,session,date,instrument,rater,item1"));
+        QCOMPARE(ratings.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        QVERIFY(form.message().contains(QStringLiteral("ratings (")));
+        QCOMPARE(form.exportFhir(dir.filePath(QStringLiteral("bundle.json")), false), QString());
+        QFile bundle(dir.filePath(QStringLiteral("bundle.json")));
+        QVERIFY(bundle.open(QIODevice::ReadOnly));
+        QVERIFY(bundle.readAll().startsWith(R"({"resourceType":"Bundle")"));
+        QVERIFY(!form.backup(dir.filePath(QStringLiteral("backup.db"))).isEmpty()); // not an admin
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("backup.db"))));
+        QVERIFY(!form.exportCsv(QString()).isEmpty());
+    }
+
     // On a database file the import runs on a worker thread (the window stays responsive), with
     // progress; the models hear of it when it is written.
     void importsOnAWorkerThread()
