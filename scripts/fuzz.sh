@@ -3,13 +3,13 @@
 # installs what it needs). Corpora grow in build/fuzz/corpus/<target> (seeded from
 # tests/fuzz/corpus); crashing inputs land in build/fuzz/crashes/<target>. Reproduce one with
 #   build/fuzz/tests/fuzz/fuzz_<target> build/fuzz/crashes/<target>/crash-...
-# usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [items|dates|text|cli ...]
+# usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [items|dates|text|cli|csv ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-3600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(items dates text cli)
+[ ${#targets[@]} -gt 0 ] || targets=(items dates text cli csv)
 bash scripts/setup-debian.sh
 cmake --preset fuzz
 cmake --build --preset fuzz
