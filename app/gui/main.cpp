@@ -1,6 +1,8 @@
 // alliance-tracker: the counselor's app. The composition root: parse the command line, open the
 // store, build the facade and models, load the QML.
 #include "AppContext.hpp"
+#include "Errors.hpp"
+#include "Labels.hpp"
 #include "SelfTest.hpp"
 #include "SupervisionPack.hpp"
 
@@ -217,12 +219,19 @@ int main(int argc, char* argv[])
             std::fprintf(stderr, "alliance-tracker: sign-in refused: %s\n", qPrintable(refused));
             return 5;
         }
-        context.client().setClientCode(parser.value(pack));
-        if (context.client().allSessionCount() == 0 && context.client().client().isEmpty()) {
-            std::fprintf(stderr, "alliance-tracker: no client %s that you may read\n",
-                         qPrintable(parser.value(pack)));
+        // Refused or unknown, said as the CLI says it (exit 5 or 4) before anything is drawn.
+        try {
+            context.backend().work()->clientDetail(parser.value(pack).toStdString());
+        } catch (const alliance::AccessDenied& e) {
+            std::fprintf(stderr, "alliance-tracker: access denied: %s\n",
+                         qPrintable(alliance::gui::Labels::failure(e)));
+            return 5;
+        } catch (const alliance::NotFound& e) {
+            std::fprintf(stderr, "alliance-tracker: not found: %s\n",
+                         qPrintable(alliance::gui::Labels::failure(e)));
             return 4;
         }
+        context.client().setClientCode(parser.value(pack));
         try {
             const QImage chart = alliance::gui::renderTrajectoryChart(QSize(1200, 560));
             const QString failed = context.client().writeSupervisionPack(

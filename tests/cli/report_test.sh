@@ -62,7 +62,9 @@ expect_not_contains "$deidText" "Alex Rivera" "never names, even with text"
 # Someone else's client: refused, no file.
 other=$(sqlite3 "$DEMO" "SELECT c.code FROM client c JOIN counselor k ON k.id = c.counselor_id WHERE k.name <> 'Alex Rivera' LIMIT 1")
 run --db "$DEMO" report "$other" --pdf "$WORK/other.pdf"
-[ "$rc" != 0 ] && ok || bad "a colleague's client is refused"
+expect_rc 5 "a colleague's client is refused"
+run --db "$DEMO" report "C-404" --pdf "$WORK/none.pdf"
+expect_rc 4 "an unknown client"
 [ -e "$WORK/other.pdf" ] && bad "no pack of a colleague's client" || ok
 ALLIANCE_PASSWORD=wrong run --db "$DEMO" report "$code" --pdf "$WORK/wrong.pdf"
 expect_rc 5 "a wrong password"
