@@ -48,6 +48,12 @@ Page {
         onAccepted: fhirField.text = root.urlsToText([selectedFile])
     }
     FileDialog {
+        id: restoreDialog
+        title: qsTr("Backup to restore")
+        fileMode: FileDialog.OpenFile
+        onAccepted: restoreField.text = root.urlsToText([selectedFile])
+    }
+    FileDialog {
         id: backupDialog
         title: qsTr("New file for the backup")
         fileMode: FileDialog.SaveFile
@@ -252,13 +258,48 @@ Page {
                     onClicked: root.act(root.form.backup(backupField.text))
                 }
             }
+            RowLayout {
+                Layout.fillWidth: true
+                visible: Backend.isAdmin
+                TextField {
+                    id: restoreField
+                    Accessible.ignored: !Backend.isAdmin
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Backup to restore")
+                    Accessible.name: qsTr("Backup file to restore")
+                }
+                Button {
+                    Accessible.ignored: !Backend.isAdmin
+                    text: qsTr("Choose backup…")
+                    Accessible.name: qsTr("Choose the backup to restore")
+                    onClicked: restoreDialog.open()
+                }
+                TextField {
+                    id: restorePassword
+                    Accessible.ignored: !Backend.isAdmin
+                    echoMode: TextInput.Password
+                    placeholderText: qsTr("Your password in the backup")
+                    Accessible.name: qsTr("Your password in the backup")
+                }
+                Button {
+                    Accessible.ignored: !Backend.isAdmin
+                    text: qsTr("Restore and sign out")
+                    Accessible.name: qsTr("Replace the database with the backup, then sign in again")
+                    enabled: restoreField.text.trim() !== "" && restorePassword.text !== ""
+                    onClicked: {
+                        const result = root.form.restore(restoreField.text, restorePassword.text)
+                        restorePassword.text = ""
+                        root.act(result)
+                    }
+                }
+            }
             Label {
                 Layout.fillWidth: true
                 visible: Backend.isAdmin
                 Accessible.ignored: !Backend.isAdmin
                 wrapMode: Text.Wrap
                 color: Theme.mutedText
-                text: qsTr("A backup opens with the same passwords or the recovery key. To restore one, close the app and run: alliance restore FILE")
+                text: qsTr("A backup opens with the same passwords or the recovery key. A restore replaces everything recorded since the backup: it is checked first (whole, ours, its audit trail intact, you an admin of it), the database is kept aside until the restore has succeeded, and then everyone signs in again.")
             }
             Label {
                 Layout.fillWidth: true

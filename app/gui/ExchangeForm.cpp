@@ -3,6 +3,7 @@
 #include "Backend.hpp"
 #include "Labels.hpp"
 #include "QtConvert.hpp"
+#include "exchange/Backup.hpp"
 #include "exchange/Import.hpp"
 
 #include <QDir>
@@ -298,6 +299,34 @@ QString ExchangeForm::backup(const QString& fileName)
                         work.backupTo(toStd(path));
                         return tr("Backed up to %1").arg(path);
                     });
+}
+
+QString ExchangeForm::restore(const QString& fileName, const QString& password)
+{
+    Backend* backend = Backend::instance();
+    security::Workspace* work = backend ? backend->work() : nullptr;
+    if (!work)
+        return tr("Sign in first.");
+    if (!work->isAdmin())
+        return tr("Only an admin restores a backup.");
+    const std::string database = work->databasePath();
+    if (database.empty() || database == ":memory:")
+        return tr("A backup is restored over a database file; this one lives in memory (the demo).");
+    const QString path = localPath(fileName);
+    if (path.isEmpty())
+        return tr("Choose the backup to restore.");
+    const std::string user = work->account().name;
+    try {
+        exchange::restoreDatabase(toStd(path), database, [&](Store& restored) {
+            security::Workspace::signIn(restored, user, toStd(password)).admitRestore();
+        });
+    } catch (const std::exception& e) {
+        return Labels::failure(e);
+    }
+    backend->signOut(); // the restored database's own keys: everyone signs in again
+    message_ = tr("Restored from %1. Sign in again.").arg(path);
+    emit changed();
+    return {};
 }
 
 } // namespace alliance::gui

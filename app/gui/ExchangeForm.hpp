@@ -49,6 +49,10 @@ public:
     Q_INVOKABLE QString exportCsv(const QString& folder);
     Q_INVOKABLE QString exportFhir(const QString& file, bool withNames);
     Q_INVOKABLE QString backup(const QString& file);
+    // Restores a backup over the open database file (exchange::restoreDatabase): the signed-in
+    // admin must be an admin of the backup too, with `password` there; then everyone is signed out
+    // (the restored database has its own keys) and signs in again.
+    Q_INVOKABLE QString restore(const QString& file, const QString& password);
 
 signals:
     void changed();

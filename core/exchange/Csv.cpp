@@ -52,9 +52,8 @@ int Reader::get()
     return static_cast<unsigned char>(buffer_[at_++]);
 }
 
-void Reader::pushField(Record& record, std::string& field, bool quoted)
+void Reader::pushField(Record& record, std::string& field)
 {
-    (void)quoted;
     if (record.fields.size() == maxFields) {
         if (record.problems.empty() || record.problems.back().what.rfind("more than", 0) != 0)
             record.problems.push_back({"more than " + std::to_string(maxFields) + " fields", 0});
@@ -113,7 +112,7 @@ bool Reader::next(Record& record)
             if (inQuotes)
                 record.problems.push_back({"a quoted field is not closed before the end of the file",
                                            static_cast<int>(record.fields.size()) + 1});
-            pushField(record, field, quoted);
+            pushField(record, field);
             return true;
         }
         if (inQuotes) {
@@ -142,7 +141,7 @@ bool Reader::next(Record& record)
                 field.push_back(static_cast<char>(c));
             }
         } else if (c == ',') {
-            pushField(record, field, quoted);
+            pushField(record, field);
             quoted = tooLong = false;
             continue;
         } else if (c == '\n' || c == '\r') {
@@ -152,7 +151,7 @@ bool Reader::next(Record& record)
                     unget(d);
             }
             ++line_;
-            pushField(record, field, quoted);
+            pushField(record, field);
             return true;
         } else if (c == '"') {
             if (field.empty() && !quoted) {

@@ -40,7 +40,7 @@ public:
 
 private:
     int get();
-    void pushField(Record& record, std::string& field, bool quoted);
+    void pushField(Record& record, std::string& field);
 
     void unget(int c) { ahead_.push_back(c); }
 

@@ -1025,6 +1025,42 @@ private slots:
         QCOMPARE(form.progress(), 1.0);
         QCOMPARE(context.backend().store()->counselors().size(), std::size_t{3});
     }
+
+    // A backup from the app, a change, and the backup restored from the app: the change is gone,
+    // everyone is signed out, and signing in again shows the restored records.
+    void restoresABackup()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("agency.db"));
+        const std::string pw = alliance::demoPassword;
+        {
+            alliance::Store store(path.toStdString(), alliance::OpenMode::CreateIfMissing);
+            alliance::security::initialize(store, {"Robin Admin", alliance::Role::Admin, std::nullopt, true},
+                                           pw);
+        }
+        StartupOptions options;
+        options.databasePath = path;
+        options.signInAs = QStringLiteral("Robin Admin");
+        options.signInPassword = QString::fromStdString(pw);
+        AppContext context(options);
+        ExchangeForm form;
+        QCOMPARE(form.backup(dir.filePath(QStringLiteral("backup.db"))), QString());
+        context.backend().work()->addCounselor("Added After", alliance::Role::Counselor, std::nullopt);
+        QCOMPARE(context.backend().work()->counselors().size(), std::size_t{2});
+        QVERIFY(!form.restore(dir.filePath(QStringLiteral("backup.db")), QStringLiteral("wrong")).isEmpty());
+        QVERIFY(context.backend().work()); // refused: still signed in, nothing changed
+        QCOMPARE(context.backend().work()->counselors().size(), std::size_t{2});
+        QVERIFY(
+            !form.restore(dir.filePath(QStringLiteral("nothing.db")), QString::fromStdString(pw)).isEmpty());
+        QCOMPARE(form.restore(dir.filePath(QStringLiteral("backup.db")), QString::fromStdString(pw)),
+                 QString());
+        QVERIFY(!context.backend().work()); // signed out
+        QVERIFY(!QFile::exists(path + QStringLiteral(".previous")));
+        QVERIFY(
+            context.backend().signIn(QStringLiteral("Robin Admin"), QString::fromStdString(pw)).isEmpty());
+        QCOMPARE(context.backend().work()->counselors().size(), std::size_t{1});
+        QVERIFY(context.backend().work()->verifyAudit().intact);
+    }
 };
 
 QTEST_MAIN(FormsTest)
