@@ -22,6 +22,13 @@ echo "== A client whose alliance broke and was not repaired =="
 echo
 echo "== The supervisor's review: Morgan Ellis's team, the last 12 weeks =="
 "$bin/cli/alliance" --db "$demo_db" caseload --supervisor "Morgan Ellis"
+echo
+echo "== What leaves the room: Alex Rivera's FHIR bundle and a de-identified supervision pack =="
+ALLIANCE_USER="Alex Rivera" "$bin/cli/alliance" --db "$demo_db" export fhir --out build/dev/alex-bundle.json
+if [ -x "$bin/gui/alliance-tracker" ]; then
+  ALLIANCE_USER="Alex Rivera" "$bin/cli/alliance" --db "$demo_db" report C-001 --deidentified \
+    --pdf build/dev/C-001-supervision-pack.pdf
+fi
 if [ -x "$bin/gui/alliance-tracker" ]; then
   if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo
