@@ -57,7 +57,19 @@ Page {
                 text: CaseloadModel.searchText
                 Accessible.name: qsTr("Search clients by code or name")
                 onTextEdited: CaseloadModel.searchText = text
-                Keys.onDownPressed: list.forceActiveFocus()
+                // Down goes to the matches (the first one current: a new search leaves none); Enter
+                // opens the only match.
+                Keys.onDownPressed: {
+                    list.forceActiveFocus()
+                    if (list.currentIndex < 0 && list.count > 0)
+                        list.currentIndex = 0
+                }
+                onAccepted: {
+                    if (list.count === 1) {
+                        list.currentIndex = 0
+                        root.chooseCurrent()
+                    }
+                }
             }
             ComboBox {
                 id: filterBox

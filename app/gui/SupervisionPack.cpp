@@ -43,7 +43,7 @@ public:
     void title(const QString& text) { block(text, 18, true, 0.6); }
     void heading(const QString& text)
     {
-        room(lineHeight(13) * 3); // a heading never ends a page
+        room(lineHeight(13) * 6); // a heading never ends a page: it keeps a few lines of what follows
         block(text, 13, true, 0.5, 0.8);
     }
     void paragraph(const QString& text, int points = 10, bool bold = false)
