@@ -68,4 +68,25 @@ TestCase {
         compare(chosenSpy.count, 1)
         verify(chosenSpy.signalArguments[0][0].startsWith("C-"))
     }
+
+    // Typing a code in the search, then Down and Enter (or Enter alone, with one match) opens it.
+    function test_search_then_keyboard_opens_the_match() {
+        const page = createTemporaryObject(pageComponent, testCase)
+        chosenSpy.target = page
+        chosenSpy.clear()
+        waitForRendering(page)
+        // The search as typed (set at once: typing it key by key here makes Qt 6.4's ListView warn
+        // "DelegateModel::cancel: index out range" while it narrows, which fails the test).
+        keyClick(Qt.Key_F, Qt.ControlModifier)
+        CaseloadModel.searchText = "c-003"
+        compare(CaseloadModel.count, 1)
+        keyClick(Qt.Key_Return)
+        compare(chosenSpy.count, 1)
+        compare(chosenSpy.signalArguments[0][0], "C-003")
+        keyClick(Qt.Key_F, Qt.ControlModifier)
+        keyClick(Qt.Key_Down)
+        keyClick(Qt.Key_Return)
+        compare(chosenSpy.count, 2)
+        compare(chosenSpy.signalArguments[1][0], "C-003")
+    }
 }
