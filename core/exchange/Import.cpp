@@ -249,6 +249,10 @@ void Importer::readFile(const ImportSource& source, ImportedFile& file)
 {
     csv::Reader reader(*source.in);
     reader_ = &reader;
+    struct Forget { // the reader goes with this call, on every way out
+        const csv::Reader*& reader;
+        ~Forget() { reader = nullptr; }
+    } forget{reader_};
     csv::Record record;
     if (!reader.next(record)) {
         problem(1, "", "the file is empty: a header row is needed");
@@ -338,7 +342,6 @@ void Importer::readFile(const ImportSource& source, ImportedFile& file)
     }
     progress(true);
     bytesBefore_ += reader.bytesRead();
-    reader_ = nullptr;
 }
 
 void Importer::importRow(RecordKind kind, const Row& row, ImportedFile& file)
