@@ -72,6 +72,10 @@ public:
             }
             if (y_ + rowHeight > height_ || (r == 0 && y_ + rowHeight * 3 > height_)) {
                 newPage();
+                if (r > 0) { // the header again at the top of the new page
+                    table({rows[0]}, fractions);
+                    y_ -= lineHeight(10) / 2;
+                }
                 painter_.setFont(font);
             }
             if (r == 0)
