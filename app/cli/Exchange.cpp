@@ -2,6 +2,7 @@
 
 #include "Errors.hpp"
 #include "Text.hpp"
+#include "exchange/Export.hpp"
 
 #include <spawn.h>
 #include <sys/stat.h>
@@ -107,30 +108,6 @@ void importFiles(security::Workspace& work, const std::vector<std::string>& file
         std::cout << "Dry run: no problems found; nothing was written.\n";
 }
 
-void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write)
-{
-    std::string aside = out + ".partial-XXXXXX";
-    const int fd = ::mkstemp(aside.data());
-    if (fd < 0)
-        throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
-    ::fchmod(fd, 0600);
-    ::close(fd);
-    try {
-        {
-            std::ofstream file(aside, std::ios::binary | std::ios::trunc);
-            write(file);
-            file.flush();
-            if (!file)
-                throw PermissionDenied("cannot write " + printable(out));
-        }
-        if (::rename(aside.c_str(), out.c_str()) != 0)
-            throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
-    } catch (...) {
-        ::unlink(aside.c_str());
-        throw;
-    }
-}
-
 void exportRecords(security::Workspace& work, const std::string& kind, const std::string& out,
                    const ExportScope& scope)
 {
@@ -144,7 +121,7 @@ void exportRecords(security::Workspace& work, const std::string& kind, const std
             return;
         }
         std::uint64_t ratings = 0;
-        writePrivateFile(out, [&](std::ostream& file) { ratings = write(file); });
+        exchange::writePrivateFile(out, [&](std::ostream& file) { ratings = write(file); });
         std::cout << "Wrote a FHIR R4 bundle of " << plural(ratings, "rating", "ratings") << " to "
                   << printable(out) << '\n';
         return;
@@ -179,7 +156,8 @@ void exportRecords(security::Workspace& work, const std::string& kind, const std
         const std::string path =
             kind == "all" ? (std::filesystem::path(out) / (name + ".csv")).string() : out;
         std::uint64_t rows = 0;
-        writePrivateFile(path, [&](std::ostream& file) { rows = work.exportCsv(k, file, counselor); });
+        exchange::writePrivateFile(path,
+                                   [&](std::ostream& file) { rows = work.exportCsv(k, file, counselor); });
         std::cout << "Wrote " << plural(rows, "row", "rows") << " of " << name << " to " << printable(path)
                   << '\n';
     }

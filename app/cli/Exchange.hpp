@@ -31,7 +31,5 @@ struct PackRequest {
 };
 int supervisionPack(const PackRequest& request);
 
-// Writes `out` (0600) from what `write` puts in a stream: aside first, then moved into place.
-void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write);
 
 } // namespace alliance::cli

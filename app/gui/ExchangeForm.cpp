@@ -4,6 +4,7 @@
 #include "Labels.hpp"
 #include "QtConvert.hpp"
 #include "exchange/Backup.hpp"
+#include "exchange/Export.hpp"
 #include "exchange/Import.hpp"
 
 #include <QDir>
@@ -12,11 +13,9 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUrl>
 
 #include <fstream>
-#include <sstream>
 
 namespace alliance::gui {
 
@@ -227,20 +226,6 @@ void ExchangeForm::run(bool dryRun)
     });
 }
 
-// Writes `bytes` to `path` for the owner only (made aside, then moved into place).
-void writeOwnerOnly(const QString& path, const std::string& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(
-            ExchangeForm::tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(bytes.data(), static_cast<qint64>(bytes.size()));
-    if (!file.commit())
-        throw std::runtime_error(
-            ExchangeForm::tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString());
-}
-
 QString ExchangeForm::withWork(const QString& target, const QString& missing,
                                const std::function<QString(security::Workspace&, const QString&)>& act)
 {
@@ -270,10 +255,10 @@ QString ExchangeForm::exportCsv(const QString& folder)
                                                        QFileDevice::ExeOwner);
                         QStringList written;
                         for (const auto& kind : exchange::recordKinds()) {
-                            std::ostringstream out;
-                            const auto rows = work.exportCsv(kind.kind, out);
-                            writeOwnerOnly(QDir(dir).filePath(toQt(kind.name) + QStringLiteral(".csv")),
-                                           out.str());
+                            std::uint64_t rows = 0;
+                            exchange::writePrivateFile(
+                                toStd(QDir(dir).filePath(toQt(kind.name) + QStringLiteral(".csv"))),
+                                [&](std::ostream& out) { rows = work.exportCsv(kind.kind, out); });
                             written << tr("%1 (%n rows)", "", static_cast<int>(rows)).arg(toQt(kind.name));
                         }
                         return tr("Exported to %1: %2").arg(dir, written.join(QStringLiteral(", ")));
@@ -285,9 +270,10 @@ QString ExchangeForm::exportFhir(const QString& fileName, bool withNames)
     return withWork(
         fileName, tr("Choose a file for the bundle."),
         [withNames](security::Workspace& work, const QString& path) {
-            std::ostringstream out;
-            const auto ratings = work.exportFhir(out, std::nullopt, std::nullopt, withNames);
-            writeOwnerOnly(path, out.str());
+            std::uint64_t ratings = 0;
+            exchange::writePrivateFile(toStd(path), [&](std::ostream& out) {
+                ratings = work.exportFhir(out, std::nullopt, std::nullopt, withNames);
+            });
             return tr("Wrote a FHIR R4 bundle of %n ratings to %1", "", static_cast<int>(ratings)).arg(path);
         });
 }

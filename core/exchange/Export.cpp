@@ -1,9 +1,17 @@
 #include "exchange/Export.hpp"
 
+#include "Errors.hpp"
 #include "Text.hpp"
 #include "exchange/Csv.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 #include <tuple>
@@ -198,6 +206,30 @@ std::uint64_t writeCsv(RecordKind kind, std::ostream& out, const std::vector<Cou
         }
     });
     return rows;
+}
+
+void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write)
+{
+    std::string aside = out + ".partial-XXXXXX";
+    const int fd = ::mkstemp(aside.data());
+    if (fd < 0)
+        throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    try {
+        {
+            std::ofstream file(aside, std::ios::binary | std::ios::trunc);
+            write(file);
+            file.flush();
+            if (!file)
+                throw PermissionDenied("cannot write " + printable(out));
+        }
+        if (::rename(aside.c_str(), out.c_str()) != 0)
+            throw PermissionDenied("cannot write " + printable(out) + ": " + std::strerror(errno));
+    } catch (...) {
+        ::unlink(aside.c_str());
+        throw;
+    }
 }
 
 } // namespace alliance::exchange

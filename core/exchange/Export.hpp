@@ -19,4 +19,8 @@ using ClientPass = std::function<void(const std::function<void(ClientDetail&)>&)
 std::uint64_t writeCsv(RecordKind kind, std::ostream& out, const std::vector<Counselor>& counselors,
                        const ClientPass& clients, const ParamsLookup& params);
 
+// Writes the file `out` for its owner only (0600) from what `write` puts in a stream: made aside
+// and moved into place, so `out` never holds half an export (removed again on a failure).
+void writePrivateFile(const std::string& out, const std::function<void(std::ostream&)>& write);
+
 } // namespace alliance::exchange
