@@ -64,7 +64,6 @@ Outcome importFiles(security::Workspace& work, const QStringList& files, bool dr
         if (total > 0)
             progress(static_cast<double>(done) / static_cast<double>(total));
     };
-    (void)form;
     try {
         outcome.report = work.importCsv(sources, options);
     } catch (const Cancelled&) {
@@ -206,7 +205,7 @@ void ExchangeForm::run(bool dryRun)
     const std::string path = work->databasePath(); // "" for an in-memory database
     if (path.empty() || path == ":memory:") {
         // An in-memory database (the demo) has no second connection: read here; it is small.
-        show(importFiles(*work, files_, dryRun, self, cancelled_, [](double) {}));
+        show(importFiles(*work, files_, dryRun, cancelled_, [](double) {}));
         return;
     }
     auto key = std::make_shared<security::SecretKey>(work->keyCopy());
@@ -217,7 +216,7 @@ void ExchangeForm::run(bool dryRun)
             Store store(path, OpenMode::MustExist);
             store.sealing().unlock(std::move(*key));
             security::Workspace worker(store, account);
-            outcome = importFiles(worker, files, dryRun, self, cancelled, progress);
+            outcome = importFiles(worker, files, dryRun, cancelled, progress);
         } catch (const std::exception& e) {
             outcome.error = Labels::failure(e);
         }
