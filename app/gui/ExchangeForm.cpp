@@ -38,9 +38,10 @@ struct Outcome {
     bool cancelled = false;
 };
 
-// Runs the import of `files` on `work` (the caller's thread), reporting progress to `form`.
+// Runs the import of `files` on `work` (the caller's thread), reporting progress to `progress`
+// and stopping (nothing written) once `cancelled` is set.
 Outcome importFiles(security::Workspace& work, const QStringList& files, bool dryRun,
-                    QPointer<ExchangeForm> form, const std::shared_ptr<std::atomic<bool>>& cancelled,
+                    const std::shared_ptr<std::atomic<bool>>& cancelled,
                     const std::function<void(double)>& progress)
 {
     Outcome outcome;
