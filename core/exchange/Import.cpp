@@ -135,6 +135,7 @@ private:
     void planRow(const Row& row, ImportedFile& file);
     void startRatings();
     void finishRatings(ImportedFile& file);
+    void countByClient();
     // The client's id once its records may be changed by the account (checked once per client).
     Id changeableClient(const std::string& code);
     Id newestId(const char* table);
@@ -239,10 +240,36 @@ ImportReport Importer::run(const std::vector<ImportSource>& sources)
         report_.files.push_back(file);
     }
     if (report_.problemCount == 0 && !options_.dryRun) {
+        countByClient();
         transaction.commit();
         report_.written = true;
     }
     return report_;
+}
+
+// What the import added to each client: the rows with ids past those on record before it.
+void Importer::countByClient()
+{
+    const auto count = [&](const char* sql, Id after, std::uint64_t ImportReport::ClientCounts::*field) {
+        sql::Statement query(db_, sql);
+        query.bind(1, after);
+        while (query.step())
+            report_.addedByClient[query.text(0)].*field = static_cast<std::uint64_t>(query.int64(1));
+    };
+    count("SELECT c.code, count(*) FROM rating r JOIN session s ON s.id = r.session_id JOIN client c ON "
+          "c.id = s.client_id WHERE r.id > ? GROUP BY c.id",
+          ratingsBefore_, &ImportReport::ClientCounts::ratings);
+    count("SELECT c.code, count(*) FROM rupture r JOIN session s ON s.id = r.session_id JOIN client c ON "
+          "c.id = s.client_id WHERE r.id > ? GROUP BY c.id",
+          rupturesBefore_, &ImportReport::ClientCounts::ruptures);
+    count(
+        "SELECT c.code, count(*) FROM repair_plan p JOIN rupture r ON r.id = p.rupture_id JOIN session s ON "
+        "s.id = r.session_id JOIN client c ON c.id = s.client_id WHERE p.id > ? GROUP BY c.id",
+        plansBefore_, &ImportReport::ClientCounts::plans);
+    sql::Statement clients(db_, "SELECT code FROM client WHERE id > ?");
+    clients.bind(1, clientsBefore_);
+    while (clients.step())
+        report_.addedByClient[clients.text(0)].client = true;
 }
 
 void Importer::readFile(const ImportSource& source, ImportedFile& file)

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,13 @@ struct ImportReport {
     std::vector<ImportProblem> problems; // the first maxProblems
     std::uint64_t problemCount = 0;      // all of them
     bool written = false;                // committed: no problem and not a dry run
+    // For a written import: what it added to each client, by code (its client record, ratings,
+    // ruptures, plans), for the audit trail's entry per client.
+    struct ClientCounts {
+        bool client = false;
+        std::uint64_t ratings = 0, ruptures = 0, plans = 0;
+    };
+    std::map<std::string, ClientCounts> addedByClient;
     static constexpr std::size_t maxProblems = 200;
 };
 

@@ -817,6 +817,15 @@ exchange::ImportReport Workspace::importCsv(const std::vector<exchange::ImportSo
                           std::to_string(file.added) + " added, " + std::to_string(file.alreadyRecorded) +
                           " already recorded";
         record({"import", std::nullopt, std::nullopt, counts});
+        // And an entry for each client the import added to, so the client's trail shows it.
+        for (const auto& [code, added] : report.addedByClient) {
+            std::string what = added.client ? "client" : "";
+            for (const auto& [n, noun] :
+                 {std::pair{added.ratings, "rating"}, {added.ruptures, "rupture"}, {added.plans, "plan"}})
+                if (n > 0)
+                    what += (what.empty() ? "" : ", ") + std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+            record({"import", code, std::nullopt, what});
+        }
         transaction.commit();
     }
     return report;

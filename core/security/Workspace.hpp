@@ -127,7 +127,8 @@ public:
     // Imports CSV files in one transaction (exchange/Import.hpp): counselors by an admin; clients by
     // their own counselor or an admin; ratings, ruptures and plans for clients whose records the
     // account may change -- their own counselor's -- or, by an admin, for anyone's (how an agency
-    // moves its records in). A written import is one audit entry with its counts.
+    // moves its records in). A written import is an audit entry with its counts, and one for each
+    // client it added to.
     exchange::ImportReport importCsv(const std::vector<exchange::ImportSource>& sources,
                                      const exchange::ImportOptions& options);
     // Writes one kind of record of the clients the account may see (of one counselor, or all), as

@@ -158,6 +158,12 @@ TEST_CASE("Import of a spreadsheet's files, export matches the golden files, and
     INFO(problemsOf(report));
     REQUIRE(report.problemCount == 0);
     CHECK(report.written);
+    REQUIRE(report.addedByClient.count("C-101") == 1);
+    CHECK(report.addedByClient.at("C-101").client);
+    CHECK(report.addedByClient.at("C-101").ratings == 7);
+    CHECK(report.addedByClient.at("C-101").ruptures == 2);
+    CHECK(report.addedByClient.at("C-101").plans == 2);
+    CHECK(report.addedByClient.at("C-102").ratings == 3);
     REQUIRE(report.files.size() == 6);
     CHECK(report.files[2].added == 7); // srs-scores.csv
     CHECK(report.files[5].added == 2); // plans.csv
@@ -313,6 +319,11 @@ TEST_CASE("Import and export respect the roles and are audited", "[exchange]")
     });
     REQUIRE(importEntry != entries.end());
     CHECK(importEntry->event.detail == std::optional<std::string>("ratings 1 added, 0 already recorded"));
+    // ... and an entry on the client's own trail.
+    CHECK(std::any_of(entries.begin(), entries.end(), [](const auto& e) {
+        return e.event.action == "import" && e.event.clientCode == std::optional<std::string>("C-101") &&
+               e.event.detail == std::optional<std::string>("1 rating");
+    }));
 
     // A counselor's export holds only their own clients; Casey's holds none of Alex's.
     CHECK(exported(casey, RecordKind::Ratings).find("C-101") == std::string::npos);
