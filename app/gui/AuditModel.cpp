@@ -99,6 +99,10 @@ QString AuditModel::actionLabel(const std::string& action)
         {"plan-transition", QT_TR_NOOP("planned a transition")},
         {"add-referral-agency", QT_TR_NOOP("added a referral agency")},
         {"acknowledge-alert", QT_TR_NOOP("acknowledged an alert")},
+        {"import", QT_TR_NOOP("imported records")},
+        {"export", QT_TR_NOOP("exported records")},
+        {"backup", QT_TR_NOOP("backed up the database")},
+        {"restore", QT_TR_NOOP("restored the database from a backup")},
     };
     const auto found = labels.find(action);
     return found == labels.end() ? toQt(printable(action)) : tr(found->second);

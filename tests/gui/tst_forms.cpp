@@ -2,6 +2,7 @@
 // the field's label, never a CLI flag; a rejected submit changes nothing; saved / failed fire.
 #include "AcknowledgeForm.hpp"
 #include "AppContext.hpp"
+#include "AuditModel.hpp"
 #include "ClientForm.hpp"
 #include "CorrectionForm.hpp"
 #include "CounselorForm.hpp"
@@ -988,6 +989,17 @@ private slots:
         QVERIFY(!form.backup(dir.filePath(QStringLiteral("backup.db"))).isEmpty()); // not an admin
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("backup.db"))));
         QVERIFY(!form.exportCsv(QString()).isEmpty());
+        // The admin's audit page words the exports.
+        context.backend().signOut();
+        QVERIFY(context.backend()
+                    .signIn(QStringLiteral("Robin Admin"), QString::fromLatin1(alliance::demoPassword))
+                    .isEmpty());
+        AuditModel audit;
+        QStringList sentences;
+        for (int r = 0; r < audit.rowCount(); ++r)
+            sentences << audit.data(audit.index(r, 0), AuditModel::SentenceRole).toString();
+        QVERIFY2(sentences.filter(QStringLiteral("Alex Rivera: exported records (ratings)")).size() == 1,
+                 qPrintable(sentences.join(QLatin1Char('\n'))));
     }
 
     // On a database file the import runs on a worker thread (the window stays responsive), with
