@@ -111,26 +111,21 @@ QString AuditModel::actionLabel(const std::string& action)
 QString AuditModel::targetLabel(const QString& target)
 {
     // "<kind> <rest>": the kind worded, the rest (an id, a name, a date) as recorded.
+    static const std::map<QString, const char*> kinds = {
+        {QStringLiteral("account"), QT_TR_NOOP("account %1")},
+        {QStringLiteral("person"), QT_TR_NOOP("person %1")},
+        {QStringLiteral("session"), QT_TR_NOOP("session of %1")},
+        {QStringLiteral("rating"), QT_TR_NOOP("rating %1")},
+        {QStringLiteral("rupture"), QT_TR_NOOP("rupture %1")},
+        {QStringLiteral("plan"), QT_TR_NOOP("repair plan %1")},
+        {QStringLiteral("transition"), QT_TR_NOOP("transition plan %1")},
+        {QStringLiteral("agency"), QT_TR_NOOP("referral agency %1")},
+        {QStringLiteral("alert"), QT_TR_NOOP("alert %1")},
+    };
     const qsizetype space = target.indexOf(QLatin1Char(' '));
-    const QString kind = target.left(space), rest = target.mid(space + 1);
-    if (kind == QLatin1String("account"))
-        return tr("account %1").arg(rest);
-    if (kind == QLatin1String("person"))
-        return tr("person %1").arg(rest);
-    if (kind == QLatin1String("session"))
-        return tr("session of %1").arg(rest);
-    if (kind == QLatin1String("rating"))
-        return tr("rating %1").arg(rest);
-    if (kind == QLatin1String("rupture"))
-        return tr("rupture %1").arg(rest);
-    if (kind == QLatin1String("plan"))
-        return tr("repair plan %1").arg(rest);
-    if (kind == QLatin1String("transition"))
-        return tr("transition plan %1").arg(rest);
-    if (kind == QLatin1String("agency"))
-        return tr("referral agency %1").arg(rest);
-    if (kind == QLatin1String("alert"))
-        return tr("alert %1").arg(rest);
+    const auto found = kinds.find(target.left(space));
+    if (found != kinds.end())
+        return tr(found->second).arg(target.mid(space + 1));
     return target;
 }
 

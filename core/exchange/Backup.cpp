@@ -114,11 +114,10 @@ void replaceDatabase(sql::Connection& target, const std::string& from)
 void restoreDatabase(const std::string& backup, const std::string& database,
                      const std::function<void(Store&)>& admit)
 {
-    checkBackupFile(backup);
     const std::string staging = database + ".restoring";
     const std::string previous = database + ".previous";
-    removeWithNeighbours(staging); // left by a restore that was stopped
-    copyDatabaseFile(backup, staging);
+    removeWithNeighbours(staging);     // left by a restore that was stopped
+    copyDatabaseFile(backup, staging); // checks the backup first (checkBackupFile)
     try {
         {
             Store restored(staging, OpenMode::MustExist); // upgraded to this program's schema

@@ -102,12 +102,12 @@ std::string columnOfField(const std::string& field, RecordKind kind)
     if (field.rfind("step ", 0) == 0)
         return "steps";
     static const std::unordered_map<std::string, std::string> names{
-        {"strategy", "strategies"},   {"marker", "markers"},
-        {"due", "due_date"},          {"created on", "created_on"},
-        {"closed on", "closed_on"},   {"code", "client"},
-        {"name", "counselor"},        {"display name", "display_name"},
-        {"start", "start_date"},      {"cadence", "cadence_days"},
-        {"noticed by", "noticed_by"}, {"supervisor", "supervisor"}};
+        {"strategy", "strategies"},  {"marker", "markers"},
+        {"due", "due_date"},         {"created on", "created_on"},
+        {"closed on", "closed_on"},  {"code", "client"},
+        {"name", "counselor"},       {"display name", "display_name"},
+        {"start", "start_date"},     {"cadence", "cadence_days"},
+        {"noticed by", "noticed_by"}};
     if (const auto at = names.find(field); at != names.end())
         return at->second;
     if ((field == "date" || field == "session") && kind != RecordKind::Ratings)

@@ -52,12 +52,6 @@ exchange::ImportReport importBytes(security::Workspace& work, const std::string&
     return work.importCsv({{"fuzz.csv", &in, bytes.size()}}, {});
 }
 
-std::string records(Store& store)
-{
-    std::string dump = test::dumpContent(store);
-    return dump;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
@@ -66,14 +60,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     static Agency agency; // one agency: what a written import adds stays for the next input
     const std::string bytes(reinterpret_cast<const char*>(data), size);
-    const std::string before = records(agency.store);
+    const std::string before = test::dumpContent(agency.store);
     const exchange::ImportReport report = importBytes(*agency.admin, bytes);
     const std::uint64_t lines = static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n') +
                                                            std::count(bytes.begin(), bytes.end(), '\r') + 1);
     for (const auto& p : report.problems)
         if (p.line < 1 || p.line > lines || p.problem.empty())
             std::abort();
-    if (report.problemCount > 0 && (report.written || records(agency.store) != before))
+    if (report.problemCount > 0 && (report.written || test::dumpContent(agency.store) != before))
         std::abort(); // a problem, yet something was written
     if (report.written) {
         {
@@ -83,12 +77,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (check.text(0) != "ok" || keys.step())
                 std::abort();
         } // finished before the next import (a live statement would keep its temporary table)
-        const std::string after = records(agency.store);
+        const std::string after = test::dumpContent(agency.store);
         const exchange::ImportReport again = importBytes(*agency.admin, bytes);
         for (const auto& file : again.files)
             if (file.added != 0)
                 std::abort(); // the same file twice adds nothing
-        if (again.problemCount == 0 && records(agency.store) != after)
+        if (again.problemCount == 0 && test::dumpContent(agency.store) != after)
             std::abort();
     }
     return 0;
